@@ -1,0 +1,52 @@
+# Daily commands. `make demo` runs the app on SQLite with demo data; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+
+.PHONY: demo test venv venv-dev assets chromium migrate lint format messages bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+venv: $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements.txt
+
+venv-dev: $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+
+assets:
+	@command -v npm >/dev/null || { echo "npm is needed: apt-get install npm"; exit 1; }
+	npm install --no-audit --no-fund --silent
+
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+migrate: venv
+	$(BIN)/python manage.py migrate --noinput
+
+demo: venv assets
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo --reset
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: venv-dev assets chromium
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: venv-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: venv-dev
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=node_modules
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("tremplin.dashboards.urls")),
+    path("comptes/", include("tremplin.accounts.urls")),
+    path("structure/", include("tremplin.structures.urls")),
+    path("dispositifs/", include("tremplin.programmes.urls")),
+    path("personnes/", include("tremplin.people.urls")),
+    path("parcours/", include("tremplin.pathways.urls")),
+    path("eligibilite/", include("tremplin.eligibility.urls")),
+    path("contrats/", include("tremplin.contracts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("tremplin.core.urls")),
+]
+
+if settings.DEBUG or getattr(settings, "ADMIN_ENABLED", False):
+    urlpatterns.append(path("admin/", admin.site.urls))

@@ -1,0 +1,20 @@
+import pytest
+
+from tremplin.accounts.factories import MembershipFactory
+from tremplin.accounts.roles import Role
+from tremplin.structures.factories import StructureFactory
+
+
+@pytest.fixture
+def structure(db):
+    return StructureFactory()
+
+
+@pytest.fixture
+def member(structure):
+    """Factory fixture: member(Role.COUNSELLOR) returns a user with that role in `structure`."""
+
+    def make(role: str = Role.COUNSELLOR, structure_=None):
+        return MembershipFactory(structure=structure_ or structure, role=role).user
+
+    return make

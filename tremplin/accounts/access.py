@@ -1,0 +1,72 @@
+"""Access checks used by every view.
+
+Two rules hold everywhere:
+- a record is looked up only among the structures where the user holds an
+  active membership; anything else is a 404, so IDs of other structures
+  reveal nothing;
+- the membership of the record's structure must grant the capability,
+  otherwise 403.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+
+from .models import Membership
+from .roles import Capability
+
+
+def membership_in(user, structure) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.active().filter(user=user, structure=structure).select_related("structure").first()
+
+
+def require_membership(*capabilities: str) -> Callable:
+    """View decorator: signed in, working in a structure, holding one of `capabilities`.
+
+    Views that work on the current structure (lists, creation forms) use it.
+    """
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs):
+            membership = request.membership
+            if membership is None:
+                raise PermissionDenied
+            if capabilities and not any(membership.can(c) for c in capabilities):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def check_object_access(request: HttpRequest, structure, *capabilities: str) -> Membership:
+    """Returns the user's membership in `structure` if it grants one of `capabilities`.
+
+    No membership at all: 404 (the record does not exist for this user).
+    A membership without the capability: 403.
+    """
+    membership = membership_in(request.user, structure)
+    if membership is None:
+        raise Http404
+    if capabilities and not any(membership.can(c) for c in capabilities):
+        raise PermissionDenied
+    if request.membership is None or request.membership.structure_id != structure.id:
+        request.membership = membership
+    return membership
+
+
+def can_view_pathway(membership: Membership, pathway) -> bool:
+    """A supervisor sees only the pathways of their team; other roles by capability."""
+    if membership.can(Capability.VIEW_ALL_PEOPLE):
+        return True
+    if membership.can(Capability.VIEW_TEAM_PEOPLE):
+        return pathway.is_in_team_of(membership.user)
+    return False

@@ -1,0 +1,71 @@
+"""Roles a staff member can hold in a structure, and what each may do.
+
+Permissions are capabilities granted to roles in one table, so that the
+permission matrix can be read (and tested) in one place.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    DIRECTOR = "director", _("Direction")
+    COUNSELLOR = "counsellor", _("Conseiller·ère en insertion (CIP)")
+    SUPERVISOR = "supervisor", _("Encadrant·e technique")
+    JOB_COACH = "job_coach", _("Chargé·e de relations entreprises")
+    CASE_MANAGER = "case_manager", _("Responsable des parcours")
+    ADMIN = "admin", _("Administration")
+    PARTNER = "partner", _("Partenaire ou prescripteur")
+
+
+class Capability(models.TextChoices):
+    MANAGE_STRUCTURE = "manage_structure", _("gérer la structure, ses chantiers et ses dispositifs")
+    MANAGE_MEMBERS = "manage_members", _("gérer l'équipe et les rôles")
+    VIEW_STRUCTURE_DASHBOARD = "view_structure_dashboard", _("voir le tableau de bord de la structure")
+    VIEW_ALL_PEOPLE = "view_all_people", _("voir toutes les personnes accompagnées")
+    VIEW_TEAM_PEOPLE = "view_team_people", _("voir les personnes de son équipe")
+    EDIT_PEOPLE = "edit_people", _("créer et modifier les personnes et leur parcours")
+    RECORD_ELIGIBILITY = "record_eligibility", _("enregistrer l'éligibilité")
+    MANAGE_CONTRACTS = "manage_contracts", _("gérer les contrats")
+
+
+_ALL = set(Capability)
+
+ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
+    Role.DIRECTOR: frozenset(_ALL - {Capability.VIEW_TEAM_PEOPLE}),
+    Role.ADMIN: frozenset(
+        {
+            Capability.MANAGE_STRUCTURE,
+            Capability.MANAGE_MEMBERS,
+            Capability.VIEW_STRUCTURE_DASHBOARD,
+            Capability.VIEW_ALL_PEOPLE,
+            Capability.MANAGE_CONTRACTS,
+        }
+    ),
+    Role.CASE_MANAGER: frozenset(
+        {
+            Capability.VIEW_STRUCTURE_DASHBOARD,
+            Capability.VIEW_ALL_PEOPLE,
+            Capability.EDIT_PEOPLE,
+            Capability.RECORD_ELIGIBILITY,
+            Capability.MANAGE_CONTRACTS,
+        }
+    ),
+    Role.COUNSELLOR: frozenset(
+        {
+            Capability.VIEW_ALL_PEOPLE,
+            Capability.EDIT_PEOPLE,
+            Capability.RECORD_ELIGIBILITY,
+            Capability.MANAGE_CONTRACTS,
+        }
+    ),
+    Role.JOB_COACH: frozenset({Capability.VIEW_ALL_PEOPLE}),
+    # A technical supervisor sees the people of their own team, nothing of the rest.
+    Role.SUPERVISOR: frozenset({Capability.VIEW_TEAM_PEOPLE}),
+    # Partners get nothing until a person's consent shares a pathway with them.
+    Role.PARTNER: frozenset(),
+}
+
+
+def role_can(role: str, capability: str) -> bool:
+    return capability in ROLE_CAPABILITIES.get(role, frozenset())

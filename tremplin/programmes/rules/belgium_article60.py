@@ -1,0 +1,144 @@
+"""Belgium — employment by a CPAS under article 60 §7 of the organic law of 8 July 1976.
+
+The CPAS is the legal employer; the contract lasts the number of work days
+the person needs to open unemployment rights, two years at most. See
+docs/decisions/0003-belgian-and-italian-rules.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tremplin.core.dates import add_months, working_days
+
+from .base import (
+    ContractInput,
+    Criterion,
+    EligibilityResult,
+    PersonFacts,
+    ProgrammeKind,
+    ProofInput,
+    RuleSet,
+    Violation,
+)
+from .common import chain_bounds, check_contract_dates, check_proofs, last_day_within
+
+CRITERIA = (
+    Criterion(
+        "social_integration_income",
+        gettext_lazy("Bénéficiaire du revenu d'intégration ou d'une aide sociale équivalente"),
+        0,
+        gettext_lazy("décision du CPAS"),
+        None,
+    ),
+    Criterion(
+        "legal_stay",
+        gettext_lazy("Séjour légal et inscription au registre de la population ou des étrangers"),
+        0,
+        gettext_lazy("carte d'identité ou titre de séjour en cours de validité"),
+        None,
+    ),
+    Criterion(
+        "no_full_unemployment_benefit",
+        gettext_lazy("Pas de droit aux allocations de chômage complètes"),
+        0,
+        gettext_lazy("attestation de l'organisme de paiement ou de l'ONEM"),
+        92,
+    ),
+)
+
+MAX_MONTHS = 24
+FULL_TIME_HOURS = Decimal("38")
+HALF_TIME_HOURS = FULL_TIME_HOURS / 2
+
+
+class BelgiumArticle60(RuleSet):
+    kind = ProgrammeKind.BE_ARTICLE_60
+    country = "BE"
+    criteria = CRITERIA
+    eligibility_validity_months = 6
+
+    def evaluate_eligibility(
+        self, proofs: list[ProofInput], person: PersonFacts, on: datetime.date
+    ) -> EligibilityResult:
+        met, violations = check_proofs(self.criteria_by_code, proofs, on)
+        if any(v.is_error for v in violations):
+            return EligibilityResult(False, violations=violations)
+        missing = [c for c in self.criteria if c.code not in met]
+        if missing:
+            summary = _("Non éligible : conditions non justifiées : %(list)s.") % {
+                "list": ", ".join(str(c.label) for c in missing)
+            }
+            return EligibilityResult(False, met=met, summary=summary)
+        return EligibilityResult(
+            True,
+            met=met,
+            valid_until=add_months(on, self.eligibility_validity_months) - datetime.timedelta(days=1),
+            summary=_("Éligible : les trois conditions de l'article 60 §7 sont justifiées."),
+        )
+
+    def check_contract(self, contract: ContractInput, person: PersonFacts) -> list[Violation]:
+        violations = check_contract_dates(contract)
+        if any(v.is_error for v in violations):
+            return violations
+        chain_start, end = chain_bounds(contract)
+        limit = last_day_within(chain_start, MAX_MONTHS)
+        if end > limit:
+            violations.append(
+                Violation(
+                    "planned_end_date",
+                    "contract_too_long",
+                    _("Une mise à l'emploi article 60 dure au plus %(max)s mois : fin au plus tard le %(limit)s.")
+                    % {"max": MAX_MONTHS, "limit": limit.strftime("%d/%m/%Y")},
+                )
+            )
+        if contract.weekly_hours < HALF_TIME_HOURS:
+            violations.append(
+                Violation(
+                    "weekly_hours",
+                    "below_half_time",
+                    _("Un contrat à temps partiel article 60 est au moins à mi-temps (%(hours)s heures par semaine).")
+                    % {"hours": HALF_TIME_HOURS},
+                )
+            )
+        if contract.weekly_hours > FULL_TIME_HOURS:
+            violations.append(
+                Violation(
+                    "weekly_hours",
+                    "above_full_time",
+                    _("La durée hebdomadaire ne peut pas dépasser un temps plein (%(hours)s heures).")
+                    % {"hours": FULL_TIME_HOURS},
+                )
+            )
+        if contract.work_days_needed is None:
+            violations.append(
+                Violation(
+                    "work_days_needed",
+                    "work_days_unknown",
+                    _(
+                        "Indiquez le nombre de jours de travail nécessaires pour ouvrir le droit aux allocations "
+                        "de chômage : la durée du contrat en dépend."
+                    ),
+                    severity="warning",
+                )
+            )
+        else:
+            planned = working_days(chain_start, end)
+            if planned < contract.work_days_needed:
+                violations.append(
+                    Violation(
+                        "planned_end_date",
+                        "too_few_work_days",
+                        _(
+                            "Le contrat prévoit environ %(planned)s jours de travail, moins que les %(needed)s "
+                            "nécessaires pour ouvrir le droit aux allocations de chômage."
+                        )
+                        % {"planned": planned, "needed": contract.work_days_needed},
+                        severity="warning",
+                    )
+                )
+        return violations

@@ -1,0 +1,351 @@
+"""France — work-integration structures (SIAE): ACI, EI, AI, ETTI.
+
+Sources and choices are in docs/decisions/0002-french-eligibility-and-cddi.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tremplin.core.dates import add_months, age_on
+
+from .base import (
+    ContractInput,
+    Criterion,
+    EligibilityResult,
+    ExtensionReason,
+    PersonFacts,
+    ProgrammeKind,
+    ProofInput,
+    RuleSet,
+    Violation,
+)
+from .common import chain_bounds, check_contract_dates, check_proofs, last_day_within
+
+THREE_MONTHS = 92
+SIX_MONTHS = 183
+
+CRITERIA = (
+    # Level 1: one is enough.
+    Criterion("rsa", gettext_lazy("Bénéficiaire du RSA"), 1, gettext_lazy("attestation CAF ou MSA"), THREE_MONTHS),
+    Criterion(
+        "ass",
+        gettext_lazy("Bénéficiaire de l'allocation de solidarité spécifique (ASS)"),
+        1,
+        gettext_lazy("attestation France Travail"),
+        THREE_MONTHS,
+    ),
+    Criterion(
+        "aah",
+        gettext_lazy("Bénéficiaire de l'allocation aux adultes handicapés (AAH)"),
+        1,
+        gettext_lazy("notification de droits en cours"),
+        None,
+    ),
+    Criterion(
+        "job_seeker_24_months",
+        gettext_lazy("Demandeur·se d'emploi inscrit·e depuis 24 mois ou plus"),
+        1,
+        gettext_lazy("relevé de situation France Travail"),
+        THREE_MONTHS,
+    ),
+    # Level 2: three are needed (two for an ETTI).
+    Criterion(
+        "low_qualification",
+        gettext_lazy("Niveau de formation CAP/BEP ou inférieur"),
+        2,
+        gettext_lazy("déclaration ou justificatif de scolarité"),
+        None,
+    ),
+    Criterion("aged_50_plus", gettext_lazy("50 ans ou plus"), 2, gettext_lazy("pièce d'identité"), None),
+    Criterion("under_26", gettext_lazy("Moins de 26 ans"), 2, gettext_lazy("pièce d'identité"), None),
+    Criterion(
+        "child_welfare_leaver",
+        gettext_lazy("Sortant·e de l'aide sociale à l'enfance"),
+        2,
+        gettext_lazy("attestation du service de l'aide sociale à l'enfance"),
+        None,
+    ),
+    Criterion(
+        "job_seeker_12_24_months",
+        gettext_lazy("Demandeur·se d'emploi inscrit·e depuis 12 à 24 mois"),
+        2,
+        gettext_lazy("relevé de situation France Travail"),
+        THREE_MONTHS,
+    ),
+    Criterion(
+        "disabled_worker",
+        gettext_lazy("Travailleur·se handicapé·e reconnu·e (RQTH ou équivalent)"),
+        2,
+        gettext_lazy("décision de la MDPH en cours de validité"),
+        None,
+    ),
+    Criterion("single_parent", gettext_lazy("Parent isolé"), 2, gettext_lazy("attestation CAF"), THREE_MONTHS),
+    Criterion(
+        "homeless",
+        gettext_lazy("Sans hébergement ou hébergé·e"),
+        2,
+        gettext_lazy("attestation d'hébergement ou de domiciliation"),
+        THREE_MONTHS,
+    ),
+    Criterion(
+        "refugee_or_asylum",
+        gettext_lazy("Réfugié·e, protection subsidiaire ou temporaire, demandeur·se d'asile"),
+        2,
+        gettext_lazy("titre de séjour ou récépissé en cours de validité"),
+        None,
+    ),
+    Criterion(
+        "rural_zone",
+        gettext_lazy("Domicile en zone de revitalisation rurale (ZRR)"),
+        2,
+        gettext_lazy("justificatif de domicile"),
+        THREE_MONTHS,
+    ),
+    Criterion(
+        "priority_district",
+        gettext_lazy("Domicile en quartier prioritaire de la politique de la ville (QPV)"),
+        2,
+        gettext_lazy("justificatif de domicile"),
+        THREE_MONTHS,
+    ),
+    Criterion(
+        "justice",
+        gettext_lazy("Sortant·e de détention ou placé·e sous main de justice"),
+        2,
+        gettext_lazy("attestation du SPIP ou de l'établissement"),
+        SIX_MONTHS,
+    ),
+    Criterion(
+        "french_below_a1",
+        gettext_lazy("Maîtrise du français inférieure au niveau A1"),
+        2,
+        gettext_lazy("évaluation d'un organisme de formation ou du prescripteur"),
+        None,
+    ),
+    Criterion(
+        "mobility",
+        gettext_lazy("Difficulté de mobilité diagnostiquée par un prescripteur habilité"),
+        2,
+        gettext_lazy("attestation du prescripteur"),
+        SIX_MONTHS,
+    ),
+)
+
+# Pairs the national platform refuses together.
+EXCLUSIVE_PAIRS = (
+    ("aged_50_plus", "under_26"),
+    ("job_seeker_24_months", "job_seeker_12_24_months"),
+)
+
+MIN_MONTHS = 4
+MAX_MONTHS = 24
+MAX_MONTHS_AGE_OR_DISABILITY = 60
+MIN_WEEKLY_HOURS = 20
+MAX_WEEKLY_HOURS = 35
+
+
+class FranceSIAE(RuleSet):
+    country = "FR"
+    criteria = CRITERIA
+    eligibility_validity_months = 6
+    level2_needed = 3
+    # EI, AI and ETTI: no legal ratio; ACI overrides.
+    max_workers_per_supervisor = None
+    applies_cddi_minimums = True
+
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def evaluate_eligibility(
+        self, proofs: list[ProofInput], person: PersonFacts, on: datetime.date
+    ) -> EligibilityResult:
+        chosen = {p.criterion_code for p in proofs}
+        met, violations = check_proofs(self.criteria_by_code, proofs, on)
+        by_code = self.criteria_by_code
+        for first, second in EXCLUSIVE_PAIRS:
+            if first in chosen and second in chosen:
+                violations.append(
+                    Violation(
+                        "criteria",
+                        "exclusive_criteria",
+                        _("Les critères « %(a)s » et « %(b)s » ne peuvent pas être retenus ensemble.")
+                        % {"a": by_code[first].label, "b": by_code[second].label},
+                    )
+                )
+        if person.birth_date is not None:
+            age = age_on(person.birth_date, on)
+            if "aged_50_plus" in chosen and age < 50:
+                violations.append(
+                    Violation(
+                        "criteria",
+                        "age_mismatch",
+                        _("Critère « 50 ans ou plus » : la personne a %(age)s ans selon sa date de naissance.")
+                        % {"age": age},
+                    )
+                )
+            if "under_26" in chosen and age >= 26:
+                violations.append(
+                    Violation(
+                        "criteria",
+                        "age_mismatch",
+                        _("Critère « Moins de 26 ans » : la personne a %(age)s ans selon sa date de naissance.")
+                        % {"age": age},
+                    )
+                )
+        errors = [v for v in violations if v.is_error]
+        if errors:
+            return EligibilityResult(eligible=False, met=[], violations=violations)
+
+        level1 = [c for c in met if by_code[c].level == 1]
+        level2 = [c for c in met if by_code[c].level == 2]
+        eligible = bool(level1) or len(level2) >= self.level2_needed
+        if eligible:
+            valid_until = add_months(on, self.eligibility_validity_months) - datetime.timedelta(days=1)
+            summary = (
+                _("Éligible : un critère de niveau 1 est justifié.")
+                if level1
+                else _("Éligible : %(n)s critères de niveau 2 sont justifiés (%(needed)s requis).")
+                % {"n": len(level2), "needed": self.level2_needed}
+            )
+            return EligibilityResult(True, met=met, valid_until=valid_until, summary=summary)
+        summary = _(
+            "Non éligible : aucun critère de niveau 1 et %(n)s critère(s) de niveau 2 justifié(s) sur %(needed)s requis."
+        ) % {"n": len(level2), "needed": self.level2_needed}
+        return EligibilityResult(False, met=met, summary=summary)
+
+    def check_contract(self, contract: ContractInput, person: PersonFacts) -> list[Violation]:
+        violations = check_contract_dates(contract)
+        if any(v.is_error for v in violations):
+            return violations
+        chain_start, end = chain_bounds(contract)
+        reason = contract.extension_reason or ExtensionReason.NONE
+
+        if self.applies_cddi_minimums and not contract.is_renewal:
+            if end < last_day_within(contract.start_date, MIN_MONTHS) and reason != ExtensionReason.SENTENCE_ADJUSTMENT:
+                violations.append(
+                    Violation(
+                        "planned_end_date",
+                        "contract_too_short",
+                        _(
+                            "Un contrat d'insertion dure au moins %(min)s mois : avec un début le %(start)s, "
+                            "la fin prévue doit être au plus tôt le %(earliest)s (sauf personne sous main de justice)."
+                        )
+                        % {
+                            "min": MIN_MONTHS,
+                            "start": contract.start_date.strftime("%d/%m/%Y"),
+                            "earliest": last_day_within(contract.start_date, MIN_MONTHS).strftime("%d/%m/%Y"),
+                        },
+                    )
+                )
+
+        limit_24 = last_day_within(chain_start, MAX_MONTHS)
+        if end > limit_24:
+            if reason == ExtensionReason.AGED_50_OR_DISABLED:
+                age = age_on(person.birth_date, chain_start) if person.birth_date else None
+                if not (person.recognised_disability or (age is not None and age >= 50)):
+                    violations.append(
+                        Violation(
+                            "extension_reason",
+                            "extension_not_applicable",
+                            _(
+                                "La prolongation au-delà de 24 mois pour âge ou handicap ne s'applique qu'à une "
+                                "personne de 50 ans ou plus ou reconnue travailleur handicapé."
+                            ),
+                        )
+                    )
+                limit_60 = last_day_within(chain_start, MAX_MONTHS_AGE_OR_DISABILITY)
+                if end > limit_60:
+                    violations.append(
+                        Violation(
+                            "planned_end_date",
+                            "contract_too_long",
+                            _(
+                                "Même prolongés, les contrats d'insertion ne peuvent pas dépasser 60 mois (fin au %(limit)s)."
+                            )
+                            % {"limit": limit_60.strftime("%d/%m/%Y")},
+                        )
+                    )
+            elif reason == ExtensionReason.TRAINING_IN_PROGRESS:
+                if not contract.is_renewal:
+                    violations.append(
+                        Violation(
+                            "extension_reason",
+                            "extension_needs_renewal",
+                            _("La prolongation pour achever une formation se fait par un renouvellement du contrat."),
+                        )
+                    )
+                else:
+                    violations.append(
+                        Violation(
+                            "extension_reason",
+                            "training_extension",
+                            _(
+                                "Prolongation au-delà de 24 mois pour achever une formation : gardez la preuve de la formation en cours."
+                            ),
+                            severity="warning",
+                        )
+                    )
+            else:
+                violations.append(
+                    Violation(
+                        "planned_end_date",
+                        "contract_too_long",
+                        _(
+                            "Les contrats d'insertion d'un même parcours durent au plus %(max)s mois au total : "
+                            "commencé le %(start)s, le parcours doit finir au plus tard le %(limit)s, "
+                            "sauf prolongation justifiée."
+                        )
+                        % {
+                            "max": MAX_MONTHS,
+                            "start": chain_start.strftime("%d/%m/%Y"),
+                            "limit": limit_24.strftime("%d/%m/%Y"),
+                        },
+                    )
+                )
+
+        hours = contract.weekly_hours
+        if self.applies_cddi_minimums and hours > MAX_WEEKLY_HOURS:
+            violations.append(
+                Violation(
+                    "weekly_hours",
+                    "hours_too_many",
+                    _("La durée hebdomadaire d'un contrat d'insertion est de %(max)s heures au plus.")
+                    % {"max": MAX_WEEKLY_HOURS},
+                )
+            )
+        if self.applies_cddi_minimums and hours < MIN_WEEKLY_HOURS and not contract.reduced_hours_reason.strip():
+            violations.append(
+                Violation(
+                    "reduced_hours_reason",
+                    "reduced_hours_without_reason",
+                    _(
+                        "En dessous de %(min)s heures par semaine, le contrat doit indiquer pourquoi "
+                        "(difficultés de la personne) : renseignez le motif."
+                    )
+                    % {"min": MIN_WEEKLY_HOURS},
+                )
+            )
+        return violations
+
+
+class FranceACI(FranceSIAE):
+    max_workers_per_supervisor = 12
+
+
+class FranceETTI(FranceSIAE):
+    """Temporary-work missions: the 4-month and 20-hour floors of the CDDI do not apply."""
+
+    level2_needed = 2
+    applies_cddi_minimums = False
+
+
+def build(kind: str) -> FranceSIAE:
+    if kind == ProgrammeKind.FR_ACI:
+        return FranceACI(kind)
+    if kind == ProgrammeKind.FR_ETTI:
+        return FranceETTI(kind)
+    return FranceSIAE(kind)

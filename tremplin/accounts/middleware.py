@@ -5,20 +5,6 @@ from .models import Membership
 SESSION_KEY = "current_structure"
 
 
-class UserLanguageMiddleware:
-    """Applies the language a signed-in user chose, before LocaleMiddleware reads the cookie."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = getattr(request, "user", None)
-        language = getattr(user, "language", "") if user is not None and user.is_authenticated else ""
-        if language:
-            request.COOKIES.setdefault("django_language", language)
-        return self.get_response(request)
-
-
 class CurrentMembershipMiddleware:
     """Sets `request.membership`: the membership of the structure the user is working in.
 

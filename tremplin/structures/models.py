@@ -45,6 +45,14 @@ class Structure(PublicModel):
     city = models.CharField(_("commune"), max_length=120, blank=True)
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
     email = models.EmailField(_("courriel"), blank=True)
+    total_workers = models.PositiveIntegerField(
+        _("effectif total"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Nombre total de travailleur·ses, pour les ratios légaux (coopératives de type B : 30 % au moins de personnes défavorisées)."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -1,0 +1,273 @@
+"""The permission matrix: every URL of the project, every role, one expected answer.
+
+URL patterns are discovered from the URL configuration, so a new view is
+checked as soon as it exists: it must be declared in EXPECTED (the test
+fails otherwise), and whatever is declared, an anonymous visitor and a
+member of another structure are checked against it.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tremplin.accounts.factories import MembershipFactory
+from tremplin.accounts.roles import Role
+from tremplin.contracts.factories import ContractFactory
+from tremplin.eligibility.factories import CriterionProofFactory, EligibilityDiagnosisFactory
+from tremplin.pathways.factories import PathwayFactory
+from tremplin.pathways.models import Status
+from tremplin.people.factories import PersonFactory
+from tremplin.programmes.factories import ProgrammeFactory
+from tremplin.structures.factories import StructureFactory, WorksiteFactory
+
+OUR_NAMESPACES = {
+    "dashboards",
+    "accounts",
+    "structures",
+    "programmes",
+    "people",
+    "pathways",
+    "eligibility",
+    "contracts",
+    "core",
+}
+
+STAFF = {Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER, Role.COUNSELLOR, Role.JOB_COACH, Role.SUPERVISOR, Role.PARTNER}
+MANAGERS = {Role.DIRECTOR, Role.ADMIN}
+PEOPLE_VIEWERS = {Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER, Role.COUNSELLOR, Role.JOB_COACH, Role.SUPERVISOR}
+PEOPLE_EDITORS = {Role.DIRECTOR, Role.CASE_MANAGER, Role.COUNSELLOR}
+CONTRACT_MANAGERS = {Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER, Role.COUNSELLOR}
+# A supervisor who is not in charge of the person: sees nothing of them.
+OTHER_SUPERVISOR = "other_supervisor"
+
+PUBLIC = "public"  # anyone, signed in or not
+POST_ONLY = "post_only"  # GET answers 405 to everyone
+
+
+@dataclass(frozen=True)
+class Expect:
+    """Roles that get the page (200); the others of the structure get 403, or 404 for object pages they may not see."""
+
+    allowed: frozenset | str
+    # For pages about one person: roles of the same structure that must not even learn the record exists.
+    hidden_from: frozenset = frozenset({OTHER_SUPERVISOR})
+
+
+def allow(*groups) -> Expect:
+    roles: set = set()
+    for group in groups:
+        roles |= set(group)
+    return Expect(frozenset(roles))
+
+
+EXPECTED: dict[str, Expect] = {
+    "core:health": Expect(PUBLIC),
+    "dashboards:home": allow(STAFF, {OTHER_SUPERVISOR}),
+    "dashboards:structure": allow({Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER}),
+    "accounts:login": Expect(PUBLIC),
+    "accounts:logout": Expect(POST_ONLY),
+    "accounts:set_language": Expect(POST_ONLY),
+    "accounts:password_reset": Expect(PUBLIC),
+    "accounts:password_reset_done": Expect(PUBLIC),
+    "accounts:password_reset_confirm": Expect(PUBLIC),
+    "accounts:password_reset_complete": Expect(PUBLIC),
+    "accounts:profile": allow(STAFF, {OTHER_SUPERVISOR}),
+    "accounts:switch_structure": allow(STAFF, {OTHER_SUPERVISOR}),
+    "accounts:members": allow(MANAGERS),
+    "accounts:member_add": allow(MANAGERS),
+    "accounts:member_edit": allow(MANAGERS),
+    "structures:settings": allow(MANAGERS),
+    "structures:worksites": allow(MANAGERS),
+    "structures:worksite_create": allow(MANAGERS),
+    "structures:worksite_edit": allow(MANAGERS),
+    "programmes:list": allow(MANAGERS),
+    "programmes:create": allow(MANAGERS),
+    "programmes:edit": allow(MANAGERS),
+    "people:list": allow(PEOPLE_VIEWERS, {OTHER_SUPERVISOR}),
+    "people:create": allow(PEOPLE_EDITORS),
+    "people:detail": allow(PEOPLE_VIEWERS),
+    "people:edit": allow(PEOPLE_EDITORS),
+    "pathways:open": allow(PEOPLE_EDITORS),
+    "pathways:status": allow(PEOPLE_EDITORS),
+    "pathways:team": allow(PEOPLE_EDITORS),
+    "eligibility:create": allow(PEOPLE_EDITORS),
+    "eligibility:detail": allow(PEOPLE_EDITORS, {Role.ADMIN, Role.JOB_COACH}),
+    "contracts:create": allow(CONTRACT_MANAGERS),
+    "contracts:detail": allow(CONTRACT_MANAGERS, {Role.JOB_COACH, Role.SUPERVISOR}),
+    "contracts:renew": allow(CONTRACT_MANAGERS),
+    "contracts:suspend": allow(CONTRACT_MANAGERS),
+    "contracts:end": allow(CONTRACT_MANAGERS),
+}
+
+
+def discover_url_names() -> dict[str, list[str]]:
+    """Every named URL of our namespaces with the names of its arguments."""
+    found: dict[str, list[str]] = {}
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif isinstance(pattern, URLPattern) and pattern.name and namespace in OUR_NAMESPACES:
+                found[f"{namespace}:{pattern.name}"] = list(pattern.pattern.converters)
+
+    walk(get_resolver().url_patterns, None)
+    return found
+
+
+URL_NAMES = discover_url_names()
+
+
+def build_structure(kind_of_world: str) -> dict:
+    structure = StructureFactory(name=f"Structure {kind_of_world}")
+    users = {role: MembershipFactory(structure=structure, role=role).user for role in Role}
+    users[OTHER_SUPERVISOR] = MembershipFactory(structure=structure, role=Role.SUPERVISOR).user
+    programme = ProgrammeFactory(structure=structure)
+    worksite = WorksiteFactory(structure=structure)
+    worksite.supervisors.add(users[Role.SUPERVISOR])
+    person = PersonFactory(structure=structure, phone="06 12 34 56 78")
+    pathway = PathwayFactory(
+        person=person,
+        programme=programme,
+        status=Status.IN_CONTRACT,
+        referent=users[Role.COUNSELLOR],
+        supervisor=users[Role.SUPERVISOR],
+        worksite=worksite,
+    )
+    diagnosis = EligibilityDiagnosisFactory(
+        pathway=pathway, made_on=datetime.date.today() - datetime.timedelta(days=40)
+    )
+    CriterionProofFactory(diagnosis=diagnosis, proof_date=diagnosis.made_on)
+    contract = ContractFactory(pathway=pathway, worksite=worksite)
+    director_membership = users[Role.DIRECTOR].memberships.get()
+    return {
+        "structure": structure,
+        "users": users,
+        "objects": {
+            "people": person,
+            "pathways": pathway,
+            "eligibility": diagnosis,
+            "contracts": contract,
+            "programmes": programme,
+            "structures": worksite,
+            "accounts": director_membership,
+        },
+    }
+
+
+def url_for(name: str, world: dict) -> str:
+    namespace = name.split(":")[0]
+    kwargs = {}
+    for arg in URL_NAMES[name]:
+        objects = world["objects"]
+        if arg == "public_id":
+            kwargs[arg] = objects[namespace].public_id
+        elif arg == "person_id":
+            kwargs[arg] = objects["people"].public_id
+        elif arg == "pathway_id":
+            kwargs[arg] = objects["pathways"].public_id
+        elif arg in ("uidb64", "token"):
+            kwargs[arg] = {"uidb64": "MQ", "token": "set-password"}[arg]
+        else:
+            raise AssertionError(f"{name}: unknown URL argument {arg!r}; teach the permission matrix about it")
+    return reverse(name, kwargs=kwargs)
+
+
+@pytest.fixture
+def worlds(db):
+    return build_structure("A"), build_structure("B")
+
+
+def test_every_url_is_declared_in_the_matrix():
+    undeclared = sorted(set(URL_NAMES) - set(EXPECTED))
+    assert not undeclared, f"Declare the access rules of these new URLs in EXPECTED: {undeclared}"
+    stale = sorted(set(EXPECTED) - set(URL_NAMES))
+    assert not stale, f"These URLs no longer exist: {stale}"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_anonymous_visitors_are_sent_to_sign_in(client, worlds, name):
+    if name not in URL_NAMES:
+        pytest.skip("reported by test_every_url_is_declared_in_the_matrix")
+    world_a, _ = worlds
+    response = client.get(url_for(name, world_a))
+    expect = EXPECTED[name]
+    if expect.allowed == PUBLIC:
+        assert response.status_code in (200, 302)
+    elif expect.allowed == POST_ONLY:
+        assert response.status_code == 405
+    else:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("accounts:login"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_role_gets_exactly_its_access(client, worlds, name):
+    if name not in URL_NAMES:
+        pytest.skip("reported by test_every_url_is_declared_in_the_matrix")
+    world_a, _ = worlds
+    expect = EXPECTED[name]
+    url = url_for(name, world_a)
+    takes_object = bool(URL_NAMES[name])
+    failures = []
+    for role, user in world_a["users"].items():
+        client.force_login(user)
+        status = client.get(url).status_code
+        if expect.allowed == PUBLIC:
+            wanted = {200, 302}
+        elif expect.allowed == POST_ONLY:
+            wanted = {405}
+        elif role in expect.allowed:
+            wanted = {200}
+        elif takes_object and role in expect.hidden_from:
+            wanted = {404}
+        else:
+            wanted = {403, 404} if takes_object and namespace_is_personal(name) else {403}
+        if status not in wanted:
+            failures.append(f"{role}: got {status}, expected {sorted(wanted)}")
+        client.logout()
+    assert not failures, f"{name} ({url}):\n" + "\n".join(failures)
+
+
+def namespace_is_personal(name: str) -> bool:
+    return name.split(":")[0] in {"people", "pathways", "eligibility", "contracts"}
+
+
+@pytest.mark.parametrize("name", sorted(n for n, args in URL_NAMES.items() if args and "uidb64" not in args))
+def test_members_of_another_structure_get_404_on_every_record(client, worlds, name):
+    """Whatever their role, a member of structure B never reaches a record of structure A."""
+    world_a, world_b = worlds
+    url = url_for(name, world_a)
+    failures = []
+    for role, user in world_b["users"].items():
+        client.force_login(user)
+        status = client.get(url).status_code
+        if EXPECTED.get(name, Expect(frozenset())).allowed == POST_ONLY:
+            continue
+        if status != 404:
+            failures.append(f"{role} of structure B: got {status}")
+        client.logout()
+    assert not failures, f"{name} ({url}):\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if isinstance(e.allowed, frozenset)))
+def test_refused_roles_cannot_post_either(client, worlds, name):
+    """A refused role is refused on POST too: a form hidden from the page is not a protection."""
+    if name not in URL_NAMES:
+        pytest.skip("reported by test_every_url_is_declared_in_the_matrix")
+    world_a, world_b = worlds
+    url = url_for(name, world_a)
+    expect = EXPECTED[name]
+    failures = []
+    visitors = [(role, user) for role, user in world_a["users"].items() if role not in expect.allowed]
+    if URL_NAMES[name]:
+        visitors += [(f"{role} of B", user) for role, user in world_b["users"].items()]
+    for role, user in visitors:
+        client.force_login(user)
+        status = client.post(url, {}).status_code
+        if status not in (403, 404, 405):
+            failures.append(f"{role}: POST got {status}")
+        client.logout()
+    assert not failures, f"{name} ({url}):\n" + "\n".join(failures)

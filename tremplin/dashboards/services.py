@@ -1,0 +1,326 @@
+"""Figures shown on the dashboards, computed in a fixed number of queries.
+
+Each function returns plain data (dataclasses, lists), so templates only
+display and tests can check the numbers without rendering anything. Every
+warning is a sentence: the dashboards never rely on colour alone.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tremplin.accounts.models import Membership
+from tremplin.accounts.roles import Role
+from tremplin.contracts.models import Contract, ContractStatus
+from tremplin.contracts.services import worksites_with_load
+from tremplin.pathways.models import ACTIVE_STATUSES, Pathway, Status
+from tremplin.programmes.models import Programme
+from tremplin.programmes.rules import get_rules
+from tremplin.programmes.rules.italy_coop_b import (
+    DISADVANTAGED_SHARE_MIN,
+    disability_quota,
+    disadvantaged_share_is_met,
+    disadvantaged_workers_needed,
+)
+from tremplin.structures.models import Country, Structure
+
+# Contracts that are still running: the person works under them today.
+RUNNING_CONTRACT_STATUSES = (ContractStatus.ACTIVE, ContractStatus.SUSPENDED)
+# Roles whose home page is their own caseload as référent·e.
+CASELOAD_ROLES = (Role.COUNSELLOR, Role.CASE_MANAGER)
+
+
+def caseload_limit() -> int:
+    return settings.TREMPLIN_CASELOAD_LIMIT
+
+
+def contract_ending_days() -> int:
+    return settings.TREMPLIN_CONTRACT_ENDING_DAYS
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: str
+    label: str
+    count: int
+
+
+def with_current_contract(pathways: QuerySet[Pathway]) -> QuerySet[Pathway]:
+    """Adds the running contract's end date and position to each pathway, in the same query.
+
+    A renewed contract is no longer running, so the chain's current link is the one shown.
+    """
+    running = Contract.objects.filter(pathway=OuterRef("pk"), status__in=RUNNING_CONTRACT_STATUSES).order_by(
+        "-start_date"
+    )
+    return pathways.annotate(
+        current_contract_end=Subquery(running.values("planned_end_date")[:1]),
+        current_position=Subquery(running.values("position")[:1]),
+    )
+
+
+def status_counts(pathways: QuerySet[Pathway], statuses: tuple[str, ...] | None = None) -> list[StatusCount]:
+    """People per pathway status, in the order of the pathway; zero rows are kept so the table is stable."""
+    rows = pathways.order_by().values("status").annotate(n=Count("person", distinct=True))
+    counts = {row["status"]: row["n"] for row in rows}
+    wanted = statuses or tuple(Status.values)
+    return [StatusCount(s, str(Status(s).label), counts.get(s, 0)) for s in wanted]
+
+
+def caseload_pathways(user, structure: Structure) -> QuerySet[Pathway]:
+    """Active pathways the user follows as référent·e in one structure, with their running contract."""
+    pathways = Pathway.objects.filter(structure=structure, referent=user, status__in=ACTIVE_STATUSES)
+    return with_current_contract(pathways.select_related("person", "programme")).order_by(
+        "person__last_name", "person__first_name", "pk"
+    )
+
+
+def caseload_warning(active: int, limit: int | None = None) -> str:
+    limit = caseload_limit() if limit is None else limit
+    if active <= limit:
+        return ""
+    return _(
+        "Attention : %(n)s personnes suivies, au-delà des %(limit)s recommandées pour un accompagnement de qualité."
+    ) % {"n": active, "limit": limit}
+
+
+def team_pathways(user, structure: Structure) -> QuerySet[Pathway]:
+    """The technical supervisor's team in one structure, with worksite, position and contract end."""
+    pathways = Pathway.objects.for_team_of(user).filter(structure=structure)
+    return with_current_contract(pathways.select_related("person", "worksite")).order_by(
+        "person__last_name", "person__first_name", "pk"
+    )
+
+
+def people_in_contract(structure: Structure) -> QuerySet[Pathway]:
+    pathways = Pathway.objects.filter(structure=structure, status=Status.IN_CONTRACT)
+    return with_current_contract(pathways.select_related("person", "worksite", "referent")).order_by(
+        "current_contract_end", "person__last_name", "person__first_name", "pk"
+    )
+
+
+@dataclass(frozen=True)
+class EndingContract:
+    contract: Contract
+    days_left: int
+
+    @property
+    def person(self):
+        return self.contract.pathway.person
+
+
+def contracts_ending(structure: Structure, today: datetime.date, days: int | None = None) -> list[EndingContract]:
+    """Running contracts whose planned end falls within `days` days (a renewed link is not running)."""
+    days = contract_ending_days() if days is None else days
+    contracts = (
+        Contract.objects.filter(
+            pathway__structure=structure,
+            status__in=RUNNING_CONTRACT_STATUSES,
+            planned_end_date__gte=today,
+            planned_end_date__lte=today + datetime.timedelta(days=days),
+        )
+        .select_related("pathway__person", "worksite")
+        .order_by("planned_end_date", "pk")
+    )
+    return [EndingContract(c, (c.planned_end_date - today).days) for c in contracts]
+
+
+def supervision_limit(structure: Structure) -> int | None:
+    """Smallest workers-per-supervisor ratio set by the structure's active programmes; None when none sets one."""
+    kinds = Programme.objects.filter(structure=structure, is_active=True).values_list("kind", flat=True).distinct()
+    limits = [get_rules(kind).max_workers_per_supervisor for kind in kinds]
+    limits = [limit for limit in limits if limit is not None]
+    return min(limits) if limits else None
+
+
+@dataclass
+class WorksiteLoad:
+    worksite: object
+    workers: int
+    supervisor_count: int
+    supervisors: list = field(default_factory=list)
+    warning: str = ""
+
+
+def worksite_loads(structure: Structure, limit: int | None) -> list[WorksiteLoad]:
+    """Each active worksite with its people in contract, supervisors and the ratio warning."""
+    worksites = worksites_with_load(structure).filter(is_active=True).prefetch_related("supervisors").order_by("name")
+    loads = []
+    for worksite in worksites:
+        warning = ""
+        if worksite.supervisor_count == 0 and worksite.workers > 0:
+            warning = _("Aucun·e encadrant·e technique pour %(n)s personnes en contrat.") % {"n": worksite.workers}
+        elif limit is not None and worksite.workers > limit * worksite.supervisor_count:
+            warning = _(
+                "Taux d'encadrement dépassé : %(n)s personnes en contrat pour %(s)s encadrant·e(s), "
+                "la règle est d'au plus %(limit)s personnes par encadrant·e."
+            ) % {"n": worksite.workers, "s": worksite.supervisor_count, "limit": limit}
+        loads.append(
+            WorksiteLoad(
+                worksite=worksite,
+                workers=worksite.workers,
+                supervisor_count=worksite.supervisor_count,
+                supervisors=list(worksite.supervisors.all()),
+                warning=warning,
+            )
+        )
+    return loads
+
+
+@dataclass(frozen=True)
+class ReferentCaseload:
+    name: str
+    role: str
+    active: int
+    warning: str = ""
+
+
+def caseloads_by_referent(structure: Structure, limit: int | None = None) -> tuple[list[ReferentCaseload], int]:
+    """Active pathways per référent·e (counsellors and case managers listed even at zero),
+    and the number of active pathways that have no référent·e yet."""
+    limit = caseload_limit() if limit is None else limit
+    rows = (
+        Pathway.objects.filter(structure=structure, status__in=ACTIVE_STATUSES)
+        .order_by()
+        .values("referent")
+        .annotate(n=Count("pk"))
+    )
+    counts = {row["referent"]: row["n"] for row in rows}
+    without_referent = counts.pop(None, 0)
+    memberships = (
+        Membership.objects.active()
+        .filter(structure=structure)
+        .filter(Q(role__in=CASELOAD_ROLES) | Q(user_id__in=list(counts)))
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    )
+    result = []
+    seen = set()
+    for membership in memberships:
+        seen.add(membership.user_id)
+        active = counts.get(membership.user_id, 0)
+        result.append(
+            ReferentCaseload(
+                name=str(membership.user),
+                role=membership.get_role_display(),
+                active=active,
+                warning=caseload_warning(active, limit),
+            )
+        )
+    # Référent·es who left the structure still hold pathways: they must show, they need reassigning.
+    former = sum(n for user_id, n in counts.items() if user_id not in seen)
+    if former:
+        result.append(
+            ReferentCaseload(
+                name=_("Ancien·nes membres de l'équipe"),
+                role=_("à réattribuer"),
+                active=former,
+                warning=_(
+                    "Ces parcours sont suivis par des personnes qui ne sont plus membres actifs de la structure."
+                ),
+            )
+        )
+    return result, without_referent
+
+
+@dataclass(frozen=True)
+class ItalianRatios:
+    """Law 381/1991 share of disadvantaged workers and law 68/1999 disability quota."""
+
+    total_workers: int | None
+    disadvantaged: int
+    share_percent: Decimal | None
+    share_met: bool | None
+    needed: int | None
+    disability_quota: int | None
+    disabled_in_contract: int
+    minimum_percent: int = int(DISADVANTAGED_SHARE_MIN * 100)
+
+    @property
+    def share_warning(self) -> str:
+        if self.total_workers is None:
+            return _("Effectif total non renseigné : la part de personnes défavorisées ne peut pas être calculée.")
+        if self.share_met:
+            return ""
+        return _(
+            "Part insuffisante : %(n)s personnes défavorisées sur %(total)s travailleur·ses, il en faut au moins "
+            "%(needed)s (%(min)s %%)."
+        ) % {"n": self.disadvantaged, "total": self.total_workers, "needed": self.needed, "min": self.minimum_percent}
+
+
+def italian_ratios(structure: Structure) -> ItalianRatios | None:
+    """Only Italian co-operatives have these legal ratios; None elsewhere."""
+    if structure.country != Country.ITALY:
+        return None
+    counts = Pathway.objects.filter(structure=structure, status=Status.IN_CONTRACT).aggregate(
+        people=Count("person", distinct=True),
+        disabled=Count("person", distinct=True, filter=Q(person__recognised_disability=True)),
+    )
+    disadvantaged = counts["people"]
+    total = structure.total_workers
+    if not total:
+        return ItalianRatios(
+            total_workers=None,
+            disadvantaged=disadvantaged,
+            share_percent=None,
+            share_met=None,
+            needed=None,
+            disability_quota=None,
+            disabled_in_contract=counts["disabled"],
+        )
+    share = (Decimal(disadvantaged) * 100 / total).quantize(Decimal("0.1"))
+    return ItalianRatios(
+        total_workers=total,
+        disadvantaged=disadvantaged,
+        share_percent=share,
+        share_met=disadvantaged_share_is_met(disadvantaged, total),
+        needed=disadvantaged_workers_needed(total),
+        disability_quota=disability_quota(total),
+        disabled_in_contract=counts["disabled"],
+    )
+
+
+@dataclass
+class StructureOverview:
+    structure: Structure
+    today: datetime.date
+    status_counts: list[StatusCount]
+    ending: list[EndingContract]
+    ending_days: int
+    worksites: list[WorksiteLoad]
+    supervision_limit: int | None
+    referents: list[ReferentCaseload]
+    without_referent: int
+    caseload_limit: int
+    italy: ItalianRatios | None
+
+    @property
+    def total_people(self) -> int:
+        return sum(row.count for row in self.status_counts)
+
+
+def structure_overview(structure: Structure, today: datetime.date | None = None) -> StructureOverview:
+    """Everything the structure dashboard shows, in a fixed number of queries."""
+    today = today or timezone.localdate()
+    limit = supervision_limit(structure)
+    referents, without_referent = caseloads_by_referent(structure)
+    return StructureOverview(
+        structure=structure,
+        today=today,
+        status_counts=status_counts(Pathway.objects.filter(structure=structure)),
+        ending=contracts_ending(structure, today),
+        ending_days=contract_ending_days(),
+        worksites=worksite_loads(structure, limit),
+        supervision_limit=limit,
+        referents=referents,
+        without_referent=without_referent,
+        caseload_limit=caseload_limit(),
+        italy=italian_ratios(structure),
+    )

@@ -1,0 +1,86 @@
+"""The first screen after sign-in, one per role, and the structure dashboard."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from tremplin.accounts.access import require_membership
+from tremplin.accounts.roles import Capability, Role
+from tremplin.pathways.models import ACTIVE_STATUSES, Pathway
+
+from . import services
+
+PAGE_SIZE = 25
+
+
+def _page(request: HttpRequest, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@require_GET
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Each role lands on what it works on; nothing here shows more than the role may see."""
+    membership = request.membership
+    if membership is None:
+        return render(request, "dashboards/no_structure.html")
+    role = membership.role
+    if role in services.CASELOAD_ROLES:
+        return _caseload(request, membership)
+    if role == Role.SUPERVISOR:
+        return _team(request, membership)
+    if role in (Role.DIRECTOR, Role.ADMIN) and membership.can(Capability.VIEW_STRUCTURE_DASHBOARD):
+        return _structure(request, membership)
+    if role == Role.JOB_COACH:
+        return _in_contract(request, membership)
+    return render(request, "dashboards/home_partner.html")
+
+
+def _caseload(request: HttpRequest, membership) -> HttpResponse:
+    structure = membership.structure
+    counts = services.status_counts(
+        Pathway.objects.filter(structure=structure, referent=request.user, status__in=ACTIVE_STATUSES),
+        statuses=ACTIVE_STATUSES,
+    )
+    active = sum(row.count for row in counts)
+    return render(
+        request,
+        "dashboards/home_caseload.html",
+        {
+            "counts": counts,
+            "active": active,
+            "limit": services.caseload_limit(),
+            "warning": services.caseload_warning(active),
+            "page": _page(request, services.caseload_pathways(request.user, structure)),
+        },
+    )
+
+
+def _team(request: HttpRequest, membership) -> HttpResponse:
+    return render(
+        request,
+        "dashboards/home_team.html",
+        {"page": _page(request, services.team_pathways(request.user, membership.structure))},
+    )
+
+
+def _in_contract(request: HttpRequest, membership) -> HttpResponse:
+    return render(
+        request,
+        "dashboards/home_in_contract.html",
+        {"page": _page(request, services.people_in_contract(membership.structure))},
+    )
+
+
+def _structure(request: HttpRequest, membership) -> HttpResponse:
+    overview = services.structure_overview(membership.structure, timezone.localdate())
+    return render(request, "dashboards/structure.html", {"overview": overview})
+
+
+@require_GET
+@require_membership(Capability.VIEW_STRUCTURE_DASHBOARD)
+def structure(request: HttpRequest) -> HttpResponse:
+    return _structure(request, request.membership)

@@ -173,7 +173,14 @@ def renew_contract(previous: Contract, terms: ContractTerms, *, by) -> tuple[Con
         contract = Contract.objects.create(pathway=pathway, renews=previous, signed_by=by, **_fields(terms))
         previous.status = ContractStatus.RENEWED
         previous.save(update_fields=["status", "updated_at"])
-    return contract, [v for v in violations if not v.is_error]
+        # The pathway follows the worksite, as on signature, so the new worksite's supervisors see the person.
+        if terms.worksite is not None and pathway.worksite_id != terms.worksite.pk:
+            pathway.worksite = terms.worksite
+            pathway.save(update_fields=["worksite", "updated_at"])
+    warnings = [v for v in violations if not v.is_error]
+    if terms.worksite is not None and terms.worksite.pk != previous.worksite_id:
+        warnings += supervision_warnings(terms.worksite, pathway.programme)
+    return contract, warnings
 
 
 def suspend_contract(contract: Contract, *, start_date, end_date, reason: str, by) -> Suspension:
@@ -182,6 +189,12 @@ def suspend_contract(contract: Contract, *, start_date, end_date, reason: str, b
         errors["end_date"] = [_("La fin de la suspension doit être égale ou postérieure à son début.")]
     if start_date and (start_date < contract.start_date or start_date > contract.effective_end_date):
         errors["start_date"] = [_("La suspension doit commencer pendant le contrat.")]
+    if end_date and end_date > contract.effective_end_date and "end_date" not in errors:
+        # A suspension does not push back the end of a fixed-term contract.
+        errors["end_date"] = [
+            _("La suspension ne peut pas durer au-delà de la fin du contrat, le %(d)s.")
+            % {"d": contract.effective_end_date.strftime("%d/%m/%Y")}
+        ]
     if contract.status not in (ContractStatus.ACTIVE, ContractStatus.SUSPENDED):
         errors[NON_FIELD_ERRORS] = [_("Seul un contrat en cours peut être suspendu.")]
     if not errors and contract.suspensions.filter(start_date__lte=end_date, end_date__gte=start_date).exists():

@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tremplin.pathways.models import Status
@@ -36,7 +37,7 @@ def record_diagnosis(
                 % {"s": pathway.get_status_display()}
             }
         )
-    if on > datetime.date.today():
+    if on > timezone.localdate():
         raise ValidationError({"made_on": _("La date du diagnostic ne peut pas être dans le futur.")})
     result = evaluate(pathway, proofs, on)
     if result.errors:

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "eligibility"
-urlpatterns: list = []
+urlpatterns = [
+    path("parcours/<uuid:pathway_id>/verifier/", views.create, name="create"),
+    path("<uuid:public_id>/", views.detail, name="detail"),
+]

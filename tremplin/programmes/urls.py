@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "programmes"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.programme_list, name="list"),
+    path("nouveau/", views.programme_create, name="create"),
+    path("<uuid:public_id>/", views.programme_edit, name="edit"),
+]

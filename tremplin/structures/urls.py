@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "structures"
-urlpatterns: list = []
+# Mounted under "structure/", whose bare path belongs to dashboards:structure.
+urlpatterns = [
+    path("parametres/", views.structure_settings, name="settings"),
+    path("chantiers/", views.worksites, name="worksites"),
+    path("chantiers/nouveau/", views.worksite_create, name="worksite_create"),
+    path("chantiers/<uuid:public_id>/", views.worksite_edit, name="worksite_edit"),
+]

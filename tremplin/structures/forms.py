@@ -1,0 +1,73 @@
+"""Forms of the structure settings and worksites."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tremplin.accounts.forms import phone_validator
+from tremplin.accounts.models import User
+from tremplin.accounts.roles import Role
+
+from .models import Structure, Worksite
+
+
+class StructureSettingsForm(forms.ModelForm):
+    """What the direction may change; the kind of structure decides the rules and is not edited here."""
+
+    class Meta:
+        model = Structure
+        fields = ["name", "registration_number", "address", "postcode", "city", "phone", "email", "total_workers"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].validators.append(phone_validator)
+
+
+class SupervisorChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.get_full_name() or obj.email
+
+
+class WorksiteForm(forms.ModelForm):
+    supervisors = SupervisorChoiceField(
+        label=_("Encadrant·es techniques"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Membres actifs de l'équipe ayant le rôle d'encadrant·e technique."),
+    )
+
+    capacity = forms.IntegerField(label=_("Capacité (postes)"), min_value=1, max_value=1000, initial=12)
+
+    class Meta:
+        model = Worksite
+        fields = ["name", "activity", "address", "postcode", "city", "capacity", "supervisors", "is_active"]
+
+    def __init__(self, *args, structure: Structure, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.structure = structure
+        self.fields["supervisors"].queryset = (
+            User.objects.filter(
+                memberships__structure=structure, memberships__role=Role.SUPERVISOR, memberships__is_active=True
+            )
+            .distinct()
+            .order_by("last_name", "first_name", "email")
+        )
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        taken = Worksite.objects.filter(structure=self.structure, name__iexact=name).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _(
+                    "Un chantier ou atelier de votre structure porte déjà le nom « %(name)s » : choisissez un autre nom."
+                ),
+                code="name_taken",
+                params={"name": name},
+            )
+        return name
+
+    def save(self, commit: bool = True) -> Worksite:
+        self.instance.structure = self.structure
+        return super().save(commit=commit)

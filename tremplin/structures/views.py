@@ -1,0 +1,128 @@
+"""Structure settings and worksites, for the direction and the administration (MANAGE_STRUCTURE)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from tremplin.accounts.access import check_object_access, require_membership
+from tremplin.accounts.models import User
+from tremplin.accounts.roles import Capability
+from tremplin.contracts.services import worksites_with_load
+from tremplin.programmes.models import Programme
+from tremplin.programmes.rules import get_rules
+
+from .forms import StructureSettingsForm, WorksiteForm
+from .models import Structure, Worksite
+
+PAGE_SIZE = 25
+
+
+def _posted(request: HttpRequest):
+    return request.POST if request.method == "POST" else None
+
+
+@require_membership(Capability.MANAGE_STRUCTURE)
+def structure_settings(request: HttpRequest) -> HttpResponse:
+    structure = request.membership.structure
+    form = StructureSettingsForm(_posted(request), instance=structure)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Les informations de la structure sont enregistrées."))
+        return redirect("structures:settings")
+    return render(request, "structures/settings.html", {"form": form, "structure": structure})
+
+
+def supervision_limit(structure: Structure) -> int | None:
+    """Most workers per technical supervisor: the strictest rule among the structure's active programmes."""
+    kinds = Programme.objects.filter(structure=structure, is_active=True).values_list("kind", flat=True).distinct()
+    limits = [get_rules(kind).max_workers_per_supervisor for kind in kinds]
+    return min((limit for limit in limits if limit is not None), default=None)
+
+
+def ratio_warning(workers: int, supervisors: int, limit: int | None) -> str:
+    """A sentence (not a colour) when a worksite has more people in contract than its supervisors may lead."""
+    if limit is None or workers <= limit * supervisors:
+        return ""
+    if supervisors == 0:
+        return ngettext(
+            "Attention : %(n)s personne en contrat et aucun·e encadrant·e technique (au plus %(limit)s par encadrant·e).",
+            "Attention : %(n)s personnes en contrat et aucun·e encadrant·e technique (au plus %(limit)s par encadrant·e).",
+            workers,
+        ) % {"n": workers, "limit": limit}
+    return ngettext(
+        "Attention : %(n)s personnes en contrat pour %(s)s encadrant·e, au-delà de la règle de %(limit)s par encadrant·e.",
+        "Attention : %(n)s personnes en contrat pour %(s)s encadrant·es, au-delà de la règle de %(limit)s par encadrant·e.",
+        supervisors,
+    ) % {"n": workers, "s": supervisors, "limit": limit}
+
+
+@dataclass
+class WorksiteRow:
+    worksite: Worksite
+    warning: str
+
+
+@require_membership(Capability.MANAGE_STRUCTURE)
+def worksites(request: HttpRequest) -> HttpResponse:
+    structure = request.membership.structure
+    limit = supervision_limit(structure)
+    queryset = (
+        worksites_with_load(structure)
+        .prefetch_related(Prefetch("supervisors", queryset=User.objects.order_by("last_name", "first_name", "email")))
+        .order_by("name")
+    )
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [WorksiteRow(w, ratio_warning(w.workers, w.supervisor_count, limit)) for w in page]
+    return render(
+        request,
+        "structures/worksites.html",
+        {"structure": structure, "page": page, "rows": rows, "limit": limit},
+    )
+
+
+def _save_worksite(request: HttpRequest, form: WorksiteForm) -> Worksite | None:
+    """Saves, or puts a clear message on the name if another worksite took it in the meantime."""
+    try:
+        with transaction.atomic():
+            return form.save()
+    except IntegrityError:
+        form.add_error(
+            "name", _("Un chantier ou atelier de votre structure porte déjà ce nom : choisissez un autre nom.")
+        )
+        return None
+
+
+@require_membership(Capability.MANAGE_STRUCTURE)
+def worksite_create(request: HttpRequest) -> HttpResponse:
+    structure = request.membership.structure
+    form = WorksiteForm(_posted(request), structure=structure)
+    if request.method == "POST" and form.is_valid():
+        worksite = _save_worksite(request, form)
+        if worksite is not None:
+            messages.success(request, _("Le chantier « %(name)s » est créé.") % {"name": worksite.name})
+            return redirect("structures:worksites")
+    return render(request, "structures/worksite_form.html", {"form": form, "worksite": None})
+
+
+@login_required
+def worksite_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    worksite = get_object_or_404(Worksite.objects.select_related("structure"), public_id=public_id)
+    check_object_access(request, worksite.structure, Capability.MANAGE_STRUCTURE)
+    form = WorksiteForm(_posted(request), instance=worksite, structure=worksite.structure)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_worksite(request, form)
+        if saved is not None:
+            messages.success(request, _("Le chantier « %(name)s » est enregistré.") % {"name": saved.name})
+            return redirect("structures:worksites")
+    return render(request, "structures/worksite_form.html", {"form": form, "worksite": worksite})

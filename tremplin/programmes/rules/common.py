@@ -51,7 +51,20 @@ def check_proofs(
     """Validates each selected criterion's proof; returns the codes whose proof holds."""
     met: list[str] = []
     violations: list[Violation] = []
+    seen: set[str] = set()
     for proof in proofs:
+        # The same criterion given twice would count twice towards a threshold.
+        if proof.criterion_code in seen:
+            violations.append(
+                Violation(
+                    "criteria",
+                    "duplicate_criterion",
+                    _("Le critère « %(code)s » est indiqué deux fois ; gardez un seul justificatif par critère.")
+                    % {"code": proof.criterion_code},
+                )
+            )
+            continue
+        seen.add(proof.criterion_code)
         criterion = criteria.get(proof.criterion_code)
         if criterion is None:
             violations.append(

@@ -146,6 +146,8 @@ MAX_MONTHS = 24
 MAX_MONTHS_AGE_OR_DISABILITY = 60
 MIN_WEEKLY_HOURS = 20
 MAX_WEEKLY_HOURS = 35
+# Absolute weekly maximum of the Code du travail (L3121-20); the only ceiling left for ETTI missions.
+LEGAL_MAX_WEEKLY_HOURS = 48
 
 
 class FranceSIAE(RuleSet):
@@ -245,7 +247,19 @@ class FranceSIAE(RuleSet):
         limit_24 = last_day_within(chain_start, MAX_MONTHS)
         if end > limit_24:
             if reason == ExtensionReason.AGED_50_OR_DISABLED:
-                age = age_on(person.birth_date, chain_start) if person.birth_date else None
+                if not contract.is_renewal:
+                    violations.append(
+                        Violation(
+                            "extension_reason",
+                            "extension_needs_renewal",
+                            _(
+                                "La prolongation au-delà de 24 mois pour âge ou handicap se fait par un "
+                                "renouvellement du contrat, pas dès le premier contrat."
+                            ),
+                        )
+                    )
+                # The condition is met when the prolongation begins, not when the pathway began.
+                age = age_on(person.birth_date, contract.start_date) if person.birth_date else None
                 if not (person.recognised_disability or (age is not None and age >= 50)):
                     violations.append(
                         Violation(
@@ -308,6 +322,15 @@ class FranceSIAE(RuleSet):
                 )
 
         hours = contract.weekly_hours
+        if not self.applies_cddi_minimums and hours > LEGAL_MAX_WEEKLY_HOURS:
+            violations.append(
+                Violation(
+                    "weekly_hours",
+                    "hours_above_legal_maximum",
+                    _("La durée hebdomadaire ne peut pas dépasser la durée maximale légale de %(max)s heures.")
+                    % {"max": LEGAL_MAX_WEEKLY_HOURS},
+                )
+            )
         if self.applies_cddi_minimums and hours > MAX_WEEKLY_HOURS:
             violations.append(
                 Violation(

@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "people"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.person_list, name="list"),
+    path("nouvelle/", views.person_create, name="create"),
+    path("<uuid:public_id>/", views.person_detail, name="detail"),
+    path("<uuid:public_id>/modifier/", views.person_edit, name="edit"),
+]

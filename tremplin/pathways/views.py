@@ -1,0 +1,113 @@
+"""Screens on one pathway: open a new one, move its status, name its team.
+
+The eligibility and contract screens move a pathway through their own
+services; here are only the counsellor's decisions.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from tremplin.accounts.roles import Capability
+from tremplin.contracts.services import supervision_warnings
+from tremplin.core.forms import add_validation_error
+from tremplin.people.models import Person
+from tremplin.people.views import check_person_access
+
+from . import services
+from .forms import PathwayOpenForm, StatusChangeForm, TeamForm
+from .models import Pathway
+
+
+def _pathway_for_edit(request: HttpRequest, public_id) -> Pathway:
+    pathway = get_object_or_404(
+        Pathway.objects.select_related(
+            "person__structure", "structure", "programme", "referent", "supervisor", "worksite"
+        ),
+        public_id=public_id,
+    )
+    check_person_access(request, pathway.person, Capability.EDIT_PEOPLE)
+    return pathway
+
+
+@login_required
+def pathway_open(request: HttpRequest, person_id) -> HttpResponse:
+    person = get_object_or_404(Person.objects.select_related("structure"), public_id=person_id)
+    check_person_access(request, person, Capability.EDIT_PEOPLE)
+    if request.method == "POST":
+        form = PathwayOpenForm(request.POST, person=person, user=request.user)
+        if form.is_valid():
+            try:
+                pathway = services.open_pathway(
+                    person=person,
+                    programme=form.cleaned_data["programme"],
+                    by=request.user,
+                    referent=form.cleaned_data.get("referent"),
+                    referral_source=form.cleaned_data.get("referral_source", ""),
+                )
+            except ValidationError as error:
+                add_validation_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Un nouveau parcours « %(programme)s » est ouvert pour %(name)s.")
+                    % {"programme": pathway.programme.name, "name": person.full_name},
+                )
+                return redirect("people:detail", public_id=person.public_id)
+    else:
+        form = PathwayOpenForm(person=person, user=request.user)
+    return render(request, "pathways/pathway_open.html", {"form": form, "person": person})
+
+
+@login_required
+def pathway_status(request: HttpRequest, public_id) -> HttpResponse:
+    pathway = _pathway_for_edit(request, public_id)
+    allowed = StatusChangeForm.allowed_statuses(pathway)
+    if request.method == "POST" and allowed:
+        form = StatusChangeForm(request.POST, pathway=pathway)
+        if form.is_valid():
+            try:
+                services.change_status(
+                    pathway,
+                    form.cleaned_data["to_status"],
+                    by=request.user,
+                    reason=form.cleaned_data["reason"].strip(),
+                )
+            except ValidationError as error:
+                add_validation_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Le parcours de %(name)s est passé au statut « %(status)s ».")
+                    % {"name": pathway.person.full_name, "status": pathway.get_status_display()},
+                )
+                return redirect("people:detail", public_id=pathway.person.public_id)
+    else:
+        form = StatusChangeForm(pathway=pathway)
+    return render(
+        request,
+        "pathways/pathway_status.html",
+        {"form": form, "pathway": pathway, "has_choices": bool(allowed)},
+    )
+
+
+@login_required
+def pathway_team(request: HttpRequest, public_id) -> HttpResponse:
+    pathway = _pathway_for_edit(request, public_id)
+    if request.method == "POST":
+        form = TeamForm(request.POST, instance=pathway)
+        if form.is_valid():
+            pathway = form.save()
+            messages.success(
+                request, _("L'équipe du parcours de %(name)s est enregistrée.") % {"name": pathway.person.full_name}
+            )
+            if pathway.worksite is not None:
+                for warning in supervision_warnings(pathway.worksite, pathway.programme):
+                    messages.warning(request, warning.message)
+            return redirect("people:detail", public_id=pathway.person.public_id)
+    else:
+        form = TeamForm(instance=pathway)
+    return render(request, "pathways/pathway_team.html", {"form": form, "pathway": pathway})

@@ -1,0 +1,188 @@
+"""People supported: the list of pathways, recording a candidate, the person's page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from tremplin.accounts.access import check_object_access, membership_in, require_membership
+from tremplin.accounts.roles import Capability
+from tremplin.contracts.models import Contract, ContractStatus
+from tremplin.core.forms import add_validation_error
+from tremplin.pathways.models import Pathway
+from tremplin.pathways.services import open_pathway
+
+from .filters import PathwayFilter
+from .forms import PersonCreateForm, PersonForm
+from .models import Person
+
+PAGE_SIZE = 25
+CURRENT_CONTRACT_STATUSES = (ContractStatus.ACTIVE, ContractStatus.SUSPENDED)
+
+
+def visible_pathways(membership) -> QuerySet:
+    """Pathways of the membership's structure the member may see: all of them, or their team's."""
+    pathways = Pathway.objects.filter(structure_id=membership.structure_id)
+    if membership.can(Capability.VIEW_ALL_PEOPLE):
+        return pathways
+    if membership.can(Capability.VIEW_TEAM_PEOPLE):
+        return pathways.filter(pk__in=Pathway.objects.for_team_of(membership.user).values("pk"))
+    return pathways.none()
+
+
+def with_current_contract_end(pathways: QuerySet) -> QuerySet:
+    """Annotates the planned end of the contract under way, in the same query as the list."""
+    current = Contract.objects.filter(pathway=OuterRef("pk"), status__in=CURRENT_CONTRACT_STATUSES).order_by(
+        "-start_date"
+    )
+    return pathways.annotate(current_contract_end=Subquery(current.values("planned_end_date")[:1]))
+
+
+def person_visible_to(membership, person: Person) -> bool:
+    """Whether the member may know this person exists: all people, or one of their team."""
+    if membership is None:
+        return False
+    if membership.can(Capability.VIEW_ALL_PEOPLE):
+        return True
+    if membership.can(Capability.VIEW_TEAM_PEOPLE):
+        return person.pathways.filter(pk__in=Pathway.objects.for_team_of(membership.user).values("pk")).exists()
+    return False
+
+
+def check_person_access(request: HttpRequest, person: Person, *capabilities: str):
+    """Like check_object_access, but a member who may not see this person gets 404, not 403:
+    a supervisor must not learn that someone outside their team is recorded."""
+    try:
+        return check_object_access(request, person.structure, *capabilities)
+    except PermissionDenied:
+        if not person_visible_to(membership_in(request.user, person.structure), person):
+            raise Http404 from None
+        raise
+
+
+@require_membership(Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE)
+def person_list(request: HttpRequest) -> HttpResponse:
+    membership = request.membership
+    pathways = with_current_contract_end(
+        visible_pathways(membership)
+        .select_related("person", "programme", "referent", "supervisor", "worksite")
+        .order_by("person__last_name", "person__first_name", "-created_at")
+    )
+    filterset = PathwayFilter(request.GET or None, queryset=pathways, structure=membership.structure)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "people/person_list.html",
+        {
+            "filterset": filterset,
+            "filter_form": filterset.form,
+            "page": page,
+            "is_filtered": any(request.GET.get(name) for name in filterset.filters),
+            "can_edit": membership.can(Capability.EDIT_PEOPLE),
+        },
+    )
+
+
+@require_membership(Capability.EDIT_PEOPLE)
+def person_create(request: HttpRequest) -> HttpResponse:
+    """Records a candidate and opens their first pathway, after checking for possible duplicates."""
+    structure = request.membership.structure
+    duplicates: list[Person] = []
+    if request.method == "POST":
+        form = PersonCreateForm(request.POST, structure=structure, user=request.user)
+        is_valid = form.is_valid()
+        duplicates = list(form.possible_duplicates())
+        if duplicates:
+            form.ask_confirmation()
+            if is_valid and not form.cleaned_data.get("confirm_new_person"):
+                form.add_error(
+                    "confirm_new_person",
+                    _(
+                        "Des personnes semblables sont déjà enregistrées : vérifiez la liste, "
+                        "puis cochez la case si vous confirmez qu'il s'agit d'une autre personne."
+                    ),
+                )
+                is_valid = False
+        if is_valid:
+            try:
+                with transaction.atomic():
+                    person = form.save(commit=False)
+                    person.structure = structure
+                    person.created_by = request.user
+                    person.save()
+                    open_pathway(
+                        person=person,
+                        programme=form.cleaned_data["programme"],
+                        by=request.user,
+                        referent=form.cleaned_data.get("referent"),
+                        referral_source=form.cleaned_data.get("referral_source", ""),
+                    )
+            except ValidationError as error:
+                add_validation_error(form, error)
+            else:
+                messages.success(
+                    request, _("%(name)s est enregistré·e et son parcours est ouvert.") % {"name": person.full_name}
+                )
+                return redirect("people:detail", public_id=person.public_id)
+    else:
+        form = PersonCreateForm(structure=structure, user=request.user)
+    return render(request, "people/person_create.html", {"form": form, "duplicates": duplicates})
+
+
+def _detail_pathways(membership) -> QuerySet:
+    """What the person's page and the eligibility and contract partials read, fetched up front."""
+    pathways = Pathway.objects.select_related("programme", "referent", "supervisor", "worksite").prefetch_related(
+        "status_changes__changed_by",
+        "eligibility_diagnoses__proofs",
+        "eligibility_diagnoses__made_by",
+        "contracts__suspensions",
+        "contracts__worksite",
+    )
+    if not membership.can(Capability.VIEW_ALL_PEOPLE):
+        pathways = pathways.filter(pk__in=Pathway.objects.for_team_of(membership.user).values("pk"))
+    return pathways
+
+
+@login_required
+def person_detail(request: HttpRequest, public_id) -> HttpResponse:
+    person = get_object_or_404(Person.objects.select_related("structure"), public_id=public_id)
+    membership = check_object_access(request, person.structure, Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE)
+    person = Person.objects.prefetch_related(
+        Prefetch("pathways", queryset=_detail_pathways(membership), to_attr="visible_pathways")
+    ).get(pk=person.pk)
+    sees_social_file = membership.can(Capability.VIEW_ALL_PEOPLE)
+    if not sees_social_file and not person.visible_pathways:
+        # A supervisor only knows the people of their team.
+        raise Http404
+    return render(
+        request,
+        "people/person_detail.html",
+        {
+            "person": person,
+            "pathways": person.visible_pathways,
+            "sees_social_file": sees_social_file,
+            "can_edit": membership.can(Capability.EDIT_PEOPLE),
+        },
+    )
+
+
+@login_required
+def person_edit(request: HttpRequest, public_id) -> HttpResponse:
+    person = get_object_or_404(Person.objects.select_related("structure"), public_id=public_id)
+    check_person_access(request, person, Capability.EDIT_PEOPLE)
+    # Kept apart: validating the form writes the typed values on `person`.
+    saved_name = person.full_name
+    if request.method == "POST":
+        form = PersonForm(request.POST, instance=person)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Les informations de %(name)s sont enregistrées.") % {"name": person.full_name})
+            return redirect("people:detail", public_id=person.public_id)
+    else:
+        form = PersonForm(instance=person)
+    return render(request, "people/person_edit.html", {"form": form, "person": person, "saved_name": saved_name})

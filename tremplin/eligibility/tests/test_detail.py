@@ -1,0 +1,116 @@
+"""eligibility:detail — one diagnosis with its proofs."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tremplin.accounts.roles import Role
+from tremplin.eligibility.factories import CriterionProofFactory, EligibilityDiagnosisFactory
+from tremplin.pathways.models import Status
+from tremplin.structures.factories import StructureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(diagnosis):
+    return reverse("eligibility:detail", args=[diagnosis.public_id])
+
+
+@pytest.fixture
+def diagnosis(make_pathway, member, today):
+    author = member(Role.CASE_MANAGER)
+    author.first_name, author.last_name = "Nadia", "Ferhat"
+    author.save()
+    made = EligibilityDiagnosisFactory(
+        pathway=make_pathway(status=Status.ELIGIBLE),
+        made_on=today - datetime.timedelta(days=3),
+        made_by=author,
+        summary="Éligible : un critère de niveau 1 est justifié.",
+        comment="Vu avec le prescripteur.",
+    )
+    CriterionProofFactory(
+        diagnosis=made,
+        proof_date=today - datetime.timedelta(days=20),
+        proof_reference="CAF-2024-001",
+        proof_description="attestation CAF ou MSA",
+    )
+    return made
+
+
+def test_it_shows_the_result_validity_criteria_proofs_and_author(client, member, diagnosis):
+    client.force_login(member(Role.COUNSELLOR))
+    response = client.get(url(diagnosis))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "<h1>" in content and content.count("<h1>") == 1
+    assert "Éligible" in content
+    assert diagnosis.valid_until.strftime("%d/%m/%Y") in content
+    assert "(valable aujourd'hui)" in content
+    assert "Bénéficiaire du RSA" in content
+    assert "attestation CAF ou MSA" in content
+    assert (diagnosis.made_on - datetime.timedelta(days=17)).strftime("%d/%m/%Y") in content
+    assert "CAF-2024-001" in content
+    assert "Nadia Ferhat" in content
+    assert "Vu avec le prescripteur." in content
+    assert "<caption>" in content and '<th scope="col">' in content
+
+
+def test_it_says_when_a_diagnosis_has_expired(client, member, make_pathway, today):
+    old = EligibilityDiagnosisFactory(
+        pathway=make_pathway(status=Status.ELIGIBLE),
+        made_on=today - datetime.timedelta(days=300),
+        valid_until=today - datetime.timedelta(days=120),
+    )
+    client.force_login(member(Role.COUNSELLOR))
+    assert "n'est plus valable aujourd'hui" in client.get(url(old)).content.decode()
+
+
+def test_a_negative_diagnosis_shows_no_validity(client, member, make_pathway):
+    negative = EligibilityDiagnosisFactory(
+        pathway=make_pathway(status=Status.NOT_ELIGIBLE),
+        is_eligible=False,
+        valid_until=None,
+        summary="Non éligible : aucun critère de niveau 1.",
+    )
+    client.force_login(member(Role.COUNSELLOR))
+    content = client.get(url(negative)).content.decode()
+    assert "Non éligible" in content
+    assert "Valable jusqu" not in content
+    assert "Aucun critère justifié." in content
+
+
+def test_it_offers_a_new_diagnosis_only_before_the_contract(client, member, diagnosis):
+    client.force_login(member(Role.COUNSELLOR))
+    create = reverse("eligibility:create", args=[diagnosis.pathway.public_id])
+    assert create in client.get(url(diagnosis)).content.decode()
+    diagnosis.pathway.status = Status.IN_CONTRACT
+    diagnosis.pathway.save()
+    assert create not in client.get(url(diagnosis)).content.decode()
+
+
+def test_its_query_count_does_not_grow_with_the_proofs(client, member, diagnosis, django_assert_num_queries):
+    client.force_login(member(Role.COUNSELLOR))
+    with CaptureQueriesContext(connection) as one_proof:
+        client.get(url(diagnosis))
+    for code in ("ass", "aah", "homeless"):
+        CriterionProofFactory(diagnosis=diagnosis, criterion_code=code)
+    with django_assert_num_queries(len(one_proof.captured_queries)):
+        client.get(url(diagnosis))
+
+
+def test_it_refuses_another_structures_diagnosis(client, member, make_pathway):
+    foreign = EligibilityDiagnosisFactory(pathway=make_pathway(structure_=StructureFactory()))
+    client.force_login(member(Role.COUNSELLOR))
+    assert client.get(url(foreign)).status_code == 404
+
+
+@pytest.mark.parametrize("role", [Role.SUPERVISOR, Role.JOB_COACH, Role.PARTNER, Role.ADMIN])
+def test_roles_that_do_not_record_eligibility_cannot_read_its_proofs(client, member, diagnosis, role):
+    user = member(role)
+    diagnosis.pathway.supervisor = user
+    diagnosis.pathway.save()
+    client.force_login(user)
+    assert client.get(url(diagnosis)).status_code == 403

@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tremplin.core.dates import add_months, working_days
+from tremplin.core.dates import add_months
 
 from .base import (
     ContractInput,
@@ -54,6 +54,21 @@ CRITERIA = (
 MAX_MONTHS = 24
 FULL_TIME_HOURS = Decimal("38")
 HALF_TIME_HOURS = FULL_TIME_HOURS / 2
+
+
+def unemployment_work_days(start: datetime.date, end_inclusive: datetime.date, weekly_hours: Decimal) -> int:
+    """Work days the period is worth for unemployment rights: six-day week regime, pro rata of full time.
+
+    The unemployment rules count a full-time week as six days (312 days = one
+    year full time) and convert part-time hours into full-time days, so a
+    half-time contract must last twice as long to open the same rights.
+    """
+    if end_inclusive < start:
+        return 0
+    total = (end_inclusive - start).days + 1
+    full_weeks, rest = divmod(total, 7)
+    days = full_weeks * 6 + sum(1 for offset in range(rest) if (start.weekday() + offset) % 7 < 6)
+    return int(days * min(weekly_hours, FULL_TIME_HOURS) / FULL_TIME_HOURS)
 
 
 class BelgiumArticle60(RuleSet):
@@ -127,15 +142,16 @@ class BelgiumArticle60(RuleSet):
                 )
             )
         else:
-            planned = working_days(chain_start, end)
+            planned = unemployment_work_days(chain_start, end, contract.weekly_hours)
             if planned < contract.work_days_needed:
                 violations.append(
                     Violation(
                         "planned_end_date",
                         "too_few_work_days",
                         _(
-                            "Le contrat prévoit environ %(planned)s jours de travail, moins que les %(needed)s "
-                            "nécessaires pour ouvrir le droit aux allocations de chômage."
+                            "Le contrat compte pour environ %(planned)s jours de travail (semaine de six jours, "
+                            "au prorata des heures), moins que les %(needed)s nécessaires pour ouvrir le droit "
+                            "aux allocations de chômage."
                         )
                         % {"planned": planned, "needed": contract.work_days_needed},
                         severity="warning",

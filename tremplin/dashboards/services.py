@@ -134,7 +134,12 @@ def contracts_ending(structure: Structure, today: datetime.date, days: int | Non
 
 def supervision_limit(structure: Structure) -> int | None:
     """Smallest workers-per-supervisor ratio set by the structure's active programmes; None when none sets one."""
-    kinds = Programme.objects.filter(structure=structure, is_active=True).values_list("kind", flat=True).distinct()
+    kinds = (
+        Programme.objects.filter(structure=structure, is_active=True)
+        .order_by()
+        .values_list("kind", flat=True)
+        .distinct()
+    )
     limits = [get_rules(kind).max_workers_per_supervisor for kind in kinds]
     limits = [limit for limit in limits if limit is not None]
     return min(limits) if limits else None

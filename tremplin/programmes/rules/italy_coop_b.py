@@ -46,6 +46,13 @@ CRITERIA = (
         None,
     ),
     Criterion(
+        "psychiatric_treatment",
+        gettext_lazy("Personne en traitement psychiatrique"),
+        0,
+        PUBLIC_DOCUMENT,
+        None,
+    ),
+    Criterion(
         "addiction",
         gettext_lazy("Personne en parcours de soins d'une dépendance (drogue, alcool)"),
         0,
@@ -60,8 +67,15 @@ CRITERIA = (
         None,
     ),
     Criterion(
+        "detained",
+        gettext_lazy("Personne détenue ou internée dans un établissement pénitentiaire"),
+        0,
+        PUBLIC_DOCUMENT,
+        None,
+    ),
+    Criterion(
         "alternative_to_detention",
-        gettext_lazy("Personne bénéficiant d'une mesure alternative à la détention"),
+        gettext_lazy("Personne bénéficiant d'une mesure alternative à la détention ou du travail à l'extérieur"),
         0,
         PUBLIC_DOCUMENT,
         None,
@@ -84,9 +98,15 @@ def disadvantaged_workers_needed(all_workers: int) -> int:
 
 
 def disability_quota(employees: int) -> int:
-    """Disabled workers an employer must hire under law 68/1999, art. 3."""
+    """Disabled workers an employer must hire under law 68/1999, art. 3.
+
+    Above 50 employees the quota is 7 %; a fraction counts as one worker only
+    above 0.50 (implementing regulation, DPR 333/2000, art. 3), so 60
+    employees (4.2) owe 4 and 65 employees (4.55) owe 5.
+    """
     if employees > 50:
-        return math.ceil(employees * 7 / 100)
+        whole, hundredths = divmod(employees * 7, 100)
+        return whole + (1 if hundredths > 50 else 0)
     if employees >= 36:
         return 2
     if employees >= 15:

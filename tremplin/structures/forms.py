@@ -57,8 +57,9 @@ class WorksiteForm(forms.ModelForm):
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
-        taken = Worksite.objects.filter(structure=self.structure, name__iexact=name).exclude(pk=self.instance.pk)
-        if taken.exists():
+        # Compared in Python: SQLite ignores the case of ASCII letters only ("Bâtiment" / "BÂTIMENT").
+        others = Worksite.objects.filter(structure=self.structure).exclude(pk=self.instance.pk)
+        if name.casefold() in {other.casefold() for other in others.values_list("name", flat=True)}:
             raise forms.ValidationError(
                 _(
                     "Un chantier ou atelier de votre structure porte déjà le nom « %(name)s » : choisissez un autre nom."

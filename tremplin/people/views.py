@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -152,9 +152,9 @@ def _detail_pathways(membership) -> QuerySet:
 def person_detail(request: HttpRequest, public_id) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("structure"), public_id=public_id)
     membership = check_object_access(request, person.structure, Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE)
-    person = Person.objects.prefetch_related(
-        Prefetch("pathways", queryset=_detail_pathways(membership), to_attr="visible_pathways")
-    ).get(pk=person.pk)
+    prefetch_related_objects(
+        [person], Prefetch("pathways", queryset=_detail_pathways(membership), to_attr="visible_pathways")
+    )
     sees_social_file = membership.can(Capability.VIEW_ALL_PEOPLE)
     if not sees_social_file and not person.visible_pathways:
         # A supervisor only knows the people of their team.

@@ -63,6 +63,7 @@ def with_current_contract(pathways: QuerySet[Pathway]) -> QuerySet[Pathway]:
     return pathways.annotate(
         current_contract_end=Subquery(running.values("planned_end_date")[:1]),
         current_position=Subquery(running.values("position")[:1]),
+        current_host=Subquery(running.values("host_organisation")[:1]),
     )
 
 
@@ -92,8 +93,11 @@ def caseload_warning(active: int, limit: int | None = None) -> str:
 
 
 def team_pathways(user, structure: Structure) -> QuerySet[Pathway]:
-    """The technical supervisor's team in one structure, with worksite, position and contract end."""
-    pathways = Pathway.objects.for_team_of(user).filter(structure=structure)
+    """The technical supervisor's current team in one structure, with worksite, position and contract end.
+
+    A finished pathway (closed, withdrawn) where they were named is no longer their team.
+    """
+    pathways = Pathway.objects.for_team_of(user).filter(structure=structure, status__in=ACTIVE_STATUSES)
     return with_current_contract(pathways.select_related("person", "worksite")).order_by(
         "person__last_name", "person__first_name", "pk"
     )

@@ -262,3 +262,20 @@ def test_contract_end_dates_shown_are_of_the_running_contract(client, structure,
     html = get(client, counsellor).content.decode()
     assert renewal.planned_end_date.strftime("%d/%m/%Y") in html
     assert first.planned_end_date.strftime("%d/%m/%Y") not in html
+
+
+def test_a_job_coach_sees_the_host_organisation_of_a_placement(client, structure, member):
+    coach = member(Role.JOB_COACH)
+    _, contract = in_contract(structure)
+    contract.host_organisation = "Maison de repos Les Tilleuls"
+    contract.save()
+    assert "Maison de repos Les Tilleuls" in get(client, coach).content.decode()
+
+
+def test_a_supervisor_no_longer_sees_closed_pathways_of_their_team(client, structure, member):
+    supervisor = member(Role.SUPERVISOR)
+    closed = pathway(structure, Status.CLOSED, supervisor=supervisor)
+    following = pathway(structure, Status.FOLLOW_UP, supervisor=supervisor)
+    html = get(client, supervisor).content.decode()
+    assert closed.person.full_name not in html
+    assert following.person.full_name in html

@@ -32,6 +32,12 @@ from tremplin.structures.factories import StructureFactory, WorksiteFactory
 
 pytestmark = pytest.mark.django_db
 
+
+def staff():
+    """A staff user; no usable password, so no slow hashing."""
+    return UserFactory(password=None)
+
+
 ONE_DAY = datetime.timedelta(days=1)
 
 
@@ -42,7 +48,7 @@ def today() -> datetime.date:
 
 @pytest.fixture
 def by():
-    return UserFactory()
+    return staff()
 
 
 def pathway_in(structure, kind=ProgrammeKind.FR_ACI, status=Status.ELIGIBLE, person=None, **person_fields):
@@ -118,7 +124,7 @@ def test_signing_creates_the_contract_and_moves_the_pathway_into_contract(struct
 def test_signing_on_a_worksite_assigns_the_pathway_to_it(structure, today, by):
     pathway = eligible_pathway(structure, today)
     worksite = WorksiteFactory(structure=structure)
-    worksite.supervisors.add(UserFactory())
+    worksite.supervisors.add(staff())
     contract, _ = sign_contract(pathway, terms(today, worksite=worksite), by=by)
     pathway.refresh_from_db()
     assert contract.worksite == worksite
@@ -236,7 +242,7 @@ def test_a_belgian_contract_is_signed_with_its_warnings(structure, today, by):
 
 def staffed_worksite(structure, supervisors=1, workers=0, status=ContractStatus.ACTIVE):
     worksite = WorksiteFactory(structure=structure)
-    worksite.supervisors.add(*(UserFactory() for _ in range(supervisors)))
+    worksite.supervisors.add(*(staff() for _ in range(supervisors)))
     for _ in range(workers):
         running_contract(structure, datetime.date(2025, 1, 6), worksite=worksite, status=status)
     return worksite

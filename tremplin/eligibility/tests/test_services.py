@@ -19,6 +19,12 @@ from tremplin.programmes.rules.base import ProofInput
 
 pytestmark = pytest.mark.django_db
 
+
+def staff():
+    """A staff user; no usable password, so no slow hashing."""
+    return UserFactory(password=None)
+
+
 ONE_DAY = datetime.timedelta(days=1)
 
 
@@ -29,7 +35,7 @@ def today() -> datetime.date:
 
 @pytest.fixture
 def counsellor():
-    return UserFactory()
+    return staff()
 
 
 def new_pathway(structure, kind=ProgrammeKind.FR_ACI, status=Status.CANDIDATE, **person):

@@ -18,3 +18,11 @@ def member(structure):
         return MembershipFactory(structure=structure_ or structure, role=role).user
 
     return make
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Tests create many accounts; the production hasher is slow on purpose, tests need not be."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -81,7 +81,7 @@ def pathway_status(request: HttpRequest, public_id) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("Le parcours de %(name)s est passé au statut « %(status)s ».")
+                    _("Nouveau statut enregistré pour %(name)s : « %(status)s ».")
                     % {"name": pathway.person.full_name, "status": pathway.get_status_display()},
                 )
                 return redirect("people:detail", public_id=pathway.person.public_id)
@@ -102,7 +102,7 @@ def pathway_team(request: HttpRequest, public_id) -> HttpResponse:
         if form.is_valid():
             pathway = form.save()
             messages.success(
-                request, _("L'équipe du parcours de %(name)s est enregistrée.") % {"name": pathway.person.full_name}
+                request, _("Équipe du parcours enregistrée pour %(name)s.") % {"name": pathway.person.full_name}
             )
             if pathway.worksite is not None:
                 for warning in supervision_warnings(pathway.worksite, pathway.programme):

@@ -1,6 +1,7 @@
 """Filters of the people list (one row per pathway)."""
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,7 @@ class PathwayFilter(django_filters.FilterSet):
         label=_("Nom ou prénom"),
         method="filter_name",
         max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
         help_text=_("Plusieurs mots : chacun doit apparaître dans le nom ou le prénom."),
     )
     status = django_filters.ChoiceFilter(

@@ -94,13 +94,20 @@ class PersonForm(forms.ModelForm):
         return ", ".join(part.strip() for part in raw.split(",") if part.strip())
 
 
+class NotCarriedHiddenInput(forms.HiddenInput):
+    """Hidden and always empty: a confirmation is only valid for the duplicates shown with it."""
+
+    def format_value(self, value):
+        return None
+
+
 class PersonCreateForm(PersonForm, PathwayFieldsForm):
     """A candidate and their first pathway, in one form."""
 
     confirm_new_person = forms.BooleanField(
         label=_("Je confirme qu'il s'agit d'une autre personne"),
         required=False,
-        widget=forms.HiddenInput,
+        widget=NotCarriedHiddenInput,
     )
 
     class Meta(PersonForm.Meta):

@@ -181,7 +181,7 @@ def person_edit(request: HttpRequest, public_id) -> HttpResponse:
         form = PersonForm(request.POST, instance=person)
         if form.is_valid():
             form.save()
-            messages.success(request, _("Les informations de %(name)s sont enregistrées.") % {"name": person.full_name})
+            messages.success(request, _("Fiche enregistrée : %(name)s.") % {"name": person.full_name})
             return redirect("people:detail", public_id=person.public_id)
     else:
         form = PersonForm(instance=person)

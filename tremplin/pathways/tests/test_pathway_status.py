@@ -87,7 +87,7 @@ def test_it_says_so_after_the_change(client, counsellor, pathway):
 
     response = client.post(url(pathway), {"to_status": Status.EXITED}, follow=True)
 
-    assert "Le parcours de Inès Lambert est passé au statut « Sorti·e »." in response.content.decode()
+    assert "Nouveau statut enregistré pour Inès Lambert : « Sorti·e »." in response.content.decode()
 
 
 @pytest.mark.django_db

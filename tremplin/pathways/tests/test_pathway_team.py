@@ -25,7 +25,7 @@ def test_it_assigns_referent_supervisor_and_worksite(client, counsellor, member,
     )
 
     assert response.redirect_chain[-1][0] == reverse("people:detail", args=[pathway.person.public_id])
-    assert "L&#x27;équipe du parcours de Inès Lambert est enregistrée." in response.content.decode()
+    assert "Équipe du parcours enregistrée pour Inès Lambert." in response.content.decode()
     pathway.refresh_from_db()
     assert (pathway.referent, pathway.supervisor, pathway.worksite) == (case_manager, supervisor, worksite)
     assert pathway.status == Status.CANDIDATE

@@ -256,6 +256,16 @@ def test_a_confirmed_new_person_is_created_despite_duplicates(client, structure,
 
 
 @pytest.mark.django_db
+def test_a_confirmation_is_not_carried_over_when_no_duplicate_is_shown(client, counsellor, valid_data):
+    client.force_login(counsellor)
+
+    response = client.post(URL, {**valid_data, "confirm_new_person": "on", "birth_date": "2999-01-01"})
+
+    html = response.content.decode()
+    assert '<input type="hidden" name="confirm_new_person" id="id_confirm_new_person">' in html
+
+
+@pytest.mark.django_db
 def test_people_of_another_structure_are_never_shown_as_duplicates(client, counsellor, valid_data, other_structure):
     PersonFactory(
         structure=other_structure, first_name="Yasmine", last_name="Benali", birth_date=datetime.date(1990, 4, 12)

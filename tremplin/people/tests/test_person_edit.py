@@ -46,7 +46,7 @@ def test_the_form_is_filled_with_the_persons_facts(client, counsellor, person):
 
     assert response.status_code == 200
     assert response.context["form"]["phone"].value() == "0601020304"
-    assert "Modifier la fiche de Lucie Moreau" in response.content.decode()
+    assert "Modifier la fiche : Lucie Moreau" in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -60,7 +60,7 @@ def test_it_saves_the_changes_and_goes_back_to_the_person(client, counsellor, pe
     person.refresh_from_db()
     assert response.redirect_chain[-1][0] == reverse("people:detail", args=[person.public_id])
     assert (person.city, person.has_vehicle, person.phone_normalised) == ("Tourcoing", True, "0700000001")
-    assert "Les informations de Lucie Moreau sont enregistrées." in response.content.decode()
+    assert "Fiche enregistrée : Lucie Moreau." in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -85,7 +85,7 @@ def test_bad_input_is_refused_and_nothing_is_saved(client, counsellor, person):
     assert response.context["form"].errors == {"birth_date": ["La date de naissance ne peut pas être dans le futur."]}
     person.refresh_from_db()
     assert person.last_name == "Moreau"
-    assert "Modifier la fiche de Lucie Moreau" in response.content.decode()
+    assert "Modifier la fiche : Lucie Moreau" in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -1,5 +1,8 @@
 """People supported: the list of pathways, recording a candidate, the person's page."""
 
+from collections.abc import Callable
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tremplin.accounts.access import check_object_access, membership_in, require_membership
+from tremplin.accounts.access import check_object_access, membership_in
 from tremplin.accounts.roles import Capability
 from tremplin.contracts.models import Contract, ContractStatus
 from tremplin.core.forms import add_validation_error
@@ -65,7 +68,39 @@ def check_person_access(request: HttpRequest, person: Person, *capabilities: str
         raise
 
 
-@require_membership(Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE)
+def sees_no_one(membership) -> bool:
+    """A member who may see no person of the structure at all: a partner, a supervisor without a team."""
+    if membership.can(Capability.VIEW_ALL_PEOPLE):
+        return False
+    if membership.can(Capability.VIEW_TEAM_PEOPLE):
+        team = Pathway.objects.for_team_of(membership.user).filter(structure_id=membership.structure_id)
+        return not team.exists()
+    return True
+
+
+def require_people_capability(*capabilities: str) -> Callable:
+    """require_membership for the people pages of the current structure, except that a member
+    who may see no one there gets 404 instead of 403: people pages do not exist for them."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs):
+            membership = request.membership
+            if membership is None:
+                raise PermissionDenied
+            if not any(membership.can(c) for c in capabilities):
+                if sees_no_one(membership):
+                    raise Http404
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+@require_people_capability(Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE)
 def person_list(request: HttpRequest) -> HttpResponse:
     membership = request.membership
     pathways = with_current_contract_end(
@@ -88,7 +123,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_membership(Capability.EDIT_PEOPLE)
+@require_people_capability(Capability.EDIT_PEOPLE)
 def person_create(request: HttpRequest) -> HttpResponse:
     """Records a candidate and opens their first pathway, after checking for possible duplicates."""
     structure = request.membership.structure
@@ -151,7 +186,7 @@ def _detail_pathways(membership) -> QuerySet:
 @login_required
 def person_detail(request: HttpRequest, public_id) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("structure"), public_id=public_id)
-    membership = check_object_access(request, person.structure, Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE)
+    membership = check_person_access(request, person, Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE)
     prefetch_related_objects(
         [person], Prefetch("pathways", queryset=_detail_pathways(membership), to_attr="visible_pathways")
     )

@@ -297,12 +297,33 @@ def test_editors_may_record_a_candidate(client, member, role):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", [Role.ADMIN, Role.JOB_COACH, Role.SUPERVISOR, Role.PARTNER])
-def test_other_roles_are_refused_on_get_and_post(client, member, valid_data, role):
+@pytest.mark.parametrize("role", [Role.ADMIN, Role.JOB_COACH])
+def test_readers_get_403_on_get_and_post(client, member, valid_data, role):
     client.force_login(member(role))
 
     assert client.get(URL).status_code == 403
     assert client.post(URL, valid_data).status_code == 403
+    assert not Person.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_supervisor_with_a_team_gets_403(client, member, valid_data, pathway_of):
+    supervisor = member(Role.SUPERVISOR)
+    pathway_of(supervisor=supervisor)
+    client.force_login(supervisor)
+
+    assert client.get(URL).status_code == 403
+    assert client.post(URL, valid_data).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [Role.PARTNER, Role.SUPERVISOR])
+def test_members_who_see_no_one_get_404(client, member, valid_data, role):
+    """A partner, or a supervisor without a team, does not learn that people pages exist."""
+    client.force_login(member(role))
+
+    assert client.get(URL).status_code == 404
+    assert client.post(URL, valid_data).status_code == 404
     assert not Person.objects.exists()
 
 

@@ -171,10 +171,10 @@ def test_a_supervisor_outside_the_team_gets_404(client, member, person, pathway)
 
 
 @pytest.mark.django_db
-def test_a_partner_is_refused(client, member, person, pathway):
+def test_a_partner_does_not_learn_that_the_person_exists(client, member, person, pathway):
     client.force_login(member(Role.PARTNER))
 
-    assert client.get(url(person)).status_code == 403
+    assert client.get(url(person)).status_code == 404
 
 
 @pytest.mark.django_db

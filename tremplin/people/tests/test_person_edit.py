@@ -97,21 +97,14 @@ def test_editors_may_edit(client, member, person, role):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", [Role.ADMIN, Role.JOB_COACH, Role.PARTNER])
-def test_other_roles_are_refused(client, member, person, role):
+@pytest.mark.parametrize("role, status", [(Role.ADMIN, 403), (Role.JOB_COACH, 403), (Role.PARTNER, 404)])
+def test_other_roles_are_refused(client, member, person, role, status):
     client.force_login(member(role))
 
-    assert client.get(url(person)).status_code in (403, 404)
-    assert client.post(url(person), data_for(person, city="Ailleurs")).status_code in (403, 404)
+    assert client.get(url(person)).status_code == status
+    assert client.post(url(person), data_for(person, city="Ailleurs")).status_code == status
     person.refresh_from_db()
     assert person.city == "Roubaix"
-
-
-@pytest.mark.django_db
-def test_a_job_coach_gets_403(client, member, person):
-    client.force_login(member(Role.JOB_COACH))
-
-    assert client.get(url(person)).status_code == 403
 
 
 @pytest.mark.django_db

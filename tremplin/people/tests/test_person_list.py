@@ -110,10 +110,21 @@ def test_roles_seeing_all_people_see_every_pathway(client, member, pathway_of, r
 
 
 @pytest.mark.django_db
-def test_a_partner_is_refused(client, member):
+def test_a_partner_does_not_even_see_that_the_list_exists(client, member):
     client.force_login(member(Role.PARTNER))
 
-    assert client.get(URL).status_code == 403
+    assert client.get(URL).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_supervisor_without_team_gets_an_empty_list(client, member, pathway_of):
+    pathway_of(first_name="Elsewhere")
+    client.force_login(member(Role.SUPERVISOR))
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert names_on_page(response) == []
 
 
 @pytest.mark.django_db

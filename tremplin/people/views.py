@@ -106,7 +106,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     pathways = with_current_contract_end(
         visible_pathways(membership)
         .select_related("person", "programme", "referent", "supervisor", "worksite")
-        .order_by("person__last_name", "person__first_name", "-created_at")
+        .order_by("person__last_name", "person__first_name", "-created_at", "-pk")
     )
     filterset = PathwayFilter(request.GET or None, queryset=pathways, structure=membership.structure)
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))

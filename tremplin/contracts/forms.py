@@ -24,9 +24,7 @@ class ContractForm(forms.Form):
 
     start_date = forms.DateField(label=_("Date de début"), widget=DateInput())
     planned_end_date = forms.DateField(label=_("Date de fin prévue"), widget=DateInput())
-    weekly_hours = forms.DecimalField(
-        label=_("Heures par semaine"), max_digits=4, decimal_places=2, widget=forms.NumberInput(attrs={"step": "0.5"})
-    )
+    weekly_hours = forms.DecimalField(label=_("Heures par semaine"), max_digits=4, decimal_places=2)
     position = forms.CharField(label=_("Poste"), max_length=200)
     worksite = forms.ModelChoiceField(
         label=_("Chantier ou atelier"), queryset=Worksite.objects.none(), required=False, empty_label=_("aucun")

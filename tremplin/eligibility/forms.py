@@ -26,12 +26,15 @@ class CriterionRow:
     proof_date: forms.BoundField
     proof_reference: forms.BoundField
 
-    @property
-    def max_age_text(self) -> str:
-        days = self.criterion.proof_max_age_days
-        if days is None:
-            return str(_("sans limite d'ancienneté"))
-        return ngettext("daté de moins de %(days)s jour", "daté de moins de %(days)s jours", days) % {"days": days}
+
+def proof_help(criterion: Criterion) -> str:
+    """The proof a criterion expects and how old it may be."""
+    days = criterion.proof_max_age_days
+    if days is None:
+        age = str(_("sans limite d'ancienneté"))
+    else:
+        age = ngettext("daté de moins de %(days)s jour", "daté de moins de %(days)s jours", days) % {"days": days}
+    return str(_("Justificatif attendu : %(proof)s, %(age)s.") % {"proof": criterion.proof, "age": age})
 
 
 @dataclass
@@ -79,7 +82,9 @@ class EligibilityForm(forms.Form):
         self.fields["made_on"].initial = timezone.localdate
         for criterion in rules.criteria:
             code = criterion.code
-            self.fields[f"criterion_{code}"] = forms.BooleanField(label=criterion.label, required=False)
+            self.fields[f"criterion_{code}"] = forms.BooleanField(
+                label=criterion.label, required=False, help_text=proof_help(criterion)
+            )
             self.fields[f"proof_date_{code}"] = forms.DateField(
                 label=_("Date du justificatif — %(label)s") % {"label": criterion.label},
                 required=False,

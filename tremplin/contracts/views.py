@@ -12,15 +12,15 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from tremplin.accounts.access import can_view_pathway, check_object_access
 from tremplin.accounts.roles import Capability
 from tremplin.core.forms import add_validation_error
 from tremplin.eligibility.models import EligibilityDiagnosis
+from tremplin.eligibility.views import check_pathway_access
 from tremplin.pathways.models import Pathway, Status
 
 from . import services
@@ -36,22 +36,19 @@ def _short(day) -> str:
 
 def _pathway_for(request: HttpRequest, public_id: uuid.UUID) -> Pathway:
     pathway = get_object_or_404(Pathway.objects.select_related("person", "programme", "structure"), public_id=public_id)
-    membership = check_object_access(request, pathway.structure, Capability.MANAGE_CONTRACTS)
-    if not can_view_pathway(membership, pathway):
-        raise Http404
+    check_pathway_access(request, pathway, Capability.MANAGE_CONTRACTS)
     return pathway
 
 
-def _contract_for(request: HttpRequest, public_id: uuid.UUID) -> Contract:
+def _contract_for(request: HttpRequest, public_id: uuid.UUID, *capabilities: str) -> Contract:
+    """The contract if the user may see its person and holds `capabilities` (none: seeing the person is enough)."""
     contract = get_object_or_404(
         Contract.objects.select_related(
             "pathway__person", "pathway__programme", "pathway__structure", "worksite", "signed_by"
         ),
         public_id=public_id,
     )
-    membership = check_object_access(request, contract.pathway.structure, Capability.MANAGE_CONTRACTS)
-    if not can_view_pathway(membership, contract.pathway):
-        raise Http404
+    check_pathway_access(request, contract.pathway, *capabilities)
     return contract
 
 
@@ -111,7 +108,7 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    contract = _contract_for(request, public_id)
+    contract = _contract_for(request, public_id)  # whoever sees the person sees the contract; actions need caps
     chain, renewal = _chain(contract)
     running = contract.status in RUNNING
     return render(
@@ -135,7 +132,7 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @login_required
 def renew(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """A renewal starts the day after the previous planned end; duration limits apply to the whole chain."""
-    previous = _contract_for(request, public_id)
+    previous = _contract_for(request, public_id, Capability.MANAGE_CONTRACTS)
     pathway = previous.pathway
     is_open = previous.status in RUNNING and not Contract.objects.filter(renews=previous).exists()
     form = ContractForm(_posted(request), pathway=pathway, renewal_of=previous, initial=renewal_initial(previous))
@@ -169,7 +166,7 @@ def renew(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 def suspend(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    contract = _contract_for(request, public_id)
+    contract = _contract_for(request, public_id, Capability.MANAGE_CONTRACTS)
     is_open = contract.status in RUNNING
     form = SuspensionForm(_posted(request))
     if request.method == "POST" and is_open and form.is_valid():
@@ -206,7 +203,7 @@ def suspend(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @login_required
 def end(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Ends a contract before its term; the pathway then moves to exited."""
-    contract = _contract_for(request, public_id)
+    contract = _contract_for(request, public_id, Capability.MANAGE_CONTRACTS)
     is_open = contract.status in RUNNING
     form = EarlyEndForm(_posted(request))
     if request.method == "POST" and is_open and form.is_valid():

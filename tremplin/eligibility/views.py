@@ -10,7 +10,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import can_view_pathway, check_object_access
+from tremplin.accounts.models import Membership
 from tremplin.accounts.roles import Capability
 from tremplin.core.dates import age_on
 from tremplin.core.forms import add_validation_error
@@ -31,11 +32,20 @@ from .models import EligibilityDiagnosis
 OPEN_STATUSES = (Status.CANDIDATE, Status.ELIGIBLE, Status.NOT_ELIGIBLE, Status.WITHDRAWN)
 
 
-def _pathway_for(request: HttpRequest, public_id: uuid.UUID) -> Pathway:
-    pathway = get_object_or_404(Pathway.objects.select_related("person", "programme", "structure"), public_id=public_id)
-    membership = check_object_access(request, pathway.structure, Capability.RECORD_ELIGIBILITY)
+def check_pathway_access(request: HttpRequest, pathway: Pathway, *capabilities: str) -> Membership:
+    """404 to whoever may not see the person (other structure, partner, supervisor outside the team),
+    then 403 to a member who sees the person but lacks the capability."""
+    membership = check_object_access(request, pathway.structure)
     if not can_view_pathway(membership, pathway):
         raise Http404
+    if capabilities and not any(membership.can(c) for c in capabilities):
+        raise PermissionDenied
+    return membership
+
+
+def _pathway_for(request: HttpRequest, public_id: uuid.UUID) -> Pathway:
+    pathway = get_object_or_404(Pathway.objects.select_related("person", "programme", "structure"), public_id=public_id)
+    check_pathway_access(request, pathway, Capability.RECORD_ELIGIBILITY)
     return pathway
 
 
@@ -95,9 +105,7 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         public_id=public_id,
     )
     pathway = diagnosis.pathway
-    membership = check_object_access(request, pathway.structure, Capability.RECORD_ELIGIBILITY)
-    if not can_view_pathway(membership, pathway):
-        raise Http404
+    check_pathway_access(request, pathway, Capability.RECORD_ELIGIBILITY)
     proofs = list(diagnosis.proofs.all())
     return render(
         request,

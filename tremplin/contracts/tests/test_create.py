@@ -244,15 +244,27 @@ def test_it_refuses_another_structures_pathway(client, counsellor, make_pathway,
     assert not Contract.objects.exists()
 
 
-@pytest.mark.parametrize("role", [Role.SUPERVISOR, Role.JOB_COACH, Role.PARTNER])
-def test_roles_without_the_contract_capability_are_refused(client, member, make_pathway, role, today):
+@pytest.mark.parametrize(
+    ("role", "in_team", "expected"),
+    [
+        (Role.SUPERVISOR, True, 403),
+        (Role.JOB_COACH, False, 403),
+        (Role.PARTNER, False, 404),
+        (Role.SUPERVISOR, False, 404),
+    ],
+    ids=["supervisor_of_the_team", "job_coach", "partner", "supervisor_outside_the_team"],
+)
+def test_roles_that_may_not_act_are_refused_and_strangers_to_the_person_not_found(
+    client, member, make_pathway, role, in_team, expected, today
+):
     pathway = make_pathway()
     user = member(role)
-    pathway.supervisor = user
-    pathway.save()
+    if in_team:
+        pathway.supervisor = user
+        pathway.save()
     client.force_login(user)
-    assert client.get(url(pathway)).status_code == 403
-    assert client.post(url(pathway), data(today)).status_code == 403
+    assert client.get(url(pathway)).status_code == expected
+    assert client.post(url(pathway), data(today)).status_code == expected
     assert not Contract.objects.exists()
 
 

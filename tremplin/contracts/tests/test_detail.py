@@ -104,11 +104,26 @@ def test_it_refuses_another_structures_contract(client, counsellor, make_contrac
     assert client.get(url(foreign)).status_code == 404
 
 
-@pytest.mark.parametrize("role", [Role.SUPERVISOR, Role.JOB_COACH, Role.PARTNER])
-def test_roles_without_the_contract_capability_are_refused(client, member, make_contract, role):
-    contract = make_contract()
+@pytest.mark.parametrize(("role", "in_team"), [(Role.SUPERVISOR, True), (Role.JOB_COACH, False)])
+def test_staff_who_see_the_person_read_the_contract_without_actions_or_private_reasons(
+    client, member, make_contract, role, in_team, today
+):
+    contract = make_contract(reduced_hours_reason="Soins réguliers à l'hôpital", weekly_hours="18")
     user = member(role)
-    contract.pathway.supervisor = user
-    contract.pathway.save()
+    if in_team:
+        contract.pathway.supervisor = user
+        contract.pathway.save()
     client.force_login(user)
-    assert client.get(url(contract)).status_code == 403
+    response = client.get(url(contract))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert contract.position in content
+    assert "hôpital" not in content
+    assert not any(link in content for link in action_urls(contract).values())
+
+
+@pytest.mark.parametrize("role", [Role.PARTNER, Role.SUPERVISOR], ids=["partner", "supervisor_outside_the_team"])
+def test_who_may_not_see_the_person_does_not_find_the_contract(client, member, make_contract, role):
+    contract = make_contract()
+    client.force_login(member(role))
+    assert client.get(url(contract)).status_code == 404

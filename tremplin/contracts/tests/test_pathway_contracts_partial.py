@@ -73,11 +73,11 @@ def test_it_offers_to_sign_only_to_an_eligible_pathway(make_pathway):
         assert reverse("contracts:create", args=[other.public_id]) not in render(prefetched(other), MANAGER)
 
 
-def test_without_the_capability_it_shows_contracts_but_no_links(make_contract, make_pathway):
+def test_without_the_capability_it_links_to_the_contracts_but_offers_no_signature(make_contract, make_pathway):
     contract = make_contract()
     html = render(prefetched(contract.pathway), READER)
     assert contract.position in html
-    assert reverse("contracts:detail", args=[contract.public_id]) not in html
+    assert reverse("contracts:detail", args=[contract.public_id]) in html
     eligible = make_pathway(status=Status.ELIGIBLE)
     assert reverse("contracts:create", args=[eligible.public_id]) not in render(prefetched(eligible), READER)
 

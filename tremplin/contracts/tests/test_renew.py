@@ -159,12 +159,24 @@ def test_it_refuses_another_structures_contract(client, counsellor, make_contrac
     assert Contract.objects.count() == 1
 
 
-@pytest.mark.parametrize("role", [Role.SUPERVISOR, Role.JOB_COACH, Role.PARTNER])
-def test_roles_without_the_contract_capability_are_refused(client, member, previous, role):
+@pytest.mark.parametrize(
+    ("role", "in_team", "expected"),
+    [
+        (Role.SUPERVISOR, True, 403),
+        (Role.JOB_COACH, False, 403),
+        (Role.PARTNER, False, 404),
+        (Role.SUPERVISOR, False, 404),
+    ],
+    ids=["supervisor_of_the_team", "job_coach", "partner", "supervisor_outside_the_team"],
+)
+def test_roles_that_may_not_act_are_refused_and_strangers_to_the_person_not_found(
+    client, member, previous, role, in_team, expected
+):
     user = member(role)
-    previous.pathway.supervisor = user
-    previous.pathway.save()
+    if in_team:
+        previous.pathway.supervisor = user
+        previous.pathway.save()
     client.force_login(user)
-    assert client.get(url(previous)).status_code == 403
-    assert client.post(url(previous), data(previous.start_date, 18)).status_code == 403
+    assert client.get(url(previous)).status_code == expected
+    assert client.post(url(previous), data(previous.start_date, 18)).status_code == expected
     assert Contract.objects.count() == 1

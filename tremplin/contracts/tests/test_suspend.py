@@ -99,13 +99,25 @@ def test_it_refuses_another_structures_contract(client, counsellor, make_contrac
     assert not Suspension.objects.exists()
 
 
-@pytest.mark.parametrize("role", [Role.SUPERVISOR, Role.JOB_COACH, Role.PARTNER])
-def test_roles_without_the_contract_capability_are_refused(client, member, make_contract, role, today):
+@pytest.mark.parametrize(
+    ("role", "in_team", "expected"),
+    [
+        (Role.SUPERVISOR, True, 403),
+        (Role.JOB_COACH, False, 403),
+        (Role.PARTNER, False, 404),
+        (Role.SUPERVISOR, False, 404),
+    ],
+    ids=["supervisor_of_the_team", "job_coach", "partner", "supervisor_outside_the_team"],
+)
+def test_roles_that_may_not_act_are_refused_and_strangers_to_the_person_not_found(
+    client, member, make_contract, role, in_team, expected, today
+):
     contract = make_contract()
     user = member(role)
-    contract.pathway.supervisor = user
-    contract.pathway.save()
+    if in_team:
+        contract.pathway.supervisor = user
+        contract.pathway.save()
     client.force_login(user)
-    assert client.get(url(contract)).status_code == 403
-    assert client.post(url(contract), data(today, today)).status_code == 403
+    assert client.get(url(contract)).status_code == expected
+    assert client.post(url(contract), data(today, today)).status_code == expected
     assert not Suspension.objects.exists()

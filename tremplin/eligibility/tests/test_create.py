@@ -241,15 +241,28 @@ def test_an_unknown_pathway_is_not_found(client, counsellor):
     assert client.get(reverse("eligibility:create", args=["5f0c6a43-94a3-4a38-9ad4-6d3b0a3ad0f2"])).status_code == 404
 
 
-@pytest.mark.parametrize("role", [Role.SUPERVISOR, Role.JOB_COACH, Role.PARTNER, Role.ADMIN])
-def test_roles_without_the_eligibility_capability_are_refused(client, member, make_pathway, role, today):
+@pytest.mark.parametrize(
+    ("role", "in_team", "expected"),
+    [
+        (Role.SUPERVISOR, True, 403),
+        (Role.JOB_COACH, False, 403),
+        (Role.ADMIN, False, 403),
+        (Role.PARTNER, False, 404),
+        (Role.SUPERVISOR, False, 404),
+    ],
+    ids=["supervisor_of_the_team", "job_coach", "admin", "partner", "supervisor_outside_the_team"],
+)
+def test_roles_that_may_not_act_are_refused_and_strangers_to_the_person_not_found(
+    client, member, make_pathway, role, in_team, expected, today
+):
     pathway = make_pathway()
     user = member(role)
-    pathway.supervisor = user
-    pathway.save()
+    if in_team:
+        pathway.supervisor = user
+        pathway.save()
     client.force_login(user)
-    assert client.get(url(pathway)).status_code == 403
-    assert client.post(url(pathway), post_data(today, rsa=today)).status_code == 403
+    assert client.get(url(pathway)).status_code == expected
+    assert client.post(url(pathway), post_data(today, rsa=today)).status_code == expected
     assert not EligibilityDiagnosis.objects.exists()
 
 

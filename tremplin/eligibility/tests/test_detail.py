@@ -107,10 +107,23 @@ def test_it_refuses_another_structures_diagnosis(client, member, make_pathway):
     assert client.get(url(foreign)).status_code == 404
 
 
-@pytest.mark.parametrize("role", [Role.SUPERVISOR, Role.JOB_COACH, Role.PARTNER, Role.ADMIN])
-def test_roles_that_do_not_record_eligibility_cannot_read_its_proofs(client, member, diagnosis, role):
+@pytest.mark.parametrize(
+    ("role", "in_team", "expected"),
+    [
+        (Role.SUPERVISOR, True, 403),
+        (Role.JOB_COACH, False, 403),
+        (Role.ADMIN, False, 403),
+        (Role.PARTNER, False, 404),
+        (Role.SUPERVISOR, False, 404),
+    ],
+    ids=["supervisor_of_the_team", "job_coach", "admin", "partner", "supervisor_outside_the_team"],
+)
+def test_roles_that_may_not_act_are_refused_and_strangers_to_the_person_not_found(
+    client, member, diagnosis, role, in_team, expected
+):
     user = member(role)
-    diagnosis.pathway.supervisor = user
-    diagnosis.pathway.save()
+    if in_team:
+        diagnosis.pathway.supervisor = user
+        diagnosis.pathway.save()
     client.force_login(user)
-    assert client.get(url(diagnosis)).status_code == 403
+    assert client.get(url(diagnosis)).status_code == expected

@@ -119,7 +119,9 @@ class SuspensionForm(forms.Form):
 
 class EarlyEndForm(forms.Form):
     ended_on = forms.DateField(label=_("Date de rupture"), widget=DateInput(), initial=timezone.localdate)
-    reason = forms.ChoiceField(label=_("Motif de rupture"), choices=[("", "---------"), *EarlyEndReason.choices])
+    reason = forms.ChoiceField(
+        label=_("Motif de rupture"), choices=[("", _("Choisissez un motif")), *EarlyEndReason.choices]
+    )
     comment = forms.CharField(label=_("Précisions"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def clean(self):

@@ -9,6 +9,7 @@ from tremplin.accounts.roles import Role
 from tremplin.contracts.factories import ContractFactory
 from tremplin.contracts.models import Contract, ContractStatus
 from tremplin.core.dates import add_months
+from tremplin.pathways.factories import PathwayFactory
 from tremplin.structures.factories import StructureFactory, WorksiteFactory
 
 pytestmark = pytest.mark.django_db
@@ -113,6 +114,20 @@ def test_the_age_extension_is_refused_to_a_younger_person(client, counsellor, pr
     client.force_login(counsellor)
     response = client.post(url(previous), data(previous.start_date, 36, extension_reason="age_disability"))
     assert "ne s'applique qu'à une personne de 50 ans ou plus" in response.context["form"].errors["extension_reason"][0]
+    assert not Contract.objects.filter(renews=previous).exists()
+
+
+def test_a_renewal_overlapping_another_contract_is_refused_at_the_top_of_the_form(client, counsellor, previous):
+    ContractFactory(
+        pathway=PathwayFactory(person=previous.pathway.person, programme=previous.pathway.programme),
+        start_date=previous.planned_end_date + datetime.timedelta(days=30),
+        planned_end_date=previous.planned_end_date + datetime.timedelta(days=60),
+    )
+    client.force_login(counsellor)
+    response = client.post(url(previous), data(previous.start_date, 18))
+    assert response.status_code == 200
+    assert "chevauchent un autre contrat" in response.context["form"].non_field_errors()[0]
+    assert "chevauchent un autre contrat" in response.content.decode()
     assert not Contract.objects.filter(renews=previous).exists()
 
 

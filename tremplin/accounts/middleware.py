@@ -17,15 +17,14 @@ class CurrentMembershipMiddleware:
 
     def __call__(self, request):
         request.membership = None
+        request.memberships = []
         if request.user.is_authenticated:
-            memberships = Membership.objects.active().filter(user=request.user).select_related("structure")
+            # One query for all the user's structures: the header needs them too (structure switcher).
+            memberships = list(Membership.objects.active().filter(user=request.user).select_related("structure"))
             chosen = request.session.get(SESSION_KEY)
-            membership = None
-            if chosen:
-                membership = memberships.filter(structure__public_id=chosen).first()
-            if membership is None:
-                membership = memberships.first()
-            request.membership = membership
+            current = next((m for m in memberships if str(m.structure.public_id) == chosen), None)
+            request.membership = current or (memberships[0] if memberships else None)
+            request.memberships = memberships
             if request.user.language:
                 translation.activate(request.user.language)
                 request.LANGUAGE_CODE = request.user.language

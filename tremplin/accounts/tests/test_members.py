@@ -75,9 +75,9 @@ def test_it_paginates_by_25(client, member, structure):
 def test_the_number_of_queries_does_not_grow_with_the_team(client, member, structure, django_assert_num_queries):
     client.force_login(member(Role.DIRECTOR))
     MembershipFactory.create_batch(2, structure=structure)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert client.get(URL).status_code == 200
     MembershipFactory.create_batch(10, structure=structure)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = client.get(URL)
     assert response.context["page"].paginator.count == 13

@@ -141,10 +141,10 @@ def test_the_caseload_page_runs_the_same_queries_for_3_or_30_people(
 
 
 # session, user, membership (middleware), savepoint and release (ATOMIC_REQUESTS),
-# status counts, page count, page rows, the header's membership count.
-QUERIES_CASELOAD = 9
-QUERIES_TEAM = 8
-QUERIES_IN_CONTRACT = 8
+# status counts, page count, page rows.
+QUERIES_CASELOAD = 8
+QUERIES_TEAM = 7
+QUERIES_IN_CONTRACT = 7
 
 
 def test_a_supervisor_sees_their_team_with_worksite_position_and_contract_end(client, structure, member):

@@ -200,9 +200,9 @@ def _fill(structure, n, site, referent):
 
 
 # session, user, membership (middleware), savepoint and release (ATOMIC_REQUESTS), programme kinds,
-# caseloads, memberships of référent·es, status counts, ending contracts, worksites with load,
+# their supervisors.
 # their supervisors, the header's membership count.
-QUERIES_STRUCTURE = 13
+QUERIES_STRUCTURE = 12
 
 
 def test_the_dashboard_runs_the_same_queries_for_3_or_30_people(client, structure, member, django_assert_num_queries):

@@ -267,7 +267,7 @@ def test_the_query_count_does_not_depend_on_the_number_of_rows(
     _fill(structure, programme, worksite, counsellor, member(Role.SUPERVISOR), rows)
     client.force_login(counsellor)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = client.get(URL)
 
     assert response.status_code == 200
@@ -283,7 +283,7 @@ def test_the_query_count_is_also_constant_for_a_supervisor(
     _fill(structure, programme, worksite, member(Role.COUNSELLOR), supervisor, rows)
     client.force_login(supervisor)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = client.get(URL)
 
     assert len(response.context["page"].object_list) == min(rows, 25)

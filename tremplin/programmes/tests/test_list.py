@@ -72,9 +72,9 @@ def test_it_never_shows_another_structures_programmes(client, member):
 def test_the_number_of_queries_does_not_grow_with_programmes(client, member, structure, django_assert_num_queries):
     client.force_login(member(Role.DIRECTOR))
     ProgrammeFactory.create_batch(3, structure=structure)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert client.get(URL).status_code == 200
     ProgrammeFactory.create_batch(10, structure=structure, kind=ProgrammeKind.FR_AI)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = client.get(URL)
     assert len(response.context["rows"]) == 13

@@ -117,9 +117,9 @@ def test_the_number_of_queries_does_not_grow_with_worksites(client, member, stru
             contracts_on(worksite, aci, 1)
 
     make(3)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         assert client.get(URL).status_code == 200
     make(10)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = client.get(URL)
     assert len(response.context["rows"]) == 13

@@ -4,9 +4,12 @@ Playwright's sync API runs an event loop in the test thread; Django's ORM
 refuses to run there unless told it is safe, which it is for tests.
 """
 
+import datetime
 import os
+import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -84,3 +87,43 @@ def sign_in(page, email: str, password: str) -> None:
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_load_state()
+
+
+def field(page, label: str):
+    """The input labelled `label`, whether or not the label adds "(obligatoire)"."""
+    return page.get_by_label(re.compile(rf"^\s*{re.escape(label)}(\s*\(obligatoire\))?\s*$"))
+
+
+def short_date(day: datetime.date) -> str:
+    """A date as the French pages print it (SHORT_DATE_FORMAT)."""
+    return day.strftime("%d/%m/%Y")
+
+
+@pytest.fixture
+def french_aci(transactional_db):
+    """A French ACI with its programme, a worksite with one supervisor, a counsellor and a director."""
+    from tremplin.accounts.factories import MembershipFactory, UserFactory
+    from tremplin.accounts.roles import Role
+    from tremplin.programmes.factories import ProgrammeFactory
+    from tremplin.programmes.rules import ProgrammeKind
+    from tremplin.structures.factories import StructureFactory, WorksiteFactory
+    from tremplin.structures.models import StructureKind
+
+    structure = StructureFactory(name="ACI Les Jardins du Nord", kind=StructureKind.ACI)
+    programme = ProgrammeFactory(structure=structure, kind=ProgrammeKind.FR_ACI, name="Chantier d'insertion ACI")
+    counsellor = UserFactory(email="claire.martin@example.org", first_name="Claire", last_name="Martin")
+    MembershipFactory(user=counsellor, structure=structure, role=Role.COUNSELLOR)
+    director = UserFactory(email="direction@example.org", first_name="Hélène", last_name="Durand")
+    MembershipFactory(user=director, structure=structure, role=Role.DIRECTOR)
+    supervisor = UserFactory(email="encadrant@example.org", first_name="Karim", last_name="Benali")
+    MembershipFactory(user=supervisor, structure=structure, role=Role.SUPERVISOR)
+    worksite = WorksiteFactory(structure=structure, name="Jardin de la Lys", activity="Maraîchage", capacity=14)
+    worksite.supervisors.add(supervisor)
+    return SimpleNamespace(
+        structure=structure,
+        programme=programme,
+        counsellor=counsellor,
+        director=director,
+        supervisor=supervisor,
+        worksite=worksite,
+    )

@@ -200,8 +200,8 @@ def _fill(structure, n, site, referent):
 
 
 # session, user, membership (middleware), savepoint and release (ATOMIC_REQUESTS), programme kinds,
+# caseloads, memberships of référent·es, status counts, ending contracts, worksites with load,
 # their supervisors.
-# their supervisors, the header's membership count.
 QUERIES_STRUCTURE = 12
 
 

@@ -70,3 +70,36 @@ def can_view_pathway(membership: Membership, pathway) -> bool:
     if membership.can(Capability.VIEW_TEAM_PEOPLE):
         return pathway.is_in_team_of(membership.user)
     return False
+
+
+def person_visible_to(membership, person) -> bool:
+    """Whether the member may know this person exists: all people, or one of their team."""
+    if membership is None:
+        return False
+    if membership.can(Capability.VIEW_ALL_PEOPLE):
+        return True
+    if membership.can(Capability.VIEW_TEAM_PEOPLE):
+        return person.pathways.for_team_of(membership.user).exists()
+    return False
+
+
+def check_person_access(request: HttpRequest, person, *capabilities: str):
+    """Like check_object_access, but a member who may not see this person gets 404, not 403:
+    a supervisor must not learn that someone outside their team is recorded."""
+    try:
+        return check_object_access(request, person.structure, *capabilities)
+    except PermissionDenied:
+        if not person_visible_to(membership_in(request.user, person.structure), person):
+            raise Http404 from None
+        raise
+
+
+def check_pathway_access(request: HttpRequest, pathway, *capabilities: str) -> Membership:
+    """404 to whoever may not see the person (other structure, partner, supervisor outside the team),
+    then 403 to a member who sees the person but lacks the capability."""
+    membership = check_object_access(request, pathway.structure)
+    if not can_view_pathway(membership, pathway):
+        raise Http404
+    if capabilities and not any(membership.can(c) for c in capabilities):
+        raise PermissionDenied
+    return membership

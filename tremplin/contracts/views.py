@@ -17,10 +17,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
 from tremplin.core.forms import add_validation_error
 from tremplin.eligibility.models import EligibilityDiagnosis
-from tremplin.eligibility.views import check_pathway_access
 from tremplin.pathways.models import Pathway, Status
 
 from . import services

@@ -10,15 +10,14 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from tremplin.accounts.access import can_view_pathway, check_object_access
-from tremplin.accounts.models import Membership
+from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
 from tremplin.core.dates import age_on
 from tremplin.core.forms import add_validation_error
@@ -30,17 +29,6 @@ from .models import EligibilityDiagnosis
 
 # A diagnosis can be (re)made only before the first contract.
 OPEN_STATUSES = (Status.CANDIDATE, Status.ELIGIBLE, Status.NOT_ELIGIBLE, Status.WITHDRAWN)
-
-
-def check_pathway_access(request: HttpRequest, pathway: Pathway, *capabilities: str) -> Membership:
-    """404 to whoever may not see the person (other structure, partner, supervisor outside the team),
-    then 403 to a member who sees the person but lacks the capability."""
-    membership = check_object_access(request, pathway.structure)
-    if not can_view_pathway(membership, pathway):
-        raise Http404
-    if capabilities and not any(membership.can(c) for c in capabilities):
-        raise PermissionDenied
-    return membership
 
 
 def _pathway_for(request: HttpRequest, public_id: uuid.UUID) -> Pathway:

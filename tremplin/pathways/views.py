@@ -11,11 +11,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from tremplin.accounts.access import check_person_access
 from tremplin.accounts.roles import Capability
 from tremplin.contracts.services import supervision_warnings
 from tremplin.core.forms import add_validation_error
 from tremplin.people.models import Person
-from tremplin.people.views import check_person_access
 
 from . import services
 from .forms import PathwayOpenForm, StatusChangeForm, TeamForm

@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tremplin.accounts.access import check_object_access, membership_in
+from tremplin.accounts.access import check_person_access
 from tremplin.accounts.roles import Capability
 from tremplin.contracts.models import Contract, ContractStatus
 from tremplin.core.forms import add_validation_error
@@ -44,28 +44,6 @@ def with_current_contract_end(pathways: QuerySet) -> QuerySet:
         "-start_date"
     )
     return pathways.annotate(current_contract_end=Subquery(current.values("planned_end_date")[:1]))
-
-
-def person_visible_to(membership, person: Person) -> bool:
-    """Whether the member may know this person exists: all people, or one of their team."""
-    if membership is None:
-        return False
-    if membership.can(Capability.VIEW_ALL_PEOPLE):
-        return True
-    if membership.can(Capability.VIEW_TEAM_PEOPLE):
-        return person.pathways.filter(pk__in=Pathway.objects.for_team_of(membership.user).values("pk")).exists()
-    return False
-
-
-def check_person_access(request: HttpRequest, person: Person, *capabilities: str):
-    """Like check_object_access, but a member who may not see this person gets 404, not 403:
-    a supervisor must not learn that someone outside their team is recorded."""
-    try:
-        return check_object_access(request, person.structure, *capabilities)
-    except PermissionDenied:
-        if not person_visible_to(membership_in(request.user, person.structure), person):
-            raise Http404 from None
-        raise
 
 
 def sees_no_one(membership) -> bool:

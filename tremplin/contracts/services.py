@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tremplin.eligibility.models import EligibilityDiagnosis
@@ -231,6 +232,29 @@ def end_contract_early(contract: Contract, *, ended_on, reason: str, comment: st
                 Status.EXITED,
                 by=by,
                 reason=_("Fin anticipée du contrat : %(r)s") % {"r": contract.get_early_end_reason_display()},
+            )
+    return contract
+
+
+def complete_contract(contract: Contract, *, by, today: datetime.date | None = None) -> Contract:
+    """The contract reached its planned end: it is completed and the pathway moves to exited."""
+    today = today or timezone.localdate()
+    errors: dict[str, list[str]] = {}
+    if contract.status not in (ContractStatus.ACTIVE, ContractStatus.SUSPENDED):
+        errors[NON_FIELD_ERRORS] = [_("Ce contrat n'est plus en cours.")]
+    elif contract.planned_end_date > today:
+        errors[NON_FIELD_ERRORS] = [
+            _("Ce contrat n'arrive à son terme que le %(d)s.") % {"d": contract.planned_end_date.strftime("%d/%m/%Y")}
+        ]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        contract.status = ContractStatus.COMPLETED
+        contract.save(update_fields=["status", "updated_at"])
+        pathway = contract.pathway
+        if pathway.status == Status.IN_CONTRACT:
+            change_status(
+                pathway, Status.EXITED, by=by, reason=_("Contrat arrivé à son terme : %(c)s") % {"c": contract}
             )
     return contract
 

@@ -27,9 +27,10 @@ from django.utils import timezone
 
 from tremplin.accounts.models import Membership, User
 from tremplin.accounts.roles import Role
-from tremplin.contracts.models import Contract, ContractStatus, EarlyEndReason
+from tremplin.contracts.models import Contract, EarlyEndReason
 from tremplin.contracts.services import (
     ContractTerms,
+    complete_contract,
     end_contract_early,
     renew_contract,
     sign_contract,
@@ -1250,10 +1251,9 @@ class _Builder:
         )
 
     def complete(self, contract, story: Story, by) -> None:
-        """The contract reached its planned end. There is no service for this yet (see the report)."""
-        contract.status = ContractStatus.COMPLETED
-        contract.save(update_fields=["status", "updated_at"])
-        change_status(contract.pathway, Status.EXITED, by=by, reason=story.note)
+        """The contract reached its planned end."""
+        complete_contract(contract, by=by)
+        StatusChange.objects.filter(pathway=contract.pathway, to_status=Status.EXITED).update(reason=story.note)
 
     # -- dating the history as it happened
 

@@ -12,6 +12,7 @@ from tremplin.contracts.factories import ContractFactory, SuspensionFactory
 from tremplin.contracts.models import Contract, ContractStatus, EarlyEndReason, Suspension
 from tremplin.contracts.services import (
     ContractTerms,
+    complete_contract,
     end_contract_early,
     renew_contract,
     sign_contract,
@@ -548,3 +549,20 @@ def test_only_a_running_contract_can_end_early(structure, today, by, status):
         end_contract_early(contract, ended_on=today, reason=EarlyEndReason.OTHER, comment="", by=by)
     assert NON_FIELD_ERRORS in refused.value.message_dict
     assert state(contract.pathway) == before
+
+
+def test_a_contract_reaching_its_end_is_completed_and_the_person_exits(structure, today, by):
+    contract, _ = sign_contract(eligible_pathway(structure, today), terms(today), by=by)
+    complete_contract(contract, by=by, today=contract.planned_end_date)
+    contract.refresh_from_db()
+    contract.pathway.refresh_from_db()
+    assert contract.status == ContractStatus.COMPLETED
+    assert contract.pathway.status == Status.EXITED
+
+
+def test_a_contract_cannot_be_completed_before_its_end(structure, today, by):
+    contract, _ = sign_contract(eligible_pathway(structure, today), terms(today), by=by)
+    with pytest.raises(ValidationError, match="n'arrive à son terme que le"):
+        complete_contract(contract, by=by, today=contract.planned_end_date - datetime.timedelta(days=1))
+    contract.refresh_from_db()
+    assert contract.status == ContractStatus.ACTIVE

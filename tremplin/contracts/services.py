@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tremplin.eligibility.models import EligibilityDiagnosis
 from tremplin.eligibility.services import person_facts
@@ -287,23 +288,51 @@ def worksites_with_load(structure):
     )
 
 
+def supervision_limit(structure) -> int | None:
+    """Most people in contract per technical supervisor: the strictest rule among the structure's
+    active programmes (French ACI: 12); None when no programme sets one."""
+    from tremplin.programmes.models import Programme
+    from tremplin.programmes.rules import get_rules
+
+    kinds = (
+        Programme.objects.filter(structure=structure, is_active=True)
+        .order_by()
+        .values_list("kind", flat=True)
+        .distinct()
+    )
+    limits = [get_rules(kind).max_workers_per_supervisor for kind in kinds]
+    return min((limit for limit in limits if limit is not None), default=None)
+
+
+def ratio_warning(workers: int, supervisors: int, limit: int | None) -> str:
+    """A sentence (never a colour alone) when a worksite has more people in contract than its supervisors may lead.
+
+    Only programmes that set a ratio are checked (French ACI); there, a worksite with people in
+    contract and no supervisor at all is flagged too.
+    """
+    if limit is None:
+        return ""
+    if workers and not supervisors:
+        return ngettext(
+            "Aucun·e encadrant·e technique pour %(n)s personne en contrat.",
+            "Aucun·e encadrant·e technique pour %(n)s personnes en contrat.",
+            workers,
+        ) % {"n": workers}
+    if workers <= limit * supervisors:
+        return ""
+    return _(
+        "Taux d'encadrement dépassé : %(n)s personnes en contrat pour %(s)s encadrant·e(s), "
+        "la règle est d'au plus %(limit)s personnes par encadrant·e."
+    ) % {"n": workers, "s": supervisors, "limit": limit}
+
+
 def supervision_warnings(worksite, programme) -> list[Violation]:
-    """The ACI ratio of one supervisor for at most 12 workers, as a warning on the worksite."""
-    limit = programme.rules.max_workers_per_supervisor
-    if worksite is None or limit is None:
+    """The supervision ratio of the worksite once the contract is on it, as a warning."""
+    if worksite is None:
         return []
     loaded = worksites_with_load(worksite.structure).get(pk=worksite.pk)
-    if loaded.workers > limit * max(loaded.supervisor_count, 1) or loaded.supervisor_count == 0:
-        return [
-            Violation(
-                "worksite",
-                "supervision_ratio",
-                _(
-                    "Le chantier « %(w)s » compte %(n)s personnes en contrat pour %(s)s encadrant·e(s) : "
-                    "la règle est d'au plus %(limit)s personnes par encadrant·e."
-                )
-                % {"w": worksite.name, "n": loaded.workers, "s": loaded.supervisor_count, "limit": limit},
-                severity="warning",
-            )
-        ]
-    return []
+    warning = ratio_warning(loaded.workers, loaded.supervisor_count, programme.rules.max_workers_per_supervisor)
+    if not warning:
+        return []
+    message = _("Chantier « %(w)s » : %(warning)s") % {"w": worksite.name, "warning": warning}
+    return [Violation("worksite", "supervision_ratio", message, severity="warning")]

@@ -19,10 +19,8 @@ from django.utils.translation import gettext as _
 from tremplin.accounts.models import Membership
 from tremplin.accounts.roles import Role
 from tremplin.contracts.models import Contract, ContractStatus
-from tremplin.contracts.services import worksites_with_load
+from tremplin.contracts.services import ratio_warning, supervision_limit, worksites_with_load
 from tremplin.pathways.models import ACTIVE_STATUSES, Pathway, Status
-from tremplin.programmes.models import Programme
-from tremplin.programmes.rules import get_rules
 from tremplin.programmes.rules.italy_coop_b import (
     DISADVANTAGED_SHARE_MIN,
     disability_quota,
@@ -136,19 +134,6 @@ def contracts_ending(structure: Structure, today: datetime.date, days: int | Non
     return [EndingContract(c, (c.planned_end_date - today).days) for c in contracts]
 
 
-def supervision_limit(structure: Structure) -> int | None:
-    """Smallest workers-per-supervisor ratio set by the structure's active programmes; None when none sets one."""
-    kinds = (
-        Programme.objects.filter(structure=structure, is_active=True)
-        .order_by()
-        .values_list("kind", flat=True)
-        .distinct()
-    )
-    limits = [get_rules(kind).max_workers_per_supervisor for kind in kinds]
-    limits = [limit for limit in limits if limit is not None]
-    return min(limits) if limits else None
-
-
 @dataclass
 class WorksiteLoad:
     worksite: object
@@ -163,14 +148,7 @@ def worksite_loads(structure: Structure, limit: int | None) -> list[WorksiteLoad
     worksites = worksites_with_load(structure).filter(is_active=True).prefetch_related("supervisors").order_by("name")
     loads = []
     for worksite in worksites:
-        warning = ""
-        if worksite.supervisor_count == 0 and worksite.workers > 0:
-            warning = _("Aucun·e encadrant·e technique pour %(n)s personnes en contrat.") % {"n": worksite.workers}
-        elif limit is not None and worksite.workers > limit * worksite.supervisor_count:
-            warning = _(
-                "Taux d'encadrement dépassé : %(n)s personnes en contrat pour %(s)s encadrant·e(s), "
-                "la règle est d'au plus %(limit)s personnes par encadrant·e."
-            ) % {"n": worksite.workers, "s": worksite.supervisor_count, "limit": limit}
+        warning = ratio_warning(worksite.workers, worksite.supervisor_count, limit)
         loads.append(
             WorksiteLoad(
                 worksite=worksite,

@@ -13,17 +13,14 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from tremplin.accounts.access import check_object_access, require_membership
 from tremplin.accounts.models import User
 from tremplin.accounts.roles import Capability
-from tremplin.contracts.services import worksites_with_load
-from tremplin.programmes.models import Programme
-from tremplin.programmes.rules import get_rules
+from tremplin.contracts.services import ratio_warning, supervision_limit, worksites_with_load
 
 from .forms import StructureSettingsForm, WorksiteForm
-from .models import Structure, Worksite
+from .models import Worksite
 
 PAGE_SIZE = 25
 
@@ -41,30 +38,6 @@ def structure_settings(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Les informations de la structure sont enregistrées."))
         return redirect("structures:settings")
     return render(request, "structures/settings.html", {"form": form, "structure": structure})
-
-
-def supervision_limit(structure: Structure) -> int | None:
-    """Most workers per technical supervisor: the strictest rule among the structure's active programmes."""
-    kinds = Programme.objects.filter(structure=structure, is_active=True).values_list("kind", flat=True).distinct()
-    limits = [get_rules(kind).max_workers_per_supervisor for kind in kinds]
-    return min((limit for limit in limits if limit is not None), default=None)
-
-
-def ratio_warning(workers: int, supervisors: int, limit: int | None) -> str:
-    """A sentence (not a colour) when a worksite has more people in contract than its supervisors may lead."""
-    if limit is None or workers <= limit * supervisors:
-        return ""
-    if supervisors == 0:
-        return ngettext(
-            "Attention : %(n)s personne en contrat et aucun·e encadrant·e technique (au plus %(limit)s par encadrant·e).",
-            "Attention : %(n)s personnes en contrat et aucun·e encadrant·e technique (au plus %(limit)s par encadrant·e).",
-            workers,
-        ) % {"n": workers, "limit": limit}
-    return ngettext(
-        "Attention : %(n)s personnes en contrat pour %(s)s encadrant·e, au-delà de la règle de %(limit)s par encadrant·e.",
-        "Attention : %(n)s personnes en contrat pour %(s)s encadrant·es, au-delà de la règle de %(limit)s par encadrant·e.",
-        supervisors,
-    ) % {"n": workers, "s": supervisors, "limit": limit}
 
 
 @dataclass

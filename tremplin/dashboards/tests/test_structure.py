@@ -124,7 +124,7 @@ def test_a_worksite_with_people_and_no_supervisor_is_flagged(client, structure, 
     site = worksite(structure)
     in_contract(structure, worksite=site)
     html = get(client, member(Role.DIRECTOR)).content.decode()
-    assert "Aucun·e encadrant·e technique pour 1 personnes en contrat." in html
+    assert "Aucun·e encadrant·e technique pour 1 personne en contrat." in html
 
 
 def test_programmes_without_a_ratio_give_no_ratio_warning(client, member):

@@ -72,10 +72,10 @@ def test_it_warns_in_words_when_a_worksite_exceeds_twelve_per_supervisor(client,
     client.force_login(member(Role.DIRECTOR))
     response = client.get(URL)
     warning = row_of(response, crowded).warning
-    assert warning.startswith("Attention")
-    assert "13 personnes" in warning and "12 par encadrant·e" in warning
+    assert warning.startswith("Taux d'encadrement dépassé")
+    assert "13 personnes" in warning and "au plus 12 personnes par encadrant·e" in warning
     assert row_of(response, full).warning == ""
-    assert warning in response.content.decode()
+    assert warning.replace("'", "&#x27;") in response.content.decode()
 
 
 def test_two_supervisors_lead_up_to_twenty_four(client, member, structure, aci):
@@ -92,7 +92,7 @@ def test_people_in_contract_without_any_supervisor_is_a_warning(client, member, 
     empty = WorksiteFactory(structure=structure)
     client.force_login(member(Role.DIRECTOR))
     response = client.get(URL)
-    assert "aucun·e encadrant·e" in row_of(response, worksite).warning
+    assert "Aucun·e encadrant·e technique" in row_of(response, worksite).warning
     assert row_of(response, empty).warning == ""
 
 

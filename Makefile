@@ -21,13 +21,16 @@ assets:
 	@command -v npm >/dev/null || { echo "npm is needed: apt-get install npm"; exit 1; }
 	npm install --no-audit --no-fund --silent
 
+# Debian packages the tests need: the browser for end-to-end tests, gettext for the catalogues.
 chromium:
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@{ command -v chromium >/dev/null && command -v msgfmt >/dev/null; } || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext >/dev/null; }
 
 migrate: venv
 	$(BIN)/python manage.py migrate --noinput
 
 demo: venv assets
+	@command -v msgfmt >/dev/null && $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules >/dev/null || true
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --reset
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

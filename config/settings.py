@@ -49,6 +49,12 @@ INSTALLED_APPS = [
     "tremplin.contracts",
     "tremplin.dashboards",
     "tremplin.demo",
+    "tremplin.audit",
+    "tremplin.consent",
+    "tremplin.retention",
+    "tremplin.rights",
+    "tremplin.backups",
+    "tremplin.documents",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,11 @@ urlpatterns = [
     path("parcours/", include("tremplin.pathways.urls")),
     path("eligibilite/", include("tremplin.eligibility.urls")),
     path("contrats/", include("tremplin.contracts.urls")),
+    path("journal/", include("tremplin.audit.urls")),
+    path("consentements/", include("tremplin.consent.urls")),
+    path("conservation/", include("tremplin.retention.urls")),
+    path("droits/", include("tremplin.rights.urls")),
+    path("documents/", include("tremplin.documents.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tremplin.core.urls")),
 ]

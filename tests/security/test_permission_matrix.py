@@ -23,6 +23,11 @@ from tremplin.programmes.factories import ProgrammeFactory
 from tremplin.structures.factories import StructureFactory, WorksiteFactory
 
 OUR_NAMESPACES = {
+    "audit",
+    "consent",
+    "retention",
+    "rights",
+    "documents",
     "dashboards",
     "accounts",
     "structures",
@@ -34,9 +39,9 @@ OUR_NAMESPACES = {
     "core",
 }
 
-STAFF = {Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER, Role.COUNSELLOR, Role.JOB_COACH, Role.SUPERVISOR, Role.PARTNER}
+STAFF = set(Role)
 MANAGERS = {Role.DIRECTOR, Role.ADMIN}
-PEOPLE_VIEWERS = {Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER, Role.COUNSELLOR, Role.JOB_COACH, Role.SUPERVISOR}
+PEOPLE_VIEWERS = {Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER, Role.COUNSELLOR, Role.JOB_COACH, Role.SUPERVISOR, Role.DPO}
 PEOPLE_EDITORS = {Role.DIRECTOR, Role.CASE_MANAGER, Role.COUNSELLOR}
 CONTRACT_MANAGERS = {Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER, Role.COUNSELLOR}
 # A supervisor who is not in charge of the person: sees nothing of them.
@@ -100,7 +105,7 @@ EXPECTED: dict[str, Expect] = {
     # Eligibility criteria reveal benefits, disability, justice: only those who record them read them.
     "eligibility:detail": allow(PEOPLE_EDITORS),
     "contracts:create": allow(CONTRACT_MANAGERS),
-    "contracts:detail": allow(CONTRACT_MANAGERS, {Role.JOB_COACH, Role.SUPERVISOR}),
+    "contracts:detail": allow(CONTRACT_MANAGERS, {Role.JOB_COACH, Role.SUPERVISOR, Role.DPO}),
     "contracts:renew": allow(CONTRACT_MANAGERS),
     "contracts:suspend": allow(CONTRACT_MANAGERS),
     "contracts:end": allow(CONTRACT_MANAGERS),

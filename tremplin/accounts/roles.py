@@ -16,6 +16,7 @@ class Role(models.TextChoices):
     CASE_MANAGER = "case_manager", _("Responsable des parcours")
     ADMIN = "admin", _("Administration")
     PARTNER = "partner", _("Partenaire ou prescripteur")
+    DPO = "dpo", _("Délégué·e à la protection des données")
 
 
 class Capability(models.TextChoices):
@@ -27,12 +28,19 @@ class Capability(models.TextChoices):
     EDIT_PEOPLE = "edit_people", _("créer et modifier les personnes et leur parcours")
     RECORD_ELIGIBILITY = "record_eligibility", _("enregistrer l'éligibilité")
     MANAGE_CONTRACTS = "manage_contracts", _("gérer les contrats")
+    VIEW_ACCESS_LOG = "view_access_log", _("consulter le journal des accès")
+    MANAGE_PERSONAL_DATA = (
+        "manage_personal_data",
+        _("gérer les données personnelles : conservation, gel, exports et demandes des personnes"),
+    )
 
 
 _ALL = set(Capability)
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.DIRECTOR: frozenset(_ALL - {Capability.VIEW_TEAM_PEOPLE}),
+    # The data protection officer answers the people's requests and checks the access log.
+    Role.DPO: frozenset({Capability.VIEW_ALL_PEOPLE, Capability.VIEW_ACCESS_LOG, Capability.MANAGE_PERSONAL_DATA}),
     Role.ADMIN: frozenset(
         {
             Capability.MANAGE_STRUCTURE,

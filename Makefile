@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: demo test venv venv-dev assets chromium migrate lint format messages bench clean
+.PHONY: demo test venv venv-dev assets system-deps chromium migrate lint format messages bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -21,16 +21,21 @@ assets:
 	@command -v npm >/dev/null || { echo "npm is needed: apt-get install npm"; exit 1; }
 	npm install --no-audit --no-fund --silent
 
-# Debian packages the tests need: the browser for end-to-end tests, gettext for the catalogues.
-chromium:
-	@{ command -v chromium >/dev/null && command -v msgfmt >/dev/null; } || { $(SUDO) apt-get update -qq && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext >/dev/null; }
+# Debian packages: Pango for PDF documents (WeasyPrint), gettext for the catalogues.
+system-deps:
+	@{ ldconfig -p | grep -q libpangoft2-1.0 && command -v msgfmt >/dev/null; } || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 gettext >/dev/null; }
+
+# The tests also need Debian's Chromium (end-to-end tests) and pdftotext (PDF checks).
+chromium: system-deps
+	@{ command -v chromium >/dev/null && command -v pdftotext >/dev/null; } || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
 migrate: venv
 	$(BIN)/python manage.py migrate --noinput
 
-demo: venv assets
-	@command -v msgfmt >/dev/null && $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules >/dev/null || true
+demo: venv assets system-deps
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --reset
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

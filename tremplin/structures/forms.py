@@ -17,11 +17,24 @@ class StructureSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Structure
-        fields = ["name", "registration_number", "address", "postcode", "city", "phone", "email", "total_workers"]
+        fields = [
+            "name",
+            "registration_number",
+            "address",
+            "postcode",
+            "city",
+            "phone",
+            "email",
+            "total_workers",
+            "mfa_required",
+        ]
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, can_set_mfa: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["phone"].validators.append(phone_validator)
+        # The sign-in policy is the direction's decision alone: others do not see the field.
+        if not can_set_mfa:
+            del self.fields["mfa_required"]
 
 
 class SupervisorChoiceField(forms.ModelMultipleChoiceField):

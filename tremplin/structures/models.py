@@ -53,6 +53,13 @@ class Structure(PublicModel):
             "Nombre total de travailleur·ses, pour les ratios légaux (coopératives de type B : 30 % au moins de personnes défavorisées)."
         ),
     )
+    mfa_required = models.BooleanField(
+        _("Double authentification obligatoire pour les membres"),
+        default=False,
+        help_text=_(
+            "Chaque membre de l'équipe devra configurer une application d'authentification avant d'accéder aux données."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import check_object_access, require_membership
 from tremplin.accounts.models import User
-from tremplin.accounts.roles import Capability
+from tremplin.accounts.roles import Capability, Role
 from tremplin.contracts.services import ratio_warning, supervision_limit, worksites_with_load
 
 from .forms import StructureSettingsForm, WorksiteForm
@@ -32,7 +32,9 @@ def _posted(request: HttpRequest):
 @require_membership(Capability.MANAGE_STRUCTURE)
 def structure_settings(request: HttpRequest) -> HttpResponse:
     structure = request.membership.structure
-    form = StructureSettingsForm(_posted(request), instance=structure)
+    form = StructureSettingsForm(
+        _posted(request), instance=structure, can_set_mfa=request.membership.role == Role.DIRECTOR
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Les informations de la structure sont enregistrées."))

@@ -76,3 +76,23 @@ def test_it_reports_bad_fields_and_saves_nothing(client, member, structure):
     assert set(response.context["form"].errors) == {"name", "email", "total_workers", "phone"}
     structure.refresh_from_db()
     assert structure.email == ""
+
+
+def test_the_director_sets_the_mfa_policy(client, member, structure):
+    client.force_login(member(Role.DIRECTOR))
+    assert "mfa_required" in client.get(URL).context["form"].fields
+    client.post(URL, valid(mfa_required="on"))
+    structure.refresh_from_db()
+    assert structure.mfa_required is True
+
+
+def test_the_administration_sees_the_mfa_policy_without_changing_it(client, member, structure):
+    structure.mfa_required = True
+    structure.save()
+    client.force_login(member(Role.ADMIN))
+    response = client.get(URL)
+    assert "mfa_required" not in response.context["form"].fields
+    assert "seule la direction peut modifier ce réglage" in response.content.decode()
+    client.post(URL, valid())  # an unticked box would switch it off if the field were accepted
+    structure.refresh_from_db()
+    assert structure.mfa_required is True

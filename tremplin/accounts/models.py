@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from tremplin.core.models import PublicModel
 from tremplin.structures.models import Structure
@@ -69,6 +70,7 @@ class Membership(PublicModel):
     job_title = models.CharField(_("intitulé du poste"), max_length=120, blank=True)
 
     objects = MembershipQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["structure__name", "user__last_name"]

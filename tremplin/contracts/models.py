@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from tremplin.core.models import PublicModel
 from tremplin.pathways.models import Pathway
@@ -70,6 +71,8 @@ class Contract(PublicModel):
     early_end_comment = models.TextField(_("précisions"), blank=True)
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
     class Meta:
         ordering = ["-start_date"]
         verbose_name = _("contrat")
@@ -106,6 +109,8 @@ class Suspension(models.Model):
     reason = models.CharField(_("motif"), max_length=200)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start_date"]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from tremplin.core.models import PublicModel
 from tremplin.people.models import Person
@@ -75,6 +76,7 @@ class Pathway(PublicModel):
     )
 
     objects = PathwayQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["-created_at"]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from tremplin.core.models import PublicModel
 from tremplin.structures.models import Structure
@@ -95,6 +96,8 @@ class Person(PublicModel):
     )
 
     objects = PersonQuerySet.as_manager()
+    # Who changed what and when ("Historique des modifications"); derived and technical columns are left out.
+    history = HistoricalRecords(excluded_fields=["updated_at", "phone_normalised"])
 
     class Meta:
         ordering = ["last_name", "first_name"]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from tremplin.core.models import PublicModel
 
@@ -61,6 +62,8 @@ class Structure(PublicModel):
         ),
     )
 
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("structure")
@@ -91,6 +94,8 @@ class Worksite(PublicModel):
         verbose_name=_("encadrant·es techniques"),
     )
     is_active = models.BooleanField(_("en activité"), default=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["name"]

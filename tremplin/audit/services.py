@@ -115,7 +115,7 @@ def log_access(request: HttpRequest, *, person, part: str, action: str = "read",
     """Records that the signed-in member read (or exported) a part of this person's file, from this screen."""
     log_event(
         actor=request.user,
-        structure=person.structure_id,
+        structure=person._state.fields_cache.get("structure") or person.structure_id,
         person=person,
         part=part,
         action=action,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
+from tremplin.audit.services import log_access
 from tremplin.core.forms import add_validation_error
 from tremplin.eligibility.models import EligibilityDiagnosis
 from tremplin.pathways.models import Pathway, Status
@@ -111,6 +112,7 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     contract = _contract_for(request, public_id)  # whoever sees the person sees the contract; actions need caps
     chain, renewal = _chain(contract)
     running = contract.status in RUNNING
+    log_access(request, person=contract.pathway.person, part="contract", obj=contract)
     return render(
         request,
         "contracts/detail.html",

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
+from tremplin.audit.services import log_access
 from tremplin.core.dates import age_on
 from tremplin.core.forms import add_validation_error
 from tremplin.pathways.models import Pathway, Status
@@ -95,6 +96,7 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     pathway = diagnosis.pathway
     check_pathway_access(request, pathway, Capability.RECORD_ELIGIBILITY)
     proofs = list(diagnosis.proofs.all())
+    log_access(request, person=pathway.person, part="eligibility", obj=diagnosis)
     return render(
         request,
         "eligibility/detail.html",

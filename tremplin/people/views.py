@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import check_person_access
 from tremplin.accounts.roles import Capability
+from tremplin.audit.services import log_access
 from tremplin.contracts.models import Contract, ContractStatus
 from tremplin.core.forms import add_validation_error
 from tremplin.pathways.models import Pathway
@@ -172,6 +173,7 @@ def person_detail(request: HttpRequest, public_id) -> HttpResponse:
     if not sees_social_file and not person.visible_pathways:
         # A supervisor only knows the people of their team.
         raise Http404
+    log_access(request, person=person, part="person")
     return render(
         request,
         "people/person_detail.html",

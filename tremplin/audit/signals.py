@@ -1,0 +1,103 @@
+"""Change hooks: creations, changes and deletions of a person's records go to the access log.
+
+The actor is the current request's user (AuditMiddleware); outside a request
+(commands, jobs) there is none and the screen names the command.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from .models import Action
+from .services import log_change
+
+
+def _cached(instance, field: str):
+    """The related object if already loaded (no query), else None."""
+    return instance._state.fields_cache.get(field)
+
+
+def _from_pathway(pathway_id, pathway=None) -> tuple:
+    """(person public id, structure pk) of a pathway, without a query when the objects are loaded."""
+    from tremplin.pathways.models import Pathway
+
+    if pathway is not None:
+        person = _cached(pathway, "person")
+        if person is not None:
+            return person.public_id, pathway.structure_id
+    row = Pathway.objects.filter(pk=pathway_id).values_list("person__public_id", "structure_id").first()
+    return row or (None, None)
+
+
+def _person_target(person):
+    return person.public_id, person.structure_id
+
+
+def _pathway_target(pathway):
+    return _from_pathway(pathway.pk, pathway)
+
+
+def _via_pathway(instance):
+    return _from_pathway(instance.pathway_id, _cached(instance, "pathway"))
+
+
+def _proof_target(proof):
+    from tremplin.eligibility.models import EligibilityDiagnosis
+
+    diagnosis = _cached(proof, "diagnosis")
+    if diagnosis is not None:
+        return _via_pathway(diagnosis)
+    pathway_id = EligibilityDiagnosis.objects.filter(pk=proof.diagnosis_id).values_list("pathway_id", flat=True).first()
+    return _from_pathway(pathway_id)
+
+
+def _suspension_target(suspension):
+    from tremplin.contracts.models import Contract
+
+    contract = _cached(suspension, "contract")
+    if contract is not None:
+        return _via_pathway(contract)
+    pathway_id = Contract.objects.filter(pk=suspension.contract_id).values_list("pathway_id", flat=True).first()
+    return _from_pathway(pathway_id)
+
+
+def _targets() -> list:
+    from tremplin.contracts.models import Contract, Suspension
+    from tremplin.eligibility.models import CriterionProof, EligibilityDiagnosis
+    from tremplin.pathways.models import Pathway, StatusChange
+    from tremplin.people.models import Person
+
+    return [
+        (Person, "person", _person_target),
+        (Pathway, "pathway", _pathway_target),
+        (StatusChange, "status", _via_pathway),
+        (EligibilityDiagnosis, "eligibility", _via_pathway),
+        (CriterionProof, "eligibility_proof", _proof_target),
+        (Contract, "contract", _via_pathway),
+        (Suspension, "suspension", _suspension_target),
+    ]
+
+
+def _make_handlers(part: str, target):
+    def saved(sender, instance, created, raw=False, **kwargs):
+        if raw:  # fixtures and restores replay data, they are not changes
+            return
+        person, structure = target(instance)
+        log_change(
+            instance, person=person, structure=structure, part=part, action=Action.CREATE if created else Action.UPDATE
+        )
+
+    def deleted(sender, instance, **kwargs):
+        person, structure = target(instance)
+        log_change(instance, person=person, structure=structure, part=part, action=Action.DELETE)
+
+    return saved, deleted
+
+
+_handlers: list = []  # signals hold weak references: keep the handlers alive
+
+
+def connect() -> None:
+    for model, part, target in _targets():
+        saved, deleted = _make_handlers(part, target)
+        _handlers.extend([saved, deleted])
+        post_save.connect(saved, sender=model, dispatch_uid=f"audit_saved_{part}")
+        post_delete.connect(deleted, sender=model, dispatch_uid=f"audit_deleted_{part}")

@@ -15,6 +15,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tremplin.accounts.factories import MembershipFactory
 from tremplin.accounts.roles import Role
 from tremplin.contracts.factories import ContractFactory
+from tremplin.documents.factories import DocumentFactory
+from tremplin.documents.models import Visibility
 from tremplin.eligibility.factories import CriterionProofFactory, EligibilityDiagnosisFactory
 from tremplin.pathways.factories import PathwayFactory
 from tremplin.pathways.models import Status
@@ -109,6 +111,10 @@ EXPECTED: dict[str, Expect] = {
     "contracts:renew": allow(CONTRACT_MANAGERS),
     "contracts:suspend": allow(CONTRACT_MANAGERS),
     "contracts:end": allow(CONTRACT_MANAGERS),
+    "documents:upload": allow(PEOPLE_EDITORS),
+    # The matrix's document is for the whole team; social-staff-only ones are tested in tremplin/documents.
+    "documents:download": allow(PEOPLE_VIEWERS),
+    "documents:delete": Expect(POST_ONLY),
 }
 
 
@@ -163,6 +169,7 @@ def build_structure(kind_of_world: str) -> dict:
             "programmes": programme,
             "structures": worksite,
             "accounts": director_membership,
+            "documents": DocumentFactory(person=person, pathway=pathway, visibility=Visibility.WHOLE_TEAM),
         },
     }
 
@@ -242,7 +249,7 @@ def test_each_role_gets_exactly_its_access(client, worlds, name):
 
 
 def namespace_is_personal(name: str) -> bool:
-    return name.split(":")[0] in {"people", "pathways", "eligibility", "contracts"}
+    return name.split(":")[0] in {"people", "pathways", "eligibility", "contracts", "documents"}
 
 
 @pytest.mark.parametrize("name", sorted(n for n, args in URL_NAMES.items() if args and "uidb64" not in args))

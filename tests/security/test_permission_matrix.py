@@ -53,6 +53,7 @@ CANNOT_SEE_THE_PERSON = {Role.PARTNER, OTHER_SUPERVISOR}
 
 PUBLIC = "public"  # anyone, signed in or not
 POST_ONLY = "post_only"  # GET answers 405 to everyone
+SIGNED_IN_REDIRECT = "signed_in_redirect"  # every signed-in user is sent on (302); anonymous -> sign-in
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,11 @@ EXPECTED: dict[str, Expect] = {
     "accounts:members": allow(MANAGERS),
     "accounts:member_add": allow(MANAGERS),
     "accounts:member_edit": allow(MANAGERS),
+    # Sign-in security pages are about the signed-in user only.
+    "accounts:mfa": allow(STAFF, {OTHER_SUPERVISOR}),
+    "accounts:mfa_enrol": allow(STAFF, {OTHER_SUPERVISOR}),
+    # The second sign-in step: a user with no device has nothing to type and goes home.
+    "accounts:mfa_verify": Expect(SIGNED_IN_REDIRECT),
     "structures:settings": allow(MANAGERS),
     "structures:worksites": allow(MANAGERS),
     "structures:worksite_create": allow(MANAGERS),
@@ -235,6 +241,8 @@ def test_each_role_gets_exactly_its_access(client, worlds, name):
             wanted = {200, 302}
         elif expect.allowed == POST_ONLY:
             wanted = {405}
+        elif expect.allowed == SIGNED_IN_REDIRECT:
+            wanted = {302}
         elif role in expect.allowed:
             wanted = {200}
         elif role in CANNOT_SEE_THE_PERSON and namespace_is_personal(name):

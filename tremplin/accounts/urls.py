@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import views, views_mfa
 from .forms import EmailAuthenticationForm, InvitationAwarePasswordResetForm
 
 app_name = "accounts"
@@ -52,4 +52,7 @@ urlpatterns = [
     path("equipe/", views.members, name="members"),
     path("equipe/ajouter/", views.member_add, name="member_add"),
     path("equipe/<uuid:public_id>/", views.member_edit, name="member_edit"),
+    path("double-authentification/", views_mfa.mfa, name="mfa"),
+    path("double-authentification/activer/", views_mfa.mfa_enrol, name="mfa_enrol"),
+    path("double-authentification/code/", views_mfa.mfa_verify, name="mfa_verify"),
 ]

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tremplin.accounts.roles import Role
+from tremplin.accounts.testing import force_login_verified
 from tremplin.structures.factories import StructureFactory
 from tremplin.structures.models import StructureKind
 
@@ -89,7 +90,7 @@ def test_the_director_sets_the_mfa_policy(client, member, structure):
 def test_the_administration_sees_the_mfa_policy_without_changing_it(client, member, structure):
     structure.mfa_required = True
     structure.save()
-    client.force_login(member(Role.ADMIN))
+    force_login_verified(client, member(Role.ADMIN))
     response = client.get(URL)
     assert "mfa_required" not in response.context["form"].fields
     assert "seule la direction peut modifier ce réglage" in response.content.decode()

@@ -117,6 +117,9 @@ EXPECTED: dict[str, Expect] = {
     "contracts:renew": allow(CONTRACT_MANAGERS),
     "contracts:suspend": allow(CONTRACT_MANAGERS),
     "contracts:end": allow(CONTRACT_MANAGERS),
+    # The access log: director and data protection officer; verification is a POST.
+    "audit:log": allow({Role.DIRECTOR, Role.DPO}),
+    "audit:verify": Expect(POST_ONLY),
     "documents:upload": allow(PEOPLE_EDITORS),
     # The matrix's document is for the whole team; social-staff-only ones are tested in tremplin/documents.
     "documents:download": allow(PEOPLE_VIEWERS),

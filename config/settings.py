@@ -221,3 +221,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Access log (tremplin.audit) in a database of its own, optional: set AUDIT_DATABASE_URL, ideally
+# with a database role that may only SELECT and INSERT (see docs/decisions/0004-access-log.md).
+# Default: the access log lives in the main database.
+if os.environ.get("AUDIT_DATABASE_URL"):
+    DATABASES["audit"] = dj_database_url.parse(
+        os.environ["AUDIT_DATABASE_URL"], conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60"))
+    )
+    DATABASE_ROUTERS = ["tremplin.audit.routers.AuditRouter"]

@@ -13,6 +13,8 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, Use
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from tremplin.core.concurrency import ConcurrentEditMixin
+
 from .models import Membership, User
 from .roles import Role
 
@@ -117,7 +119,7 @@ class MemberAddForm(forms.Form):
         return membership, created
 
 
-class MemberEditForm(forms.ModelForm):
+class MemberEditForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["role", "job_title", "is_active"]

@@ -158,8 +158,7 @@ def member_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     target = get_object_or_404(Membership.objects.select_related("user", "structure"), public_id=public_id)
     acting = check_object_access(request, target.structure, Capability.MANAGE_MEMBERS)
     form = MemberEditForm(_posted(request), instance=target, acting=acting)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and form.save_unless_changed() is not None:
         messages.success(request, _("Le rôle de %(name)s est enregistré.") % {"name": target.user})
         return redirect("accounts:members")
     return render(request, "accounts/member_edit.html", {"form": form, "target": target})

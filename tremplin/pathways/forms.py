@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tremplin.accounts.models import User
 from tremplin.accounts.roles import Role
+from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.programmes.models import Programme
 from tremplin.structures.models import Worksite
 
@@ -142,7 +143,7 @@ class StatusChangeForm(forms.Form):
         return cleaned
 
 
-class TeamForm(forms.ModelForm):
+class TeamForm(ConcurrentEditMixin, forms.ModelForm):
     """Names the référent·e, the technical supervisor and the worksite of a pathway."""
 
     class Meta:

@@ -99,8 +99,8 @@ def pathway_team(request: HttpRequest, public_id) -> HttpResponse:
     pathway = _pathway_for_edit(request, public_id)
     if request.method == "POST":
         form = TeamForm(request.POST, instance=pathway)
-        if form.is_valid():
-            pathway = form.save()
+        if form.is_valid() and (saved := form.save_unless_changed()) is not None:
+            pathway = saved
             messages.success(
                 request, _("Équipe du parcours enregistrée pour %(name)s.") % {"name": pathway.person.full_name}
             )

@@ -11,6 +11,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.dates import age_on
 from tremplin.core.forms import DateInput
 from tremplin.pathways.forms import PathwayFieldsForm
@@ -92,6 +93,10 @@ class PersonForm(forms.ModelForm):
         """Tidies "arabe,  tamoul ," into "arabe, tamoul"."""
         raw = self.cleaned_data.get("languages", "")
         return ", ".join(part.strip() for part in raw.split(",") if part.strip())
+
+
+class PersonEditForm(ConcurrentEditMixin, PersonForm):
+    """Editing a recorded person: refused if someone else changed the same fields meanwhile."""
 
 
 class NotCarriedHiddenInput(forms.HiddenInput):

@@ -22,7 +22,7 @@ from tremplin.pathways.models import Pathway
 from tremplin.pathways.services import open_pathway
 
 from .filters import PathwayFilter
-from .forms import PersonCreateForm, PersonForm
+from .forms import PersonCreateForm, PersonEditForm
 from .models import Person
 
 PAGE_SIZE = 25
@@ -193,11 +193,10 @@ def person_edit(request: HttpRequest, public_id) -> HttpResponse:
     # Kept apart: validating the form writes the typed values on `person`.
     saved_name = person.full_name
     if request.method == "POST":
-        form = PersonForm(request.POST, instance=person)
-        if form.is_valid():
-            form.save()
+        form = PersonEditForm(request.POST, instance=person)
+        if form.is_valid() and form.save_unless_changed() is not None:
             messages.success(request, _("Fiche enregistrée : %(name)s.") % {"name": person.full_name})
             return redirect("people:detail", public_id=person.public_id)
     else:
-        form = PersonForm(instance=person)
+        form = PersonEditForm(instance=person)
     return render(request, "people/person_edit.html", {"form": form, "person": person, "saved_name": saved_name})

@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.accounts.forms import phone_validator
 from tremplin.accounts.models import User
 from tremplin.accounts.roles import Role
+from tremplin.core.concurrency import ConcurrentEditMixin
 
 from .models import Structure, Worksite
 
 
-class StructureSettingsForm(forms.ModelForm):
+class StructureSettingsForm(ConcurrentEditMixin, forms.ModelForm):
     """What the direction may change; the kind of structure decides the rules and is not edited here."""
 
     class Meta:
@@ -42,7 +43,7 @@ class SupervisorChoiceField(forms.ModelMultipleChoiceField):
         return obj.get_full_name() or obj.email
 
 
-class WorksiteForm(forms.ModelForm):
+class WorksiteForm(ConcurrentEditMixin, forms.ModelForm):
     supervisors = SupervisorChoiceField(
         label=_("Encadrant·es techniques"),
         queryset=User.objects.none(),

@@ -35,8 +35,7 @@ def structure_settings(request: HttpRequest) -> HttpResponse:
     form = StructureSettingsForm(
         _posted(request), instance=structure, can_set_mfa=request.membership.role == Role.DIRECTOR
     )
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and form.save_unless_changed() is not None:
         messages.success(request, _("Les informations de la structure sont enregistrées."))
         return redirect("structures:settings")
     return render(request, "structures/settings.html", {"form": form, "structure": structure})
@@ -70,7 +69,7 @@ def _save_worksite(request: HttpRequest, form: WorksiteForm) -> Worksite | None:
     """Saves, or puts a clear message on the name if another worksite took it in the meantime."""
     try:
         with transaction.atomic():
-            return form.save()
+            return form.save_unless_changed()
     except IntegrityError:
         form.add_error(
             "name", _("Un chantier ou atelier de votre structure porte déjà ce nom : choisissez un autre nom.")

@@ -208,8 +208,11 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "tremplin.accounts.lockout.attempted_username"
 AXES_LOCKOUT_CALLABLE = "tremplin.accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
-# Behind the reverse proxy, the client address is the one it adds (docs/deploy.md).
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+# The client address: REMOTE_ADDR, unless AXES_PROXY_COUNT reverse proxies add X-Forwarded-For (docs/deploy.md);
+# a header a client can forge must never decide whom the lockout counts.
+_AXES_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0"))
+AXES_IPWARE_PROXY_COUNT = _AXES_PROXY_COUNT or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if _AXES_PROXY_COUNT else ("REMOTE_ADDR",)
 
 # Business settings.
 TREMPLIN_CASELOAD_LIMIT = int(os.environ.get("TREMPLIN_CASELOAD_LIMIT", "40"))
@@ -220,6 +223,20 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# --- Background tasks (Celery), added for the retention purge ---
+# With REDIS_URL, tasks go to Redis and a worker + beat run them; without it
+# (the embedded default) they run inline, in the process that sends them.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BROKER_URL = os.environ.get("REDIS_URL") or None
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "retention-purge-daily": {"task": "tremplin.retention.apply_purge", "schedule": crontab(hour=3, minute=0)},
 }
 
 # Access log (tremplin.audit) in a database of its own, optional: set AUDIT_DATABASE_URL, ideally

@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tremplin.accounts.factories import MembershipFactory
 from tremplin.accounts.roles import Role
+from tremplin.consent.factories import ConsentFactory
 from tremplin.contracts.factories import ContractFactory
 from tremplin.documents.factories import DocumentFactory
 from tremplin.documents.models import Visibility
@@ -117,6 +118,13 @@ EXPECTED: dict[str, Expect] = {
     "contracts:renew": allow(CONTRACT_MANAGERS),
     "contracts:suspend": allow(CONTRACT_MANAGERS),
     "contracts:end": allow(CONTRACT_MANAGERS),
+    # Information and consents: those who follow the person's file, and the data protection officer.
+    "consent:person": allow(PEOPLE_EDITORS, {Role.DPO}),
+    "consent:withdraw": Expect(POST_ONLY),
+    "consent:notice": allow({Role.DIRECTOR, Role.DPO}),
+    "retention:settings": allow({Role.DIRECTOR, Role.DPO}),
+    "retention:plan": allow({Role.DIRECTOR, Role.DPO}),
+    "retention:hold": allow({Role.DIRECTOR, Role.DPO}),
     # The access log: director and data protection officer; verification is a POST.
     "audit:log": allow({Role.DIRECTOR, Role.DPO}),
     "audit:verify": Expect(POST_ONLY),
@@ -178,6 +186,7 @@ def build_structure(kind_of_world: str) -> dict:
             "programmes": programme,
             "structures": worksite,
             "accounts": director_membership,
+            "consent": ConsentFactory(person=person),
             "documents": DocumentFactory(person=person, pathway=pathway, visibility=Visibility.WHOLE_TEAM),
         },
     }
@@ -259,7 +268,12 @@ def test_each_role_gets_exactly_its_access(client, worlds, name):
     assert not failures, f"{name} ({url}):\n" + "\n".join(failures)
 
 
+PERSONAL_URLS = {"consent:person", "consent:withdraw", "retention:hold"}
+
+
 def namespace_is_personal(name: str) -> bool:
+    if name in PERSONAL_URLS:
+        return True
     return name.split(":")[0] in {"people", "pathways", "eligibility", "contracts", "documents"}
 
 

@@ -170,6 +170,9 @@ def person_detail(request: HttpRequest, public_id) -> HttpResponse:
         [person], Prefetch("pathways", queryset=_detail_pathways(membership), to_attr="visible_pathways")
     )
     sees_social_file = membership.can(Capability.VIEW_ALL_PEOPLE)
+    if sees_social_file:
+        # Read by consent/_person_consents.html.
+        prefetch_related_objects([person], "information_records__notice", "consents")
     if not sees_social_file and not person.visible_pathways:
         # A supervisor only knows the people of their team.
         raise Http404

@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "retention"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.retention_settings, name="settings"),
+    path("plan/", views.purge_plan, name="plan"),
+    path("gel/<uuid:person_id>/", views.legal_hold, name="hold"),
+]

@@ -235,7 +235,8 @@ def test_the_query_count_does_not_depend_on_the_number_of_pathways(
 
     # +3: the access log entry of this read (lock the chain head, insert the entry, move the head).
     # +1: the person's documents the viewer may read (documents/_person_documents.html), one query.
-    with django_assert_num_queries(20):
+    # +2: the information records and the consents (consent/_person_consents.html).
+    with django_assert_num_queries(22):
         response = client.get(url(person))
 
     assert len(response.context["pathways"]) == pathways

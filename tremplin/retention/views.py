@@ -1,0 +1,101 @@
+"""Retention durations, the purge plan (a dry run) and legal holds."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tremplin.accounts.access import check_person_access, require_membership
+from tremplin.accounts.roles import Capability
+from tremplin.core.forms import add_validation_error
+from tremplin.people.models import Person
+
+from . import services
+from .forms import LegalHoldForm, RetentionSettingsForm
+from .rules import RULES
+
+PAGE_SIZE = 25
+
+
+@require_membership(Capability.MANAGE_PERSONAL_DATA)
+def retention_settings(request: HttpRequest) -> HttpResponse:
+    structure = request.membership.structure
+    overrides = services.all_overrides(structure)
+    current = {category: months for (_structure_id, category), months in overrides.items()}
+    if request.method == "POST":
+        form = RetentionSettingsForm(request.POST, current=current)
+        if form.is_valid():
+            try:
+                services.save_settings(structure, form.cleaned_data, by=request.user)
+            except ValidationError as error:
+                add_validation_error(form, error)
+            else:
+                messages.success(request, _("Les durées de conservation de la structure sont enregistrées."))
+                return redirect("retention:settings")
+    else:
+        form = RetentionSettingsForm(current=current)
+    rules = [
+        {
+            "rule": rule,
+            "months": services.months_for(structure.pk, category, overrides),
+            "overridden": category in current,
+        }
+        for category, rule in RULES.items()
+    ]
+    return render(request, "retention/settings.html", {"form": form, "rules": rules})
+
+
+@require_membership(Capability.MANAGE_PERSONAL_DATA)
+def purge_plan(request: HttpRequest) -> HttpResponse:
+    """What the nightly purge would do today in this structure; nothing is changed here."""
+    actions = services.plan_purge(timezone.localdate(), structure=request.membership.structure)
+    page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "retention/plan.html", {"page": page, "total": len(actions)})
+
+
+@login_required
+def legal_hold(request: HttpRequest, person_id) -> HttpResponse:
+    person = get_object_or_404(Person.objects.select_related("structure"), public_id=person_id)
+    check_person_access(request, person, Capability.MANAGE_PERSONAL_DATA)
+    holds = list(person.legal_holds.select_related("placed_by", "lifted_by"))
+    active = next((hold for hold in holds if hold.lifted_on is None), None)
+    form = LegalHoldForm()
+    if request.method == "POST":
+        if request.POST.get("action") == "lift":
+            if active is None:
+                messages.error(request, _("Aucun gel en cours pour cette personne."))
+            else:
+                services.lift_hold(active, by=request.user)
+                messages.success(request, _("Le gel est levé : les règles de conservation s'appliquent de nouveau."))
+            return redirect("retention:hold", person_id=person.public_id)
+        if active is not None:
+            messages.error(request, _("Les données de cette personne sont déjà gelées."))
+            return redirect("retention:hold", person_id=person.public_id)
+        form = LegalHoldForm(request.POST)
+        if form.is_valid():
+            try:
+                services.place_hold(person, reason=form.cleaned_data["reason"], by=request.user)
+            except ValidationError as error:
+                add_validation_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Les données de %(name)s sont gelées : la purge ne les touchera pas.")
+                    % {"name": person.full_name},
+                )
+                return redirect("retention:hold", person_id=person.public_id)
+    return render(
+        request,
+        "retention/hold.html",
+        {
+            "person": person,
+            "holds": holds,
+            "active": active,
+            "form": form,
+            "anonymised": services.is_anonymised(person),
+        },
+    )

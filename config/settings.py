@@ -208,11 +208,8 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "tremplin.accounts.lockout.attempted_username"
 AXES_LOCKOUT_CALLABLE = "tremplin.accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
-# The client address: REMOTE_ADDR, unless AXES_PROXY_COUNT reverse proxies add X-Forwarded-For (docs/deploy.md);
-# a header a client can forge must never decide whom the lockout counts.
-_AXES_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0"))
-AXES_IPWARE_PROXY_COUNT = _AXES_PROXY_COUNT or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if _AXES_PROXY_COUNT else ("REMOTE_ADDR",)
+# Behind the reverse proxy, the client address is the one it adds (docs/deploy.md).
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
 
 # Business settings.
 TREMPLIN_CASELOAD_LIMIT = int(os.environ.get("TREMPLIN_CASELOAD_LIMIT", "40"))
@@ -224,6 +221,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Access log (tremplin.audit) in a database of its own, optional: set AUDIT_DATABASE_URL, ideally
+# with a database role that may only SELECT and INSERT (see docs/decisions/0004-access-log.md).
+# Default: the access log lives in the main database.
+if os.environ.get("AUDIT_DATABASE_URL"):
+    DATABASES["audit"] = dj_database_url.parse(
+        os.environ["AUDIT_DATABASE_URL"], conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60"))
+    )
+    DATABASE_ROUTERS = ["tremplin.audit.routers.AuditRouter"]
 
 # --- Background tasks (Celery), added for the retention purge ---
 # With REDIS_URL, tasks go to Redis and a worker + beat run them; without it

@@ -23,6 +23,7 @@ from tremplin.pathways.factories import PathwayFactory
 from tremplin.pathways.models import Status
 from tremplin.people.factories import PersonFactory
 from tremplin.programmes.factories import ProgrammeFactory
+from tremplin.rights.factories import ErasureRequestFactory
 from tremplin.structures.factories import StructureFactory, WorksiteFactory
 
 OUR_NAMESPACES = {
@@ -118,6 +119,12 @@ EXPECTED: dict[str, Expect] = {
     "contracts:renew": allow(CONTRACT_MANAGERS),
     "contracts:suspend": allow(CONTRACT_MANAGERS),
     "contracts:end": allow(CONTRACT_MANAGERS),
+    # Subject-access exports and erasure requests: the whole file at once, director and DPO only.
+    "rights:person": allow({Role.DIRECTOR, Role.DPO}),
+    "rights:export_json": allow({Role.DIRECTOR, Role.DPO}),
+    "rights:export_pdf": allow({Role.DIRECTOR, Role.DPO}),
+    "rights:erasure_request": Expect(POST_ONLY),
+    "rights:erasure_decide": Expect(POST_ONLY),
     # Information and consents: those who follow the person's file, and the data protection officer.
     "consent:person": allow(PEOPLE_EDITORS, {Role.DPO}),
     "consent:withdraw": Expect(POST_ONLY),
@@ -186,6 +193,7 @@ def build_structure(kind_of_world: str) -> dict:
             "programmes": programme,
             "structures": worksite,
             "accounts": director_membership,
+            "rights": ErasureRequestFactory(person=person),
             "consent": ConsentFactory(person=person),
             "documents": DocumentFactory(person=person, pathway=pathway, visibility=Visibility.WHOLE_TEAM),
         },
@@ -274,7 +282,7 @@ PERSONAL_URLS = {"consent:person", "consent:withdraw", "retention:hold"}
 def namespace_is_personal(name: str) -> bool:
     if name in PERSONAL_URLS:
         return True
-    return name.split(":")[0] in {"people", "pathways", "eligibility", "contracts", "documents"}
+    return name.split(":")[0] in {"people", "pathways", "eligibility", "contracts", "rights", "documents"}
 
 
 @pytest.mark.parametrize("name", sorted(n for n, args in URL_NAMES.items() if args and "uidb64" not in args))

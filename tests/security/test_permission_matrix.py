@@ -108,6 +108,8 @@ EXPECTED: dict[str, Expect] = {
     "people:create": allow(PEOPLE_EDITORS),
     "people:detail": allow(PEOPLE_VIEWERS),
     "people:edit": allow(PEOPLE_EDITORS),
+    # Who changed what in the file: those who edit it, and the data protection officer.
+    "people:history": allow(PEOPLE_EDITORS, {Role.DPO}),
     "pathways:open": allow(PEOPLE_EDITORS),
     "pathways:status": allow(PEOPLE_EDITORS),
     "pathways:team": allow(PEOPLE_EDITORS),

@@ -10,6 +10,7 @@ from tremplin.accounts.factories import MembershipFactory
 from tremplin.accounts.models import Membership
 from tremplin.accounts.roles import Role
 from tremplin.core.concurrency import TOKEN_FIELD
+from tremplin.core.tests.helpers import open_form, posted
 from tremplin.pathways.factories import PathwayFactory
 from tremplin.people.factories import PersonFactory
 from tremplin.people.forms import PersonEditForm
@@ -18,26 +19,6 @@ from tremplin.structures.factories import WorksiteFactory
 from tremplin.structures.models import Structure, Worksite
 
 CONFLICT = "Quelqu&#x27;un d&#x27;autre a modifié cette fiche pendant que vous la modifiiez"
-
-
-def posted(form, **changes) -> dict:
-    """What a browser sends back for a form shown with its current values, plus `changes`."""
-    data = {}
-    for field in form:
-        value = field.value()
-        if value is None or value is False:
-            continue
-        if value is True:
-            value = "on"
-        data[field.html_name] = [str(v) for v in value] if isinstance(value, list) else str(value)
-    data.update(changes)
-    return data
-
-
-def open_form(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.context["form"]
 
 
 @pytest.fixture

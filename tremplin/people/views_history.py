@@ -1,0 +1,196 @@
+"""A person's "Historique des modifications": who changed what, when, on their file,
+pathways, contracts and suspensions, read from django-simple-history's tables.
+
+A person's history is short (tens to a few hundred rows), so the four history
+tables are read whole in four queries, consecutive rows are compared in Python
+and the list is paginated afterwards; names behind the ids of the page are then
+fetched in one query per kind. The query count does not depend on the number of
+changes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.formats import date_format, localize
+from django.utils.translation import gettext as _
+
+from tremplin.accounts.access import check_person_access
+from tremplin.accounts.models import User
+from tremplin.accounts.roles import Capability
+from tremplin.audit.services import log_access
+from tremplin.contracts.models import Contract, Suspension
+from tremplin.pathways.models import Pathway
+from tremplin.programmes.models import Programme
+from tremplin.structures.models import Worksite
+
+from .models import Person
+
+PAGE_SIZE = 25
+# Links to the parent record and technical columns: not changes anyone makes by hand.
+NOT_SHOWN = frozenset({"id", "public_id", "created_at", "updated_at", "structure", "person", "pathway", "contract"})
+# Free-text reasons that may touch on health or family: the contract page shows them to contract managers only.
+CONTRACT_MANAGERS_ONLY = {Contract: frozenset({"reduced_hours_reason", "early_end_comment"})}
+NAMED_MODELS = (User, Worksite, Programme, Contract)
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+    hidden: bool = False
+
+
+@dataclass
+class HistoryEntry:
+    at: datetime.datetime
+    by: str
+    kind: str
+    record: str
+    action: str
+    changes: list[FieldChange] = field(default_factory=list)
+    raw_changes: list = field(default_factory=list)
+    private: frozenset = frozenset()
+    row: models.Model | None = None
+    previous: models.Model | None = None
+    model: type[models.Model] | None = None
+
+
+def _history_rows(person: Person) -> list[tuple[type[models.Model], models.Model]]:
+    """Every history row of the person and of what hangs off them, deleted records included."""
+    pathway_ids = Pathway.history.filter(person_id=person.pk).values("id")
+    contract_ids = Contract.history.filter(pathway_id__in=pathway_ids).values("id")
+    querysets = [
+        (Person, Person.history.filter(id=person.pk)),
+        (Pathway, Pathway.history.filter(person_id=person.pk)),
+        (Contract, Contract.history.filter(pathway_id__in=pathway_ids)),
+        (Suspension, Suspension.history.filter(contract_id__in=contract_ids)),
+    ]
+    rows = []
+    for model, queryset in querysets:
+        rows += [(model, row) for row in queryset.select_related("history_user").order_by("history_date", "history_id")]
+    return rows
+
+
+def _entries(rows, *, sees_private: bool) -> list[HistoryEntry]:
+    """One entry per creation, deletion or change that altered at least one field shown."""
+    previous_of: dict[tuple, models.Model] = {}
+    entries = []
+    for model, row in rows:
+        key = (model, row.id)
+        previous = previous_of.get(key)
+        previous_of[key] = row
+        entry = HistoryEntry(
+            at=row.history_date,
+            by=_user_name(row.history_user) if row.history_user else _("Système (import ou tâche automatique)"),
+            kind=str(model._meta.verbose_name).capitalize(),
+            record="",
+            action={"+": _("Création"), "-": _("Suppression")}.get(row.history_type, _("Modification")),
+            row=row,
+            previous=previous,
+            model=model,
+        )
+        if row.history_type == "~" and previous is not None:
+            delta = row.diff_against(previous, excluded_fields=NOT_SHOWN)
+            if not delta.changes:
+                continue
+            entry.raw_changes = delta.changes
+            if not sees_private:
+                entry.private = CONTRACT_MANAGERS_ONLY.get(model, frozenset())
+        entries.append(entry)
+    entries.sort(key=lambda e: (e.at, e.row.history_id), reverse=True)
+    return entries
+
+
+def _user_name(user) -> str:
+    return user.get_full_name() or user.email
+
+
+def _names(entries: list[HistoryEntry]) -> dict[type, dict]:
+    """Names of the users, worksites, programmes and contracts the page mentions: one query per kind."""
+    wanted: dict[type, set] = {model: set() for model in NAMED_MODELS}
+    for entry in entries:
+        if entry.model is Pathway:
+            wanted[Programme].add(entry.row.programme_id)
+        for change in entry.raw_changes:
+            related = _related_model(entry.model, change.field)
+            if related in wanted:
+                wanted[related].update(v for v in (change.old, change.new) if v is not None)
+    names: dict[type, dict] = {}
+    for model, ids in wanted.items():
+        if model is User:
+            names[model] = {u.pk: _user_name(u) for u in User.objects.filter(pk__in=ids)}
+        elif model is Contract:
+            names[model] = dict(Contract.objects.filter(pk__in=ids).values_list("pk", "position"))
+        else:
+            names[model] = dict(model.objects.filter(pk__in=ids).values_list("pk", "name"))
+    return names
+
+
+def _related_model(model, name: str):
+    model_field = model._meta.get_field(name)
+    return model_field.related_model if model_field.is_relation else None
+
+
+def _display(model, name: str, value, names: dict) -> str:
+    model_field = model._meta.get_field(name)
+    if model_field.choices and value in dict(model_field.flatchoices):
+        return str(dict(model_field.flatchoices)[value])
+    if value is None or value == "":
+        return _("(vide)")
+    if model_field.is_relation:
+        return names.get(model_field.related_model, {}).get(value) or _("(enregistrement supprimé)")
+    if isinstance(value, bool):
+        return _("oui") if value else _("non")
+    if isinstance(value, datetime.date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    return str(localize(value))
+
+
+def _record_label(entry: HistoryEntry, names: dict) -> str:
+    row = entry.row
+    if entry.model is Person:
+        return f"{row.first_name} {row.last_name}"
+    if entry.model is Pathway:
+        return names[Programme].get(row.programme_id, "")
+    if entry.model is Contract:
+        return _("%(position)s, à partir du %(start)s") % {
+            "position": row.position,
+            "start": date_format(row.start_date, "SHORT_DATE_FORMAT"),
+        }
+    return _("du %(start)s au %(end)s") % {
+        "start": date_format(row.start_date, "SHORT_DATE_FORMAT"),
+        "end": date_format(row.end_date, "SHORT_DATE_FORMAT"),
+    }
+
+
+def _field_change(entry: HistoryEntry, change, names: dict) -> FieldChange:
+    label = str(entry.model._meta.get_field(change.field).verbose_name).capitalize()
+    if change.field in entry.private:
+        return FieldChange(label=label, old="", new="", hidden=True)
+    return FieldChange(
+        label=label,
+        old=_display(entry.model, change.field, change.old, names),
+        new=_display(entry.model, change.field, change.new, names),
+    )
+
+
+@login_required
+def person_history(request: HttpRequest, public_id) -> HttpResponse:
+    person = get_object_or_404(Person.objects.select_related("structure"), public_id=public_id)
+    membership = check_person_access(request, person, Capability.EDIT_PEOPLE, Capability.MANAGE_PERSONAL_DATA)
+    entries = _entries(_history_rows(person), sees_private=membership.can(Capability.MANAGE_CONTRACTS))
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    names = _names(page.object_list)
+    for entry in page.object_list:
+        entry.record = _record_label(entry, names)
+        entry.changes = [_field_change(entry, change, names) for change in entry.raw_changes]
+    log_access(request, person=person, part="history")
+    return render(request, "people/person_history.html", {"person": person, "page": page})

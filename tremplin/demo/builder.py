@@ -803,6 +803,7 @@ PLANS = (
             StaffMember("parcours", "Claire", "Dumont", Role.CASE_MANAGER, "Responsable des parcours"),
             StaffMember("admin", "Patricia", "Caron", Role.ADMIN, "Assistante administrative"),
             StaffMember("partenaire", "Élodie", "Martin", Role.PARTNER, "Conseillère France Travail"),
+            StaffMember("dpo", "Thomas", "Leclercq", Role.DPO, "Délégué à la protection des données (mutualisé)"),
         ),
         stories=ACI_STORIES,
         women=names(
@@ -865,6 +866,7 @@ PLANS = (
             StaffMember("parcours", "Isabelle", "Renard", Role.CASE_MANAGER, "Assistante sociale coordinatrice"),
             StaffMember("admin", "Christine", "Lejeune", Role.ADMIN, "Gestionnaire administrative"),
             StaffMember("partenaire", "Kevin", "Claes", Role.PARTNER, "Conseiller emploi du Forem"),
+            StaffMember("dpo", "Annick", "Dubois", Role.DPO, "Déléguée à la protection des données du CPAS"),
         ),
         stories=CPAS_STORIES,
         women=names("Marie, Laura, Céline, Sarah, Aurélie, Ayse, Julie, Justine, Émilie, Fatma, Nora"),
@@ -909,6 +911,7 @@ PLANS = (
             StaffMember(
                 "partenaire", "Sara", "Lombardi", Role.PARTNER, "Assistente sociale, servizio inserimento lavorativo"
             ),
+            StaffMember("dpo", "Marco", "Ferri", Role.DPO, "Responsabile della protezione dei dati"),
         ),
         stories=COOP_STORIES,
         women=("Giulia", "Francesca", "Sara", "Martina", "Valentina", "Elisa", "Federica", "Silvia", "Ionela", "Anna"),

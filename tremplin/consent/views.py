@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import check_person_access, require_membership
 from tremplin.accounts.roles import Capability
+from tremplin.audit.services import log_access
 from tremplin.core.forms import add_validation_error
 from tremplin.people.models import Person
 
@@ -31,10 +32,11 @@ def person_consents(request: HttpRequest, person_id) -> HttpResponse:
             inform_form = InformationForm(request.POST)
             if inform_form.is_valid():
                 try:
-                    services.record_information(person, by=request.user, **inform_form.cleaned_data)
+                    record = services.record_information(person, by=request.user, **inform_form.cleaned_data)
                 except ValidationError as error:
                     add_validation_error(inform_form, error)
                 else:
+                    log_access(request, person=person, part="consent", action="create", obj=record)
                     messages.success(
                         request, _("L'information de %(name)s est enregistrée.") % {"name": person.full_name}
                     )
@@ -43,14 +45,16 @@ def person_consents(request: HttpRequest, person_id) -> HttpResponse:
             consent_form = ConsentForm(request.POST)
             if consent_form.is_valid():
                 try:
-                    services.give_consent(person, by=request.user, **consent_form.cleaned_data)
+                    consent = services.give_consent(person, by=request.user, **consent_form.cleaned_data)
                 except ValidationError as error:
                     add_validation_error(consent_form, error)
                 else:
+                    log_access(request, person=person, part="consent", action="create", obj=consent)
                     messages.success(
                         request, _("Le consentement de %(name)s est enregistré.") % {"name": person.full_name}
                     )
                     return redirect("consent:person", person_id=person.public_id)
+    log_access(request, person=person, part="consent")
     return render(
         request,
         "consent/person_consents.html",
@@ -79,6 +83,7 @@ def consent_withdraw(request: HttpRequest, public_id) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
+            log_access(request, person=person, part="consent", action="update", obj=consent)
             messages.success(
                 request,
                 _("Le consentement « %(consent)s » est retiré : plus aucun partage de ce type à partir d'aujourd'hui.")

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tremplin.audit.services import log_event
 from tremplin.consent.models import Consent
 from tremplin.contracts.models import Contract, Suspension
 from tremplin.core.dates import add_months, age_on
@@ -210,6 +211,7 @@ def anonymise_person(person: Person, today: datetime.date) -> None:
     _delete_history(Pathway, person_id=person.pk)
     _delete_history(Contract, pathway_id__in=pathway_ids)
     person_anonymised.send(sender=Person, person=person, today=today)
+    log_event(actor=None, structure=person.structure_id, person=person, part="retention:anonymised", action="update")
     record.anonymised_on = today
     record.proofs_deleted_on = record.proofs_deleted_on or today
     record.save()
@@ -217,6 +219,7 @@ def anonymise_person(person: Person, today: datetime.date) -> None:
 
 def delete_proofs(person: Person, pathways: list, today: datetime.date) -> None:
     CriterionProof.objects.filter(diagnosis__pathway__in=pathways).delete()
+    log_event(actor=None, structure=person.structure_id, person=person, part="retention:proofs", action="delete")
     RetentionRecord.objects.update_or_create(person=person, defaults={"proofs_deleted_on": today})
 
 

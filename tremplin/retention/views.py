@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import check_person_access, require_membership
 from tremplin.accounts.roles import Capability
+from tremplin.audit.services import log_access, retention_days
 from tremplin.core.forms import add_validation_error
 from tremplin.people.models import Person
 
@@ -46,7 +47,11 @@ def retention_settings(request: HttpRequest) -> HttpResponse:
         }
         for category, rule in RULES.items()
     ]
-    return render(request, "retention/settings.html", {"form": form, "rules": rules})
+    # The access log is purged by the audit app, with its own setting: shown here, not set here.
+    access_log_days = retention_days()[0]
+    return render(
+        request, "retention/settings.html", {"form": form, "rules": rules, "access_log_days": access_log_days}
+    )
 
 
 @require_membership(Capability.MANAGE_PERSONAL_DATA)
@@ -70,6 +75,7 @@ def legal_hold(request: HttpRequest, person_id) -> HttpResponse:
                 messages.error(request, _("Aucun gel en cours pour cette personne."))
             else:
                 services.lift_hold(active, by=request.user)
+                log_access(request, person=person, part="legal_hold", action="update", obj=active)
                 messages.success(request, _("Le gel est levé : les règles de conservation s'appliquent de nouveau."))
             return redirect("retention:hold", person_id=person.public_id)
         if active is not None:
@@ -78,16 +84,18 @@ def legal_hold(request: HttpRequest, person_id) -> HttpResponse:
         form = LegalHoldForm(request.POST)
         if form.is_valid():
             try:
-                services.place_hold(person, reason=form.cleaned_data["reason"], by=request.user)
+                hold = services.place_hold(person, reason=form.cleaned_data["reason"], by=request.user)
             except ValidationError as error:
                 add_validation_error(form, error)
             else:
+                log_access(request, person=person, part="legal_hold", action="create", obj=hold)
                 messages.success(
                     request,
                     _("Les données de %(name)s sont gelées : la purge ne les touchera pas.")
                     % {"name": person.full_name},
                 )
                 return redirect("retention:hold", person_id=person.public_id)
+    log_access(request, person=person, part="legal_hold")
     return render(
         request,
         "retention/hold.html",

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tremplin.accounts.roles import Role
+from tremplin.audit.services import entries_for_person
 from tremplin.consent.factories import ConsentFactory
 from tremplin.consent.models import ConsentKind, HowInformed
 
@@ -33,6 +34,7 @@ def test_people_editors_and_the_dpo_see_the_page(client, member, person, role):
     response = client.get(url(person))
     assert response.status_code == 200
     assert "Badge de compétences public" in response.content.decode()
+    assert entries_for_person(person).filter(part="consent", action="read").count() == 1
 
 
 @pytest.mark.parametrize("role", [Role.ADMIN, Role.JOB_COACH])

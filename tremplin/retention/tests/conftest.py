@@ -36,7 +36,9 @@ def closed_file(structure):
                 birth_date=datetime.date(1990, 5, 1),
                 languages="arabe, français",
             )
-            pathway = PathwayFactory(person=person, status=Status.IN_CONTRACT, referral_source="Mme Martin, France Travail")
+            pathway = PathwayFactory(
+                person=person, status=Status.IN_CONTRACT, referral_source="Mme Martin, France Travail"
+            )
             StatusChange.objects.create(pathway=pathway, to_status=Status.CANDIDATE, reason="Histoire personnelle")
             diagnosis = EligibilityDiagnosisFactory(pathway=pathway, made_on=start, comment="Sortie de prison")
             CriterionProofFactory(diagnosis=diagnosis, proof_date=start, proof_reference="RSA n°123")

@@ -5,6 +5,7 @@ import time_machine
 from django.db.models import Count
 from django.utils import timezone
 
+from tremplin.audit.services import entries_for_person
 from tremplin.consent.factories import ConsentFactory
 from tremplin.contracts.models import Contract
 from tremplin.eligibility.models import CriterionProof, EligibilityDiagnosis
@@ -40,6 +41,7 @@ def test_a_file_closed_25_months_ago_is_anonymised(closed_file):
     assert not StatusChange.objects.filter(pathway__person=person).exclude(reason="").exists()
     assert EligibilityDiagnosis.objects.get(pathway__person=person).comment == ""
     assert not CriterionProof.objects.filter(diagnosis__pathway__person=person).exists()
+    assert "retention:anonymised" in set(entries_for_person(person).values_list("part", flat=True))
 
 
 def test_a_file_closed_23_months_ago_is_kept(closed_file):

@@ -16,6 +16,7 @@ def test_the_director_and_the_dpo_see_the_rules(client, member, role):
     assert response.status_code == 200
     content = response.content.decode()
     assert "Journal des accès" in content and "de 12 à 36 mois" in content
+    assert "365 jours" in content or "180 jours" in content
 
 
 @pytest.mark.parametrize("role", [Role.COUNSELLOR, Role.ADMIN, Role.CASE_MANAGER, Role.PARTNER])

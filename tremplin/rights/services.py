@@ -289,6 +289,13 @@ def refusal_grounds(person: Person, today: datetime.date | None = None) -> list[
         pathway__person=person, pathway__created_at__date__gt=limit, proofs__isnull=False
     ).exists():
         grounds.append(RefusalReason.ELIGIBILITY_PROOFS)
+    if apps.is_installed("tremplin.retention"):
+        try:
+            from tremplin.retention.models import LegalHold
+        except ImportError:
+            LegalHold = None  # noqa: N806
+        if LegalHold is not None and LegalHold.objects.filter(person=person, lifted_on__isnull=True).exists():
+            grounds.append(RefusalReason.LEGAL_HOLD)
     return grounds
 
 

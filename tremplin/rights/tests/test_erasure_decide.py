@@ -101,3 +101,13 @@ def test_the_rights_page_lists_the_grounds_that_apply(client, member, full_perso
     response = client.get(reverse("rights:person", kwargs={"person_id": person.public_id}))
     assert str(RefusalReason.CONTRACT_IN_PROGRESS.label) in response.text
     assert str(RefusalReason.ELIGIBILITY_PROOFS.label)[:30] in response.text
+
+
+def test_an_active_legal_hold_is_listed_among_the_grounds(full_person):
+    import datetime
+
+    from tremplin.retention.models import LegalHold
+
+    person = full_person()
+    LegalHold.objects.create(person=person, reason="Contrôle", placed_on=datetime.date.today())
+    assert RefusalReason.LEGAL_HOLD in services.refusal_grounds(person)

@@ -56,3 +56,18 @@ def test_the_person_page_links_to_the_rights_page_for_the_dpo_only(client, membe
     assert url(person) in client.get(detail).text
     client.force_login(member(Role.COUNSELLOR))
     assert url(person) not in client.get(detail).text
+
+
+def test_the_page_makes_the_same_number_of_queries_whatever_the_number_of_requests(client, member, full_person):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    person = full_person()
+    client.force_login(member(Role.DPO))
+    ErasureRequestFactory(person=person)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url(person))
+    ErasureRequestFactory.create_batch(4, person=person)
+    with CaptureQueriesContext(connection) as five:
+        client.get(url(person))
+    assert len(five) == len(one)

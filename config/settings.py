@@ -208,11 +208,10 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "tremplin.accounts.lockout.attempted_username"
 AXES_LOCKOUT_CALLABLE = "tremplin.accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
-# The client address: REMOTE_ADDR, unless AXES_PROXY_COUNT reverse proxies add X-Forwarded-For (docs/deploy.md);
+# The client address: REMOTE_ADDR, unless TREMPLIN_PROXY_COUNT reverse proxies add X-Forwarded-For (docs/deploy.md);
 # a header a client can forge must never decide whom the lockout counts.
-_AXES_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0"))
-AXES_IPWARE_PROXY_COUNT = _AXES_PROXY_COUNT or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if _AXES_PROXY_COUNT else ("REMOTE_ADDR",)
+TREMPLIN_PROXY_COUNT = int(os.environ.get("TREMPLIN_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "tremplin.accounts.lockout.client_ip"
 
 # Business settings.
 TREMPLIN_CASELOAD_LIMIT = int(os.environ.get("TREMPLIN_CASELOAD_LIMIT", "40"))

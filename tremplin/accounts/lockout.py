@@ -16,6 +16,20 @@ def attempted_username(request: HttpRequest, credentials: dict | None = None) ->
     return (source.get(settings.AXES_USERNAME_FORM_FIELD) or "").strip().lower()
 
 
+def client_ip(request: HttpRequest) -> str | None:
+    """REMOTE_ADDR, or the address our TREMPLIN_PROXY_COUNT proxies saw, never one the client wrote itself.
+
+    Each proxy appends the address it received the request from to X-Forwarded-For: the entry
+    TREMPLIN_PROXY_COUNT from the end is the client as seen by the outermost proxy.
+    """
+    count = getattr(settings, "TREMPLIN_PROXY_COUNT", 0)
+    if count:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+        if len(hops) >= count:
+            return hops[-count]
+    return request.META.get("REMOTE_ADDR")
+
+
 def lockout_response(request: HttpRequest, original_response=None, credentials: dict | None = None) -> HttpResponse:
     """The sign-in page again, with a message saying why and for how long (HTTP 429)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)

@@ -74,9 +74,30 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_count(client, member)
     user = member(Role.COUNSELLOR)
     for index in range(5):
         client.post(
-            URL, {"username": user.email, "password": "wrong-password"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{index}"
+            URL, {"username": user.email, "password": "wrong-password"}, HTTP_X_FORWARDED_FOR=f"81.56.20.{index + 1}"
         )
     response = client.post(
-        URL, {"username": user.email, "password": DEFAULT_PASSWORD}, HTTP_X_FORWARDED_FOR="198.51.100.7"
+        URL, {"username": user.email, "password": DEFAULT_PASSWORD}, HTTP_X_FORWARDED_FOR="91.198.174.192"
     )
     assert response.status_code == 429
+
+
+def test_behind_one_proxy_the_lock_follows_the_address_the_proxy_saw(client, member, settings):
+    settings.TREMPLIN_PROXY_COUNT = 1
+    user = member(Role.COUNSELLOR)
+    for _ in range(5):
+        client.post(
+            URL,
+            {"username": user.email, "password": "wrong-password"},
+            HTTP_X_FORWARDED_FOR="10.9.9.9, 81.56.20.1",  # forged first entry, then what the proxy saw
+        )
+    # Another forged first entry from the same client changes nothing.
+    locked = client.post(
+        URL, {"username": user.email, "password": DEFAULT_PASSWORD}, HTTP_X_FORWARDED_FOR="10.1.1.1, 81.56.20.1"
+    )
+    assert locked.status_code == 429
+    # The same person from another place is not locked out by someone else's attempts.
+    elsewhere = client.post(
+        URL, {"username": user.email, "password": DEFAULT_PASSWORD}, HTTP_X_FORWARDED_FOR="91.198.174.192"
+    )
+    assert elsewhere.status_code == 302

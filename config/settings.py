@@ -224,15 +224,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Access log (tremplin.audit) in a database of its own, optional: set AUDIT_DATABASE_URL, ideally
-# with a database role that may only SELECT and INSERT (see docs/decisions/0004-access-log.md).
-# Default: the access log lives in the main database.
-if os.environ.get("AUDIT_DATABASE_URL"):
-    DATABASES["audit"] = dj_database_url.parse(
-        os.environ["AUDIT_DATABASE_URL"], conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60"))
-    )
-    DATABASE_ROUTERS = ["tremplin.audit.routers.AuditRouter"]
-
 # --- Background tasks (Celery), added for the retention purge ---
 # With REDIS_URL, tasks go to Redis and a worker + beat run them; without it
 # (the embedded default) they run inline, in the process that sends them.

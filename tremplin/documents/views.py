@@ -49,15 +49,20 @@ def upload(request: HttpRequest, person_id) -> HttpResponse:
             except ValidationError as error:
                 add_validation_error(form, error)
             else:
-                log_event(
-                    actor=request.user,
-                    structure=person.structure,
-                    person=person,
-                    part="document",
-                    action="create",
-                    obj=document,
-                    request=request,
-                )
+                try:
+                    log_event(
+                        actor=request.user,
+                        structure=person.structure,
+                        person=person,
+                        part="document",
+                        action="create",
+                        obj=document,
+                        request=request,
+                    )
+                except BaseException:
+                    # The request's transaction rolls the row back: the file must not stay behind.
+                    document.file.storage.delete(document.file.name)
+                    raise
                 messages.success(request, _("Document déposé : %(title)s.") % {"title": document.title})
                 return redirect("people:detail", public_id=person.public_id)
     else:

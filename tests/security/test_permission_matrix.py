@@ -45,7 +45,15 @@ OUR_NAMESPACES = {
 
 STAFF = set(Role)
 MANAGERS = {Role.DIRECTOR, Role.ADMIN}
-PEOPLE_VIEWERS = {Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER, Role.COUNSELLOR, Role.JOB_COACH, Role.SUPERVISOR, Role.DPO}
+PEOPLE_VIEWERS = {
+    Role.DIRECTOR,
+    Role.ADMIN,
+    Role.CASE_MANAGER,
+    Role.COUNSELLOR,
+    Role.JOB_COACH,
+    Role.SUPERVISOR,
+    Role.DPO,
+}
 PEOPLE_EDITORS = {Role.DIRECTOR, Role.CASE_MANAGER, Role.COUNSELLOR}
 CONTRACT_MANAGERS = {Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER, Role.COUNSELLOR}
 # A supervisor who is not in charge of the person: sees nothing of them.
@@ -121,12 +129,9 @@ EXPECTED: dict[str, Expect] = {
     "contracts:renew": allow(CONTRACT_MANAGERS),
     "contracts:suspend": allow(CONTRACT_MANAGERS),
     "contracts:end": allow(CONTRACT_MANAGERS),
-    # Subject-access exports and erasure requests: the whole file at once, director and DPO only.
-    "rights:person": allow({Role.DIRECTOR, Role.DPO}),
-    "rights:export_json": allow({Role.DIRECTOR, Role.DPO}),
-    "rights:export_pdf": allow({Role.DIRECTOR, Role.DPO}),
-    "rights:erasure_request": Expect(POST_ONLY),
-    "rights:erasure_decide": Expect(POST_ONLY),
+    # The access log: director and data protection officer; verification is a POST.
+    "audit:log": allow({Role.DIRECTOR, Role.DPO}),
+    "audit:verify": Expect(POST_ONLY),
     # Information and consents: those who follow the person's file, and the data protection officer.
     "consent:person": allow(PEOPLE_EDITORS, {Role.DPO}),
     "consent:withdraw": Expect(POST_ONLY),
@@ -134,13 +139,16 @@ EXPECTED: dict[str, Expect] = {
     "retention:settings": allow({Role.DIRECTOR, Role.DPO}),
     "retention:plan": allow({Role.DIRECTOR, Role.DPO}),
     "retention:hold": allow({Role.DIRECTOR, Role.DPO}),
-    # The access log: director and data protection officer; verification is a POST.
-    "audit:log": allow({Role.DIRECTOR, Role.DPO}),
-    "audit:verify": Expect(POST_ONLY),
     "documents:upload": allow(PEOPLE_EDITORS),
     # The matrix's document is for the whole team; social-staff-only ones are tested in tremplin/documents.
     "documents:download": allow(PEOPLE_VIEWERS),
     "documents:delete": Expect(POST_ONLY),
+    # Subject-access exports and erasure requests: the whole file at once, director and DPO only.
+    "rights:person": allow({Role.DIRECTOR, Role.DPO}),
+    "rights:export_json": allow({Role.DIRECTOR, Role.DPO}),
+    "rights:export_pdf": allow({Role.DIRECTOR, Role.DPO}),
+    "rights:erasure_request": Expect(POST_ONLY),
+    "rights:erasure_decide": Expect(POST_ONLY),
 }
 
 
@@ -195,9 +203,9 @@ def build_structure(kind_of_world: str) -> dict:
             "programmes": programme,
             "structures": worksite,
             "accounts": director_membership,
-            "rights": ErasureRequestFactory(person=person),
             "consent": ConsentFactory(person=person),
             "documents": DocumentFactory(person=person, pathway=pathway, visibility=Visibility.WHOLE_TEAM),
+            "rights": ErasureRequestFactory(person=person),
         },
     }
 

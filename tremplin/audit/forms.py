@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from tremplin.core.forms import DateInput
+from tremplin.core.forms import BoundedModelChoiceField, DateInput
 from tremplin.people.models import Person
 
 from .models import Action
@@ -11,7 +11,7 @@ from .models import Action
 class LogSearchForm(forms.Form):
     """Search of the access log of the current structure; every field is optional."""
 
-    person = forms.ModelChoiceField(
+    person = BoundedModelChoiceField(
         label=_("Personne accompagnée"),
         queryset=Person.objects.none(),
         to_field_name="public_id",

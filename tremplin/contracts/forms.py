@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tremplin.core.forms import DateInput
+from tremplin.core.forms import BoundedModelChoiceField, DateInput
 from tremplin.programmes.rules.base import ExtensionReason, ProgrammeKind
 from tremplin.structures.models import Worksite
 
@@ -26,7 +26,7 @@ class ContractForm(forms.Form):
     planned_end_date = forms.DateField(label=_("Date de fin prévue"), widget=DateInput())
     weekly_hours = forms.DecimalField(label=_("Heures par semaine"), max_digits=4, decimal_places=2)
     position = forms.CharField(label=_("Poste"), max_length=200)
-    worksite = forms.ModelChoiceField(
+    worksite = BoundedModelChoiceField(
         label=_("Chantier ou atelier"), queryset=Worksite.objects.none(), required=False, empty_label=_("aucun")
     )
     reduced_hours_reason = forms.CharField(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.accounts.models import User
 from tremplin.accounts.roles import Role
 from tremplin.core.concurrency import ConcurrentEditMixin
+from tremplin.core.forms import BoundedModelChoiceField
 from tremplin.programmes.models import Programme
 from tremplin.structures.models import Worksite
 
@@ -41,7 +42,7 @@ def active_staff(structure, roles):
 class PathwayFieldsForm(forms.Form):
     """Programme, référent·e and referral source: what opening a pathway asks."""
 
-    programme = forms.ModelChoiceField(
+    programme = BoundedModelChoiceField(
         label=_("Dispositif"),
         queryset=Programme.objects.none(),
         error_messages={
@@ -49,7 +50,7 @@ class PathwayFieldsForm(forms.Form):
             "invalid_choice": _("Ce dispositif n'existe pas ou n'est plus actif dans votre structure."),
         },
     )
-    referent = forms.ModelChoiceField(
+    referent = BoundedModelChoiceField(
         label=_("Référent·e"),
         queryset=User.objects.none(),
         required=False,

@@ -9,6 +9,7 @@ from tremplin.accounts.forms import phone_validator
 from tremplin.accounts.models import User
 from tremplin.accounts.roles import Role
 from tremplin.core.concurrency import ConcurrentEditMixin
+from tremplin.core.forms import BoundedModelMultipleChoiceField
 
 from .models import Structure, Worksite
 
@@ -38,7 +39,7 @@ class StructureSettingsForm(ConcurrentEditMixin, forms.ModelForm):
             del self.fields["mfa_required"]
 
 
-class SupervisorChoiceField(forms.ModelMultipleChoiceField):
+class SupervisorChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj: User) -> str:
         return obj.get_full_name() or obj.email
 

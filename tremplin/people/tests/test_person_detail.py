@@ -233,9 +233,9 @@ def test_the_query_count_does_not_depend_on_the_number_of_pathways(
         _rich_pathway(person, ProgrammeFactory(structure=structure, name=f"D{index}"), counsellor, worksite)
     client.force_login(counsellor)
 
-    # +3: the access log entry of this read (lock the chain head, insert the entry, move the head).
     # +1: the person's documents the viewer may read (documents/_person_documents.html), one query.
     # +2: the information records and the consents (consent/_person_consents.html).
+    # +3: the access log entry of this read (lock the chain head, insert the entry, move the head).
     with django_assert_num_queries(22):
         response = client.get(url(person))
 

@@ -19,6 +19,7 @@ from tremplin.contracts.models import Contract, Suspension
 from tremplin.core.dates import add_months, age_on
 from tremplin.eligibility.models import CriterionProof, EligibilityDiagnosis
 from tremplin.pathways.models import ACTIVE_STATUSES, Pathway, StatusChange
+from tremplin.people.history import forget_history
 from tremplin.people.models import Person
 
 from .models import LegalHold, RetentionRecord, RetentionSetting
@@ -175,13 +176,6 @@ def _department(postcode: str) -> str:
     return postcode[:2]
 
 
-def _delete_history(model, **lookup) -> None:
-    """Past versions kept by the change history (when installed) hold the identity too."""
-    history = getattr(model, "history", None)
-    if history is not None:
-        history.filter(**lookup).delete()
-
-
 def anonymise_person(person: Person, today: datetime.date) -> None:
     pathways = list(person.pathways.all())
     starts = [pathway_start(pathway) for pathway in pathways]
@@ -207,9 +201,8 @@ def anonymise_person(person: Person, today: datetime.date) -> None:
     Suspension.objects.filter(contract__in=contracts).update(reason="")
     contracts.update(reduced_hours_reason="", early_end_comment="")
     Consent.objects.filter(person=person).update(scope="", withdrawal_note="")
-    _delete_history(Person, id=person.pk)
-    _delete_history(Pathway, person_id=person.pk)
-    _delete_history(Contract, pathway_id__in=pathway_ids)
+    # Past versions kept by the change history hold the identity too (suspensions included).
+    forget_history(person.pk)
     person_anonymised.send(sender=Person, person=person, today=today)
     log_event(actor=None, structure=person.structure_id, person=person, part="retention:anonymised", action="update")
     record.anonymised_on = today

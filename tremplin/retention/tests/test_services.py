@@ -193,3 +193,32 @@ def test_the_defaults_follow_the_cnil_frameworks():
     assert RULES[Category.ACTIVE_FILE].default_months == 24
     assert RULES[Category.ELIGIBILITY_PROOFS].min_months == 24
     assert RULES[Category.ACCESS_LOG].default_months == 12
+
+
+def test_anonymisation_removes_uploaded_files_and_past_versions(closed_file, settings, tmp_path):
+    from tremplin.documents.factories import DocumentFactory
+    from tremplin.documents.models import Document
+    from tremplin.documents.storage import PrivateStorage
+    from tremplin.people.models import Person as PersonModel
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    person = closed_file(25)
+    document = DocumentFactory(person=person)
+    stored_name = document.file.name
+    assert PrivateStorage().exists(stored_name)
+    assert PersonModel.history.filter(id=person.pk, email="jeanne@example.org").exists()
+
+    with django_capture_on_commit():
+        services.apply_purge(today())
+
+    assert not Document.objects.filter(person=person).exists()
+    assert not PrivateStorage().exists(stored_name)
+    # No past version keeps the identity.
+    assert not PersonModel.history.filter(id=person.pk, email="jeanne@example.org").exists()
+
+
+def django_capture_on_commit():
+    """Runs on_commit callbacks of the block (the file deletion waits for the commit)."""
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(execute=True)

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tremplin.accounts.roles import Capability
 from tremplin.core.models import PublicModel
+from tremplin.core.visibility import Visibility, visibilities_for  # noqa: F401 - re-exported
 
 from .storage import private_storage, random_file_name
 
@@ -18,27 +18,8 @@ class Kind(models.TextChoices):
     OTHER = "other", _("autre")
 
 
-class Visibility(models.TextChoices):
-    SOCIAL_STAFF_ONLY = "social_staff_only", _("équipe sociale uniquement")
-    WHOLE_TEAM = "whole_team", _("toute l'équipe")
-    SHAREABLE_WITH_PARTNERS = "shareable_with_partners", _("partageable avec les partenaires")
-
-
 # Sniffed MIME type -> extension kept on disk.
 ALLOWED_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
-
-
-def visibilities_for(membership) -> set[str]:
-    """Visibilities a member may read, once they may see the person at all.
-
-    The social staff (who edit people's files, and the data protection officer)
-    read everything; the rest of the team (supervisors, job coaches,
-    administration) never reads what is kept for the social staff.
-    """
-    everyone = {Visibility.WHOLE_TEAM, Visibility.SHAREABLE_WITH_PARTNERS}
-    if membership.can(Capability.EDIT_PEOPLE) or membership.can(Capability.MANAGE_PERSONAL_DATA):
-        return everyone | {Visibility.SOCIAL_STAFF_ONLY}
-    return everyone
 
 
 class Document(PublicModel):

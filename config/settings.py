@@ -62,6 +62,13 @@ INSTALLED_APPS = [
     "tremplin.rights",
     "tremplin.backups",
     "tremplin.documents",
+    "tremplin.welcome",
+    "tremplin.professional_project",
+    "tremplin.barriers",
+    "tremplin.toolbox",
+    "tremplin.action_plan",
+    "tremplin.interviews",
+    "tremplin.observations",
 ]
 
 MIDDLEWARE = [

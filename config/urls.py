@@ -16,6 +16,13 @@ urlpatterns = [
     path("conservation/", include("tremplin.retention.urls")),
     path("droits/", include("tremplin.rights.urls")),
     path("documents/", include("tremplin.documents.urls")),
+    path("accueil/", include("tremplin.welcome.urls")),
+    path("projet/", include("tremplin.professional_project.urls")),
+    path("freins/", include("tremplin.barriers.urls")),
+    path("boite-a-outils/", include("tremplin.toolbox.urls")),
+    path("plan/", include("tremplin.action_plan.urls")),
+    path("entretiens/", include("tremplin.interviews.urls")),
+    path("observations/", include("tremplin.observations.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tremplin.core.urls")),
 ]

@@ -27,6 +27,13 @@ from tremplin.rights.factories import ErasureRequestFactory
 from tremplin.structures.factories import StructureFactory, WorksiteFactory
 
 OUR_NAMESPACES = {
+    "welcome",
+    "professional_project",
+    "barriers",
+    "toolbox",
+    "action_plan",
+    "interviews",
+    "observations",
     "audit",
     "consent",
     "retention",
@@ -292,7 +299,20 @@ PERSONAL_URLS = {"consent:person", "consent:withdraw", "retention:hold"}
 def namespace_is_personal(name: str) -> bool:
     if name in PERSONAL_URLS:
         return True
-    return name.split(":")[0] in {"people", "pathways", "eligibility", "contracts", "rights", "documents"}
+    return name.split(":")[0] in {
+        "people",
+        "pathways",
+        "eligibility",
+        "contracts",
+        "rights",
+        "documents",
+        "welcome",
+        "professional_project",
+        "barriers",
+        "action_plan",
+        "interviews",
+        "observations",
+    }
 
 
 @pytest.mark.parametrize("name", sorted(n for n, args in URL_NAMES.items() if args and "uidb64" not in args))

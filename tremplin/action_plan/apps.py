@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ActionPlanConfig(AppConfig):
+    name = "tremplin.action_plan"
+    default_auto_field = "django.db.models.BigAutoField"

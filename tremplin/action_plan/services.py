@@ -1,0 +1,211 @@
+"""Rules of the action plan: creating actions and objectives, dates, plan reviews."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from tremplin.action_plan.models import Action, ActionPlan, Objective, OwnerKind, PlanReview, Section
+
+ACTIVE_CONTRACT_STATUSES = ("planned", "active", "suspended")
+
+
+def get_or_create_plan(pathway) -> ActionPlan:
+    plan, _created = ActionPlan.objects.get_or_create(pathway=pathway)
+    return plan
+
+
+def current_contract_end(pathway) -> datetime.date | None:
+    """Planned end of the pathway's current contract (the latest one not ended or renewed)."""
+    from tremplin.contracts.models import Contract
+
+    contract = (
+        Contract.objects.filter(pathway=pathway, status__in=ACTIVE_CONTRACT_STATUSES).order_by("-start_date").first()
+    )
+    return contract.planned_end_date if contract else None
+
+
+def due_date_warning(pathway, due_date: datetime.date | None) -> str:
+    """A warning (not an error) when an action falls after the current contract's planned end."""
+    if due_date is None:
+        return ""
+    end = current_contract_end(pathway)
+    if end and due_date > end:
+        return gettext(
+            "Échéance : l'action est prévue le %(due)s, après la fin prévue du contrat en cours (%(end)s). "
+            "Elle est enregistrée ; pensez à la relier à la sortie."
+        ) % {"due": date_format(due_date, "SHORT_DATE_FORMAT"), "end": date_format(end, "SHORT_DATE_FORMAT")}
+    return ""
+
+
+def check_owner(owner_kind: str, owner_user, owner_partner_name: str, *, structure=None) -> None:
+    errors: dict[str, list] = {}
+    if owner_kind == OwnerKind.STAFF and owner_user is None:
+        errors["owner_user"] = [_("Membre de l'équipe : choisissez qui porte l'action.")]
+    if owner_kind == OwnerKind.PARTNER and not (owner_partner_name or "").strip():
+        errors["owner_partner_name"] = [_("Nom du partenaire : indiquez le partenaire qui porte l'action.")]
+    if owner_kind == OwnerKind.STAFF and owner_user is not None and structure is not None:
+        if not owner_user.memberships.filter(structure=structure, is_active=True).exists():
+            errors["owner_user"] = [_("Membre de l'équipe : cette personne ne fait pas partie de la structure.")]
+    if errors:
+        raise ValidationError(errors)
+
+
+def add_action(
+    *,
+    pathway,
+    section: str,
+    title: str,
+    by,
+    kind: str = "",
+    objective: Objective | None = None,
+    owner_kind: str = OwnerKind.STAFF,
+    owner_user=None,
+    owner_partner_name: str = "",
+    due_date: datetime.date | None = None,
+) -> Action:
+    """Adds an action to the pathway's plan, creating the plan if it does not exist yet.
+
+    A new action is never due in the past: it would be born overdue.
+    With no owner given for a staff action, the author carries it.
+    """
+    errors: dict[str, list] = {}
+    if section not in Section.values:
+        errors["section"] = [_("Rubrique : choisissez une rubrique du plan.")]
+    if not (title or "").strip():
+        errors["title"] = [_("Action : décrivez l'action en quelques mots.")]
+    if due_date is not None and due_date < timezone.localdate():
+        errors["due_date"] = [_("Échéance : une nouvelle action ne peut pas être due à une date passée.")]
+    if objective is not None and objective.plan.pathway_id != pathway.pk:
+        errors["objective"] = [_("Objectif : cet objectif appartient à un autre parcours.")]
+    if errors:
+        raise ValidationError(errors)
+    if owner_kind == OwnerKind.STAFF and owner_user is None:
+        owner_user = by
+    check_owner(owner_kind, owner_user, owner_partner_name)
+    with transaction.atomic():
+        plan = get_or_create_plan(pathway)
+        return Action.objects.create(
+            plan=plan,
+            objective=objective,
+            section=section,
+            title=title.strip(),
+            kind=kind,
+            owner_kind=owner_kind,
+            owner_user=owner_user if owner_kind == OwnerKind.STAFF else None,
+            owner_partner_name=owner_partner_name.strip() if owner_kind == OwnerKind.PARTNER else "",
+            due_date=due_date,
+            created_by=by,
+        )
+
+
+def check_target_date(plan: ActionPlan, target_date: datetime.date | None) -> None:
+    if target_date and plan.agreed_on and target_date < plan.agreed_on:
+        raise ValidationError(
+            {
+                "target_date": [
+                    _("Échéance : elle ne peut pas précéder la date d'accord du plan (%(date)s).")
+                    % {"date": date_format(plan.agreed_on, "SHORT_DATE_FORMAT")}
+                ]
+            }
+        )
+
+
+def add_objective(*, pathway, text: str, by, **fields) -> Objective:
+    """Adds an objective to the pathway's plan (created if missing); its target date follows the agreement."""
+    if not (text or "").strip():
+        raise ValidationError({"text": [_("Objectif : décrivez l'objectif convenu avec la personne.")]})
+    with transaction.atomic():
+        plan = get_or_create_plan(pathway)
+        check_target_date(plan, fields.get("target_date"))
+        return Objective.objects.create(plan=plan, text=text.strip(), created_by=by, **fields)
+
+
+def changes_since(plan: ActionPlan, since: datetime.datetime | None) -> list[str]:
+    """What changed in the plan since a moment, read from the history rows: one sentence per change."""
+    from django.utils.translation import gettext as t
+
+    lines: list[tuple[datetime.datetime, str]] = []
+    for model, label in ((Objective, t("Objectif")), (Action, t("Action"))):
+        history = model.history.model.objects.filter(plan_id=plan.pk)
+        if since is not None:
+            history = history.filter(history_date__gt=since)
+        rows = list(history.order_by("id", "history_date", "history_id"))
+        ids = {row.id for row in rows}
+        # The last version of each record before the window, to know the status it had.
+        previous: dict[int, str] = {}
+        if since is not None and ids:
+            for row in model.history.model.objects.filter(id__in=ids, history_date__lte=since).order_by(
+                "id", "history_date", "history_id"
+            ):
+                previous[row.id] = row.status
+        status_labels = dict(model._meta.get_field("status").flatchoices)
+        name_field = "text" if model is Objective else "title"
+        for row in rows:
+            name = getattr(row, name_field)[:80]
+            if row.history_type == "+":
+                lines.append(
+                    (row.history_date, t("%(label)s ajouté·e : « %(name)s »") % {"label": label, "name": name})
+                )
+            elif row.history_type == "-":
+                lines.append(
+                    (row.history_date, t("%(label)s supprimé·e : « %(name)s »") % {"label": label, "name": name})
+                )
+            elif row.id in previous and previous[row.id] != row.status:
+                lines.append(
+                    (
+                        row.history_date,
+                        t("%(label)s « %(name)s » : %(old)s → %(new)s")
+                        % {
+                            "label": label,
+                            "name": name,
+                            "old": status_labels.get(previous[row.id], previous[row.id]),
+                            "new": status_labels.get(row.status, row.status),
+                        },
+                    )
+                )
+            previous[row.id] = row.status
+    lines.sort(key=lambda item: item[0])
+    return [text for _date, text in lines]
+
+
+def record_review(
+    *, pathway, reviewed_on: datetime.date, summary: str, by, next_review_on: datetime.date | None = None
+) -> PlanReview:
+    """Records a dated review with the changes since the previous one; a review with nothing to say is refused."""
+    errors: dict[str, list] = {}
+    if reviewed_on > timezone.localdate():
+        errors["reviewed_on"] = [_("Date de la revue : elle ne peut pas être dans le futur.")]
+    if next_review_on and next_review_on <= reviewed_on:
+        errors["next_review_on"] = [_("Prochaine revue : elle doit être postérieure à la date de la revue.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        plan = ActionPlan.objects.select_for_update().get(pk=get_or_create_plan(pathway).pk)
+        last = plan.reviews.order_by("-created_at", "-id").first()
+        changes = changes_since(plan, last.created_at if last else None)
+        if not changes and not (summary or "").strip():
+            raise ValidationError(
+                {
+                    "summary": [
+                        _(
+                            "Rien à enregistrer : le plan n'a pas changé depuis la dernière revue. "
+                            "Décrivez ce qui a été constaté avec la personne dans « ce qui a changé »."
+                        )
+                    ]
+                }
+            )
+        return PlanReview.objects.create(
+            plan=plan,
+            reviewed_on=reviewed_on,
+            summary=(summary or "").strip(),
+            changes=changes,
+            next_review_on=next_review_on,
+            reviewed_by=by,
+        )

@@ -19,6 +19,7 @@ from tremplin.contracts.factories import ContractFactory
 from tremplin.documents.factories import DocumentFactory
 from tremplin.documents.models import Visibility
 from tremplin.eligibility.factories import CriterionProofFactory, EligibilityDiagnosisFactory
+from tremplin.observations.factories import ObservationFactory
 from tremplin.pathways.factories import PathwayFactory
 from tremplin.pathways.models import Status
 from tremplin.people.factories import PersonFactory
@@ -156,6 +157,13 @@ EXPECTED: dict[str, Expect] = {
     "rights:export_pdf": allow({Role.DIRECTOR, Role.DPO}),
     "rights:erasure_request": Expect(POST_ONLY),
     "rights:erasure_decide": Expect(POST_ONLY),
+    # Worksite observations: supervisors write on their team, the social staff read and write everything.
+    "observations:quick": allow(PEOPLE_EDITORS, {Role.SUPERVISOR, OTHER_SUPERVISOR}),
+    "observations:mine": allow(PEOPLE_EDITORS, {Role.SUPERVISOR, OTHER_SUPERVISOR}),
+    "observations:inbox": allow(PEOPLE_EDITORS),
+    "observations:acknowledge": Expect(POST_ONLY),
+    "observations:list": allow(PEOPLE_EDITORS, {Role.SUPERVISOR}),
+    "observations:attendance": allow({Role.SUPERVISOR, OTHER_SUPERVISOR}),
 }
 
 
@@ -213,6 +221,9 @@ def build_structure(kind_of_world: str) -> dict:
             "consent": ConsentFactory(person=person),
             "documents": DocumentFactory(person=person, pathway=pathway, visibility=Visibility.WHOLE_TEAM),
             "rights": ErasureRequestFactory(person=person),
+            "observations": ObservationFactory(
+                pathway=pathway, author=users[Role.SUPERVISOR], needs_social_follow_up=True
+            ),
         },
     }
 

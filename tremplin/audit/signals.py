@@ -62,6 +62,7 @@ def _suspension_target(suspension):
 def _targets() -> list:
     from tremplin.contracts.models import Contract, Suspension
     from tremplin.eligibility.models import CriterionProof, EligibilityDiagnosis
+    from tremplin.observations.models import AttendanceRecord, Observation
     from tremplin.pathways.models import Pathway, StatusChange
     from tremplin.people.models import Person
 
@@ -73,6 +74,8 @@ def _targets() -> list:
         (CriterionProof, "eligibility_proof", _proof_target),
         (Contract, "contract", _via_pathway),
         (Suspension, "suspension", _suspension_target),
+        (Observation, "observations", _via_pathway),
+        (AttendanceRecord, "attendance", _via_pathway),
     ]
 
 

@@ -9,6 +9,7 @@ anonymising, so that the rows written by that very operation go too.
 from django.db import transaction
 
 from tremplin.contracts.models import Contract, Suspension
+from tremplin.observations.models import Observation
 from tremplin.pathways.models import Pathway
 
 from .models import Person
@@ -23,6 +24,7 @@ def forget_history(person_id: int) -> int:
         deleted = 0
         for queryset in (
             Suspension.history.filter(contract_id__in=contract_ids),
+            Observation.history.filter(pathway_id__in=pathway_ids),
             Contract.history.filter(id__in=contract_ids),
             Pathway.history.filter(id__in=pathway_ids),
             Person.history.filter(id=person_id),

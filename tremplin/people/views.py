@@ -18,6 +18,8 @@ from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access
 from tremplin.contracts.models import Contract, ContractStatus
 from tremplin.core.forms import add_validation_error
+from tremplin.core.visibility import visibilities_for
+from tremplin.interviews.services import interviews_for_pathways
 from tremplin.pathways.models import Pathway
 from tremplin.pathways.services import open_pathway
 
@@ -156,6 +158,11 @@ def _detail_pathways(membership) -> QuerySet:
         "eligibility_diagnoses__made_by",
         "contracts__suspensions",
         "contracts__worksite",
+    )
+    # Read by interviews/_pathway_next_interview.html: the plan's frequency (joined) and the interviews
+    # the reader may see (+1 query), so the next interview date never reveals a hidden one.
+    pathways = pathways.select_related("action_plan").prefetch_related(
+        interviews_for_pathways(visibilities_for(membership))
     )
     if not membership.can(Capability.VIEW_ALL_PEOPLE):
         pathways = pathways.filter(pk__in=Pathway.objects.for_team_of(membership.user).values("pk"))

@@ -209,3 +209,28 @@ def record_review(
             next_review_on=next_review_on,
             reviewed_by=by,
         )
+
+
+def plan_summary_prefetch():
+    """For pathway lists (the person page): each pathway's plan as `plan_summary`, or None,
+    with `n_objectives` and `n_overdue` counted in the same single query."""
+    from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+    from django.db.models.functions import Coalesce
+
+    from tremplin.action_plan.models import OPEN_ACTION_STATUSES
+
+    overdue = (
+        Action.objects.filter(plan=OuterRef("pk"), status__in=OPEN_ACTION_STATUSES, due_date__lt=timezone.localdate())
+        .order_by()
+        .values("plan")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    objectives = (
+        Objective.objects.filter(plan=OuterRef("pk")).order_by().values("plan").annotate(n=Count("pk")).values("n")
+    )
+    queryset = ActionPlan.objects.annotate(
+        n_objectives=Coalesce(Subquery(objectives, output_field=IntegerField()), 0),
+        n_overdue=Coalesce(Subquery(overdue, output_field=IntegerField()), 0),
+    )
+    return Prefetch("action_plan", queryset=queryset, to_attr="plan_summary")

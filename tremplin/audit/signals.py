@@ -59,7 +59,19 @@ def _suspension_target(suspension):
     return _from_pathway(pathway_id)
 
 
+def _via_plan(instance):
+    from tremplin.action_plan.models import ActionPlan
+
+    plan = _cached(instance, "plan")
+    if plan is not None:
+        return _via_pathway(plan)
+    pathway_id = ActionPlan.objects.filter(pk=instance.plan_id).values_list("pathway_id", flat=True).first()
+    return _from_pathway(pathway_id)
+
+
 def _targets() -> list:
+    from tremplin.action_plan.models import Action as PlanAction
+    from tremplin.action_plan.models import ActionPlan, Objective, PlanReview
     from tremplin.contracts.models import Contract, Suspension
     from tremplin.eligibility.models import CriterionProof, EligibilityDiagnosis
     from tremplin.observations.models import AttendanceRecord, Observation
@@ -67,6 +79,10 @@ def _targets() -> list:
     from tremplin.people.models import Person
 
     return [
+        (ActionPlan, "action_plan", _via_pathway),
+        (Objective, "action_plan_objective", _via_plan),
+        (PlanAction, "action_plan_action", _via_plan),
+        (PlanReview, "action_plan_review", _via_plan),
         (Person, "person", _person_target),
         (Pathway, "pathway", _pathway_target),
         (StatusChange, "status", _via_pathway),

@@ -8,6 +8,7 @@ anonymising, so that the rows written by that very operation go too.
 
 from django.db import transaction
 
+from tremplin.action_plan.models import Action, ActionPlan, Objective, PlanReview
 from tremplin.contracts.models import Contract, Suspension
 from tremplin.observations.models import Observation
 from tremplin.pathways.models import Pathway
@@ -21,8 +22,13 @@ def forget_history(person_id: int) -> int:
     with transaction.atomic():
         pathway_ids = list(Pathway.history.filter(person_id=person_id).values_list("id", flat=True).distinct())
         contract_ids = list(Contract.history.filter(pathway_id__in=pathway_ids).values_list("id", flat=True).distinct())
+        plan_ids = list(ActionPlan.history.filter(pathway_id__in=pathway_ids).values_list("id", flat=True).distinct())
         deleted = 0
         for queryset in (
+            Action.history.filter(plan_id__in=plan_ids),
+            Objective.history.filter(plan_id__in=plan_ids),
+            PlanReview.history.filter(plan_id__in=plan_ids),
+            ActionPlan.history.filter(id__in=plan_ids),
             Suspension.history.filter(contract_id__in=contract_ids),
             Observation.history.filter(pathway_id__in=pathway_ids),
             Contract.history.filter(id__in=contract_ids),

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from tremplin.accounts.models import User
+from tremplin.core.concurrency import ConcurrentEditMixin
+from tremplin.core.forms import BoundedModelChoiceField, DateInput
+
+from .models import Action, ActionPlan, Objective, OwnerKind, PlanReview
+
+
+def staff_of(structure):
+    return (
+        User.objects.filter(memberships__structure=structure, memberships__is_active=True)
+        .exclude(memberships__role="partner")
+        .order_by("last_name", "first_name", "email")
+        .distinct()
+    )
+
+
+class PlanSettingsForm(ConcurrentEditMixin, forms.ModelForm):
+    class Meta:
+        model = ActionPlan
+        fields = ["follow_up_frequency", "agreed_on"]
+        widgets = {"agreed_on": DateInput}
+
+    def clean_agreed_on(self):
+        agreed_on = self.cleaned_data.get("agreed_on")
+        if agreed_on and agreed_on > timezone.localdate():
+            raise forms.ValidationError(
+                _("Convenu le : la date d'accord de la personne ne peut pas être dans le futur.")
+            )
+        if agreed_on and self.instance.pk:
+            earliest = self.instance.objectives.filter(target_date__lt=agreed_on).order_by("target_date").first()
+            if earliest is not None:
+                raise forms.ValidationError(
+                    _("Convenu le : l'objectif « %(text)s » a une échéance antérieure à cette date.")
+                    % {"text": earliest.text[:60]}
+                )
+        return agreed_on
+
+
+class ObjectiveForm(ConcurrentEditMixin, forms.ModelForm):
+    class Meta:
+        model = Objective
+        fields = ["text", "barrier", "target_job", "target_date", "status", "success_indicator"]
+        widgets = {
+            "target_date": DateInput,
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "success_indicator": forms.Textarea(attrs={"rows": 2}),
+        }
+        field_classes = {"barrier": BoundedModelChoiceField, "target_job": BoundedModelChoiceField}
+
+    def __init__(self, *args, pathway, plan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pathway = pathway
+        self.plan = plan
+        self.fields["barrier"].queryset = pathway.barriers.all()
+        self.fields["barrier"].error_messages["invalid_choice"] = _(
+            "Frein lié : choisissez un frein du diagnostic de cette personne."
+        )
+        self.fields["target_job"].queryset = pathway.target_jobs.all()
+        self.fields["target_job"].error_messages["invalid_choice"] = _(
+            "Métier visé lié : choisissez un métier du projet professionnel de cette personne."
+        )
+        self.fields["text"].error_messages["required"] = _("Objectif : décrivez l'objectif convenu avec la personne.")
+        if self.instance.pk is None:
+            del self.fields["status"]
+
+    def clean(self):
+        cleaned = super().clean()
+        plan = self.plan
+        target_date = cleaned.get("target_date")
+        if plan is not None and plan.agreed_on and target_date and target_date < plan.agreed_on:
+            self.add_error(
+                "target_date",
+                _("Échéance : elle ne peut pas précéder la date d'accord du plan (%(date)s).")
+                % {"date": date_format(plan.agreed_on, "SHORT_DATE_FORMAT")},
+            )
+        return cleaned
+
+
+class ActionForm(ConcurrentEditMixin, forms.ModelForm):
+    class Meta:
+        model = Action
+        fields = [
+            "section",
+            "objective",
+            "title",
+            "kind",
+            "owner_kind",
+            "owner_user",
+            "owner_partner_name",
+            "due_date",
+            "status",
+            "outcome",
+        ]
+        widgets = {"due_date": DateInput, "outcome": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"objective": BoundedModelChoiceField, "owner_user": BoundedModelChoiceField}
+
+    def __init__(self, *args, pathway, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pathway = pathway
+        self.fields["objective"].queryset = Objective.objects.filter(plan__pathway=pathway)
+        self.fields["objective"].error_messages["invalid_choice"] = _(
+            "Objectif : choisissez un objectif du plan de cette personne."
+        )
+        self.fields["owner_user"].queryset = staff_of(pathway.structure)
+        self.fields["owner_user"].error_messages["invalid_choice"] = _(
+            "Membre de l'équipe : choisissez un membre actif de votre structure."
+        )
+        self.fields["owner_user"].help_text = _("Si l'action est portée par l'équipe. Par défaut : vous.")
+        self.fields["owner_partner_name"].help_text = _("Si l'action est portée par un partenaire extérieur.")
+        self.fields["title"].error_messages["required"] = _("Action : décrivez l'action en quelques mots.")
+        if self.instance.pk is None:
+            del self.fields["status"]
+            del self.fields["outcome"]
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("owner_kind")
+        if kind == OwnerKind.PARTNER and not (cleaned.get("owner_partner_name") or "").strip():
+            self.add_error("owner_partner_name", _("Nom du partenaire : indiquez le partenaire qui porte l'action."))
+        if kind == OwnerKind.STAFF and self.instance.pk and cleaned.get("owner_user") is None:
+            self.add_error("owner_user", _("Membre de l'équipe : choisissez qui porte l'action."))
+        if kind != OwnerKind.STAFF:
+            cleaned["owner_user"] = None
+        if kind != OwnerKind.PARTNER:
+            cleaned["owner_partner_name"] = ""
+        return cleaned
+
+
+class ReviewForm(forms.ModelForm):
+    class Meta:
+        model = PlanReview
+        fields = ["reviewed_on", "summary", "next_review_on"]
+        widgets = {"reviewed_on": DateInput, "next_review_on": DateInput, "summary": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewed_on"].initial = timezone.localdate()
+        self.fields["reviewed_on"].error_messages["required"] = _("Date de la revue : indiquez la date de la revue.")
+        self.fields["summary"].help_text = _(
+            "Ce qui a été constaté avec la personne. Les objectifs et actions ajoutés ou modifiés depuis la "
+            "revue précédente sont relevés automatiquement."
+        )

@@ -1,0 +1,254 @@
+"""The action plan page and its edit forms.
+
+The social staff (EDIT_PEOPLE) write; whoever reads the whole team's records
+(job coach, administration, data protection officer) reads; a technical
+supervisor gets 403 on a person of their team, 404 on anyone else.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tremplin.accounts.access import check_pathway_access
+from tremplin.accounts.roles import Capability
+from tremplin.audit.services import log_access
+from tremplin.core.forms import add_validation_error
+from tremplin.core.visibility import visibilities_for
+from tremplin.pathways.models import Pathway
+
+from . import services
+from .forms import ActionForm, ObjectiveForm, PlanSettingsForm, ReviewForm
+from .models import SECTION_HELP, Action, ActionPlan, Objective, Section
+
+PATHWAY_RELATED = ("person", "programme", "structure")
+
+
+def _pathway_for(request: HttpRequest, public_id: uuid.UUID, *capabilities: str) -> Pathway:
+    pathway = get_object_or_404(Pathway.objects.select_related(*PATHWAY_RELATED), public_id=public_id)
+    check_pathway_access(request, pathway, *capabilities)
+    return pathway
+
+
+def _plan_url(pathway: Pathway) -> str:
+    return reverse("action_plan:plan", args=[pathway.public_id])
+
+
+@login_required
+def plan(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
+    pathway = _pathway_for(request, pathway_id, Capability.VIEW_ALL_PEOPLE)
+    membership = request.membership
+    action_plan = ActionPlan.objects.filter(pathway=pathway).first()
+    objectives: list[Objective] = []
+    loose_actions: dict[str, list[Action]] = {}
+    reviews = []
+    overdue = 0
+    if action_plan is not None:
+        objectives = list(action_plan.objectives.select_related("barrier", "target_job"))
+        actions = list(action_plan.actions.select_related("owner_user"))
+        reviews = list(action_plan.reviews.select_related("reviewed_by"))
+        by_objective: dict[int, list[Action]] = {}
+        for action in actions:
+            if action.objective_id:
+                by_objective.setdefault(action.objective_id, []).append(action)
+            else:
+                loose_actions.setdefault(action.section, []).append(action)
+            overdue += action.is_overdue
+        readable = visibilities_for(membership)
+        for objective in objectives:
+            objective.grouped = _by_section(by_objective.get(objective.pk, []))
+            objective.barrier_hidden = objective.barrier is not None and objective.barrier.visibility not in readable
+    contract_end = services.current_contract_end(pathway)
+    log_access(request, person=pathway.person, part="action_plan")
+    return render(
+        request,
+        "action_plan/plan.html",
+        {
+            "pathway": pathway,
+            "plan": action_plan,
+            "objectives": objectives,
+            "loose_sections": _by_section(loose_actions),
+            "reviews": reviews,
+            "overdue": overdue,
+            "contract_end": contract_end,
+            "today": timezone.localdate(),
+            "can_edit": membership.can(Capability.EDIT_PEOPLE),
+        },
+    )
+
+
+def _by_section(actions) -> list[dict]:
+    """Actions grouped in the template's sections, in the sections' order; empty sections left out."""
+    if isinstance(actions, dict):
+        grouped = actions
+    else:
+        grouped = {}
+        for action in actions:
+            grouped.setdefault(action.section, []).append(action)
+    return [
+        {"value": section.value, "label": section.label, "help": SECTION_HELP[section], "actions": grouped[section]}
+        for section in Section
+        if grouped.get(section)
+    ]
+
+
+@login_required
+def plan_settings(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
+    pathway = _pathway_for(request, pathway_id, Capability.EDIT_PEOPLE)
+    instance = ActionPlan.objects.filter(pathway=pathway).first() or ActionPlan(pathway=pathway)
+    if request.method == "POST":
+        form = PlanSettingsForm(request.POST, instance=instance)
+        if form.is_valid() and form.save_unless_changed() is not None:
+            messages.success(request, _("Fréquence du suivi et date d'accord enregistrées."))
+            return redirect(_plan_url(pathway))
+    else:
+        form = PlanSettingsForm(instance=instance)
+    return render(request, "action_plan/settings.html", {"form": form, "pathway": pathway})
+
+
+@login_required
+def objective_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
+    pathway = _pathway_for(request, pathway_id, Capability.EDIT_PEOPLE)
+    action_plan = ActionPlan.objects.filter(pathway=pathway).first()
+    if request.method == "POST":
+        form = ObjectiveForm(request.POST, pathway=pathway, plan=action_plan)
+        if form.is_valid():
+            fields = {k: form.cleaned_data.get(k) for k in ("barrier", "target_job", "target_date")}
+            try:
+                services.add_objective(
+                    pathway=pathway,
+                    text=form.cleaned_data["text"],
+                    success_indicator=form.cleaned_data.get("success_indicator", ""),
+                    by=request.user,
+                    **fields,
+                )
+            except ValidationError as error:
+                add_validation_error(form, error)
+            else:
+                messages.success(request, _("Objectif ajouté au plan."))
+                return redirect(_plan_url(pathway))
+    else:
+        form = ObjectiveForm(pathway=pathway, plan=action_plan)
+    return render(request, "action_plan/objective_form.html", {"form": form, "pathway": pathway, "objective": None})
+
+
+@login_required
+def objective_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    objective = get_object_or_404(
+        Objective.objects.select_related(*(f"plan__pathway__{name}" for name in PATHWAY_RELATED)),
+        public_id=public_id,
+    )
+    pathway = objective.plan.pathway
+    check_pathway_access(request, pathway, Capability.EDIT_PEOPLE)
+    if request.method == "POST":
+        form = ObjectiveForm(request.POST, instance=objective, pathway=pathway, plan=objective.plan)
+        if form.is_valid() and form.save_unless_changed() is not None:
+            messages.success(request, _("Objectif enregistré."))
+            return redirect(_plan_url(pathway))
+    else:
+        form = ObjectiveForm(instance=objective, pathway=pathway, plan=objective.plan)
+    return render(
+        request, "action_plan/objective_form.html", {"form": form, "pathway": pathway, "objective": objective}
+    )
+
+
+def _warn_about_due_date(request: HttpRequest, pathway: Pathway, action: Action) -> None:
+    warning = services.due_date_warning(pathway, action.due_date)
+    if warning:
+        messages.warning(request, warning)
+
+
+@login_required
+def action_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
+    pathway = _pathway_for(request, pathway_id, Capability.EDIT_PEOPLE)
+    initial = {}
+    wanted = request.GET.get("objective", "")
+    if wanted:
+        try:
+            objective = Objective.objects.filter(plan__pathway=pathway, public_id=uuid.UUID(wanted)).first()
+        except ValueError:
+            objective = None
+        if objective is not None:
+            initial = {"objective": objective.pk}
+    if request.method == "POST":
+        form = ActionForm(request.POST, pathway=pathway)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                action = services.add_action(
+                    pathway=pathway,
+                    section=data["section"],
+                    title=data["title"],
+                    kind=data.get("kind", ""),
+                    objective=data.get("objective"),
+                    owner_kind=data["owner_kind"],
+                    owner_user=data.get("owner_user"),
+                    owner_partner_name=data.get("owner_partner_name", ""),
+                    due_date=data.get("due_date"),
+                    by=request.user,
+                )
+            except ValidationError as error:
+                add_validation_error(form, error)
+            else:
+                messages.success(request, _("Action « %(title)s » ajoutée au plan.") % {"title": action.title})
+                _warn_about_due_date(request, pathway, action)
+                return redirect(_plan_url(pathway))
+    else:
+        form = ActionForm(pathway=pathway, initial=initial)
+    return render(request, "action_plan/action_form.html", {"form": form, "pathway": pathway, "action": None})
+
+
+@login_required
+def action_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    action = get_object_or_404(
+        Action.objects.select_related(*(f"plan__pathway__{name}" for name in PATHWAY_RELATED)),
+        public_id=public_id,
+    )
+    pathway = action.plan.pathway
+    check_pathway_access(request, pathway, Capability.EDIT_PEOPLE)
+    if request.method == "POST":
+        form = ActionForm(request.POST, instance=action, pathway=pathway)
+        if form.is_valid() and (saved := form.save_unless_changed()) is not None:
+            messages.success(request, _("Action « %(title)s » enregistrée.") % {"title": saved.title})
+            _warn_about_due_date(request, pathway, saved)
+            return redirect(_plan_url(pathway))
+    else:
+        form = ActionForm(instance=action, pathway=pathway)
+    return render(request, "action_plan/action_form.html", {"form": form, "pathway": pathway, "action": action})
+
+
+@login_required
+def review(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
+    pathway = _pathway_for(request, pathway_id, Capability.EDIT_PEOPLE)
+    if request.method == "POST":
+        form = ReviewForm(request.POST)
+        if form.is_valid():
+            try:
+                services.record_review(
+                    pathway=pathway,
+                    reviewed_on=form.cleaned_data["reviewed_on"],
+                    summary=form.cleaned_data.get("summary", ""),
+                    next_review_on=form.cleaned_data.get("next_review_on"),
+                    by=request.user,
+                )
+            except ValidationError as error:
+                add_validation_error(form, error)
+            else:
+                messages.success(request, _("Revue du plan enregistrée."))
+                return redirect(_plan_url(pathway))
+    else:
+        form = ReviewForm()
+    action_plan = ActionPlan.objects.filter(pathway=pathway).first()
+    last = action_plan.reviews.order_by("-created_at", "-id").first() if action_plan else None
+    pending = services.changes_since(action_plan, last.created_at if last else None) if action_plan else []
+    return render(
+        request, "action_plan/review_form.html", {"form": form, "pathway": pathway, "pending": pending, "last": last}
+    )

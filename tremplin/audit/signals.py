@@ -74,6 +74,7 @@ def _targets() -> list:
     from tremplin.action_plan.models import ActionPlan, Objective, PlanReview
     from tremplin.contracts.models import Contract, Suspension
     from tremplin.eligibility.models import CriterionProof, EligibilityDiagnosis
+    from tremplin.interviews.models import Interview
     from tremplin.observations.models import AttendanceRecord, Observation
     from tremplin.pathways.models import Pathway, StatusChange
     from tremplin.people.models import Person
@@ -92,6 +93,7 @@ def _targets() -> list:
         (Suspension, "suspension", _suspension_target),
         (Observation, "observations", _via_pathway),
         (AttendanceRecord, "attendance", _via_pathway),
+        (Interview, "interview", _via_pathway),
     ]
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from tremplin.action_plan.models import Action, ActionPlan, Objective, PlanReview
 from tremplin.contracts.models import Contract, Suspension
+from tremplin.interviews.models import Interview
 from tremplin.observations.models import Observation
 from tremplin.pathways.models import Pathway
 
@@ -31,6 +32,7 @@ def forget_history(person_id: int) -> int:
             ActionPlan.history.filter(id__in=plan_ids),
             Suspension.history.filter(contract_id__in=contract_ids),
             Observation.history.filter(pathway_id__in=pathway_ids),
+            Interview.history.filter(pathway_id__in=pathway_ids),
             Contract.history.filter(id__in=contract_ids),
             Pathway.history.filter(id__in=pathway_ids),
             Person.history.filter(id=person_id),

@@ -19,6 +19,7 @@ from tremplin.contracts.factories import ContractFactory
 from tremplin.documents.factories import DocumentFactory
 from tremplin.documents.models import Visibility
 from tremplin.eligibility.factories import CriterionProofFactory, EligibilityDiagnosisFactory
+from tremplin.interviews.factories import InterviewFactory
 from tremplin.observations.factories import ObservationFactory
 from tremplin.pathways.factories import PathwayFactory
 from tremplin.pathways.models import Status
@@ -164,6 +165,12 @@ EXPECTED: dict[str, Expect] = {
     "observations:acknowledge": Expect(POST_ONLY),
     "observations:list": allow(PEOPLE_EDITORS, {Role.SUPERVISOR}),
     "observations:attendance": allow({Role.SUPERVISOR, OTHER_SUPERVISOR}),
+    # Interviews: the social staff write; whoever sees the person reads the list (filtered by visibility).
+    "interviews:list": allow(PEOPLE_VIEWERS),
+    "interviews:create": allow(PEOPLE_EDITORS),
+    "interviews:intake": allow(PEOPLE_EDITORS),
+    "interviews:record": allow(PEOPLE_EDITORS),
+    "interviews:edit": allow(PEOPLE_EDITORS),
 }
 
 
@@ -221,6 +228,8 @@ def build_structure(kind_of_world: str) -> dict:
             "consent": ConsentFactory(person=person),
             "documents": DocumentFactory(person=person, pathway=pathway, visibility=Visibility.WHOLE_TEAM),
             "rights": ErasureRequestFactory(person=person),
+            # Whole team: social-staff-only interviews are tested in tremplin/interviews (test_visibility).
+            "interviews": InterviewFactory(pathway=pathway, visibility=Visibility.WHOLE_TEAM),
             "observations": ObservationFactory(
                 pathway=pathway, author=users[Role.SUPERVISOR], needs_social_follow_up=True
             ),

@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tremplin.accounts.factories import MembershipFactory
 from tremplin.accounts.roles import Role
+from tremplin.barriers.factories import BarrierFactory
 from tremplin.consent.factories import ConsentFactory
 from tremplin.contracts.factories import ContractFactory
 from tremplin.documents.factories import DocumentFactory
@@ -27,6 +28,7 @@ from tremplin.people.factories import PersonFactory
 from tremplin.programmes.factories import ProgrammeFactory
 from tremplin.rights.factories import ErasureRequestFactory
 from tremplin.structures.factories import StructureFactory, WorksiteFactory
+from tremplin.toolbox.factories import ToolboxEntryFactory
 
 OUR_NAMESPACES = {
     "welcome",
@@ -158,6 +160,17 @@ EXPECTED: dict[str, Expect] = {
     "rights:export_pdf": allow({Role.DIRECTOR, Role.DPO}),
     "rights:erasure_request": Expect(POST_ONLY),
     "rights:erasure_decide": Expect(POST_ONLY),
+    # Barriers: whoever sees the person reads the whole-team ones (social-staff-only ones are
+    # tested in tremplin/barriers); those who edit the file record and change them.
+    "barriers:list": allow(PEOPLE_VIEWERS),
+    "barriers:review": allow(PEOPLE_VIEWERS),
+    "barriers:edit": allow(PEOPLE_EDITORS),
+    "barriers:rank": Expect(POST_ONLY),
+    # The toolbox catalogue is managed with the structure; turning an entry into an action is a POST.
+    "toolbox:entries": allow(MANAGERS),
+    "toolbox:entry_create": allow(MANAGERS),
+    "toolbox:entry_edit": allow(MANAGERS),
+    "toolbox:to_action": Expect(POST_ONLY),
     # Worksite observations: supervisors write on their team, the social staff read and write everything.
     "observations:quick": allow(PEOPLE_EDITORS, {Role.SUPERVISOR, OTHER_SUPERVISOR}),
     "observations:mine": allow(PEOPLE_EDITORS, {Role.SUPERVISOR, OTHER_SUPERVISOR}),
@@ -228,6 +241,8 @@ def build_structure(kind_of_world: str) -> dict:
             "consent": ConsentFactory(person=person),
             "documents": DocumentFactory(person=person, pathway=pathway, visibility=Visibility.WHOLE_TEAM),
             "rights": ErasureRequestFactory(person=person),
+            "barriers": BarrierFactory(pathway=pathway),
+            "toolbox": ToolboxEntryFactory(structure=structure),
             # Whole team: social-staff-only interviews are tested in tremplin/interviews (test_visibility).
             "interviews": InterviewFactory(pathway=pathway, visibility=Visibility.WHOLE_TEAM),
             "observations": ObservationFactory(

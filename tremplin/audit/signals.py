@@ -69,9 +69,20 @@ def _via_plan(instance):
     return _from_pathway(pathway_id)
 
 
+def _barrier_change_target(change):
+    from tremplin.barriers.models import Barrier
+
+    barrier = _cached(change, "barrier")
+    if barrier is not None:
+        return _via_pathway(barrier)
+    pathway_id = Barrier.objects.filter(pk=change.barrier_id).values_list("pathway_id", flat=True).first()
+    return _from_pathway(pathway_id)
+
+
 def _targets() -> list:
     from tremplin.action_plan.models import Action as PlanAction
     from tremplin.action_plan.models import ActionPlan, Objective, PlanReview
+    from tremplin.barriers.models import Barrier, BarrierChange
     from tremplin.contracts.models import Contract, Suspension
     from tremplin.eligibility.models import CriterionProof, EligibilityDiagnosis
     from tremplin.interviews.models import Interview
@@ -91,6 +102,8 @@ def _targets() -> list:
         (CriterionProof, "eligibility_proof", _proof_target),
         (Contract, "contract", _via_pathway),
         (Suspension, "suspension", _suspension_target),
+        (Barrier, "barriers", _via_pathway),
+        (BarrierChange, "barriers", _barrier_change_target),
         (Observation, "observations", _via_pathway),
         (AttendanceRecord, "attendance", _via_pathway),
         (Interview, "interview", _via_pathway),

@@ -9,6 +9,7 @@ anonymising, so that the rows written by that very operation go too.
 from django.db import transaction
 
 from tremplin.action_plan.models import Action, ActionPlan, Objective, PlanReview
+from tremplin.barriers.models import Barrier
 from tremplin.contracts.models import Contract, Suspension
 from tremplin.interviews.models import Interview
 from tremplin.observations.models import Observation
@@ -26,6 +27,7 @@ def forget_history(person_id: int) -> int:
         plan_ids = list(ActionPlan.history.filter(pathway_id__in=pathway_ids).values_list("id", flat=True).distinct())
         deleted = 0
         for queryset in (
+            Barrier.history.filter(pathway_id__in=pathway_ids),
             Action.history.filter(plan_id__in=plan_ids),
             Objective.history.filter(plan_id__in=plan_ids),
             PlanReview.history.filter(plan_id__in=plan_ids),

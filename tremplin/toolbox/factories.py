@@ -2,7 +2,7 @@ import factory
 
 from tremplin.structures.factories import StructureFactory
 
-from .models import Section, ToolboxEntry
+from .models import Section, ToolboxEntry  # noqa: F401
 
 
 class ToolboxEntryFactory(factory.django.DjangoModelFactory):

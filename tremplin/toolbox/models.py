@@ -9,18 +9,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from tremplin.action_plan.models import Section
 from tremplin.core.models import PublicModel
 from tremplin.structures.models import Structure
-
-
-class Section(models.TextChoices):
-    """The action plan's sections (same values as tremplin.action_plan)."""
-
-    SKILLS = "skills", _("Compétences et formations")
-    JOB_SEARCH = "job_search", _("Recherche d'emploi")
-    MOBILITY = "mobility", _("Mobilité et logistique")
-    PERSONAL_SUPPORT = "personal_support", _("Accompagnement personnel et psychologique")
-    FOLLOW_UP = "follow_up", _("Suivi et évaluation")
 
 
 class EntryQuerySet(models.QuerySet):
@@ -69,6 +60,13 @@ class ToolboxEntry(PublicModel):
         if language == "en":
             return getattr(self, f"{field}_en") or getattr(self, f"{field}_fr")
         return getattr(self, f"{field}_fr") or getattr(self, f"{field}_en")
+
+    @property
+    def domain_labels(self) -> list[str]:
+        from tremplin.barriers.models import BarrierDomain
+
+        labels = dict(BarrierDomain.choices)
+        return [str(labels.get(d, d)) for d in self.domains or []]
 
     @property
     def title(self) -> str:

@@ -131,6 +131,10 @@ def record(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     )
 
 
+def _to_minute(moment):
+    return moment.replace(second=0, microsecond=0) if moment else moment
+
+
 def _intake_initial(interview: Interview) -> dict:
     initial = {"held_on": interview.held_on, "led_by": interview.led_by_id, "visibility": interview.visibility}
     initial.update({f"q_{key}": value for key, value in interview.answers.items()})
@@ -147,7 +151,9 @@ def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     form = EditForm(request.POST or None, instance=interview, structure=pathway.structure)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_interview(form.instance, planned_at_changed=form.instance.planned_at != original_planned_at)
+            # The form's field has minutes, not seconds: an untouched date is not a change.
+            moved = _to_minute(form.instance.planned_at) != _to_minute(original_planned_at)
+            services.update_interview(form.instance, planned_at_changed=moved)
         except ValidationError as error:
             add_validation_error(form, error)
         else:

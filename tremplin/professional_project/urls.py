@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "professional_project"
-urlpatterns: list = []
+urlpatterns = [
+    path("parcours/<uuid:pathway_id>/", views.job_list, name="list"),
+    path("metier/<uuid:public_id>/", views.job_edit, name="edit"),
+    path("metier/<uuid:public_id>/retirer/", views.job_delete, name="delete"),
+]

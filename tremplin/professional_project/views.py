@@ -1,0 +1,113 @@
+"""The person's professional project: the jobs they aim at, explored then confirmed.
+
+The social staff write it (EDIT_PEOPLE); whoever reads all the people's files reads
+it too (the job coach works from it). A technical supervisor does not.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tremplin.accounts.access import check_pathway_access
+from tremplin.accounts.roles import Capability
+from tremplin.audit.services import log_access
+from tremplin.pathways.models import Pathway
+
+from .forms import TargetJobEditForm, TargetJobForm
+from .jobs import COMMON_JOBS
+from .models import TargetJob
+
+
+def _status_history(pathway: Pathway) -> dict[int, list]:
+    """For each target job of the pathway, its successive statuses with their dates (one query)."""
+    rows = (
+        TargetJob.history.filter(pathway_id=pathway.pk)
+        .order_by("id", "history_date", "history_id")
+        .values_list("id", "status", "history_date")
+    )
+    labels = dict(TargetJob._meta.get_field("status").flatchoices)
+    changes: dict[int, list] = defaultdict(list)
+    for job_id, status, when in rows:
+        if not changes[job_id] or changes[job_id][-1][0] != status:
+            changes[job_id].append((status, labels.get(status, status), when))
+    return changes
+
+
+@login_required
+def job_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
+    pathway = get_object_or_404(
+        Pathway.objects.select_related("person", "programme", "structure"), public_id=pathway_id
+    )
+    membership = check_pathway_access(request, pathway, Capability.VIEW_ALL_PEOPLE)
+    can_edit = membership.can(Capability.EDIT_PEOPLE)
+    form = TargetJobForm() if can_edit else None
+    if request.method == "POST":
+        check_pathway_access(request, pathway, Capability.EDIT_PEOPLE)
+        form = TargetJobForm(request.POST, instance=TargetJob(pathway=pathway, created_by=request.user))
+        if form.is_valid():
+            job = form.save()
+            messages.success(request, _("Métier visé ajouté : %(title)s.") % {"title": job.title})
+            return redirect("professional_project:list", pathway_id=pathway.public_id)
+    jobs = list(pathway.target_jobs.all())
+    history = _status_history(pathway)
+    for job in jobs:
+        job.status_changes = history.get(job.pk, [])
+    log_access(request, person=pathway.person, part="professional_project")
+    return render(
+        request,
+        "professional_project/list.html",
+        {
+            "pathway": pathway,
+            "person": pathway.person,
+            "jobs": jobs,
+            "form": form,
+            "can_edit": can_edit,
+            "common_jobs": COMMON_JOBS,
+        },
+    )
+
+
+def _job_for(request: HttpRequest, public_id: uuid.UUID, *capabilities: str) -> TargetJob:
+    job = get_object_or_404(
+        TargetJob.objects.select_related("pathway__person", "pathway__programme", "pathway__structure"),
+        public_id=public_id,
+    )
+    check_pathway_access(request, job.pathway, *capabilities)
+    return job
+
+
+@login_required
+def job_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    job = _job_for(request, public_id, Capability.EDIT_PEOPLE)
+    saved_title = job.title
+    if request.method == "POST":
+        form = TargetJobEditForm(request.POST, instance=job)
+        if form.is_valid() and form.save_unless_changed() is not None:
+            messages.success(request, _("Métier visé enregistré : %(title)s.") % {"title": job.title})
+            return redirect("professional_project:list", pathway_id=job.pathway.public_id)
+    else:
+        form = TargetJobEditForm(instance=job)
+    log_access(request, person=job.pathway.person, part="professional_project", obj=job)
+    return render(
+        request,
+        "professional_project/edit.html",
+        {"form": form, "job": job, "saved_title": saved_title, "common_jobs": COMMON_JOBS},
+    )
+
+
+@require_POST
+@login_required
+def job_delete(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    job = _job_for(request, public_id, Capability.EDIT_PEOPLE)
+    pathway_id = job.pathway.public_id
+    job.delete()
+    messages.success(request, _("Métier visé retiré du projet : %(title)s.") % {"title": job.title})
+    return redirect("professional_project:list", pathway_id=pathway_id)

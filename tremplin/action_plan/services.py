@@ -132,7 +132,11 @@ def changes_since(plan: ActionPlan, since: datetime.datetime | None) -> list[str
     from django.utils.translation import gettext as t
 
     lines: list[tuple[datetime.datetime, str]] = []
-    for model, label in ((Objective, t("Objectif")), (Action, t("Action"))):
+    phrases = {
+        Objective: (t("Objectif"), t("Objectif ajouté : « %(name)s »"), t("Objectif supprimé : « %(name)s »")),
+        Action: (t("Action"), t("Action ajoutée : « %(name)s »"), t("Action supprimée : « %(name)s »")),
+    }
+    for model, (label, added, removed) in phrases.items():
         history = model.history.model.objects.filter(plan_id=plan.pk)
         if since is not None:
             history = history.filter(history_date__gt=since)
@@ -150,13 +154,9 @@ def changes_since(plan: ActionPlan, since: datetime.datetime | None) -> list[str
         for row in rows:
             name = getattr(row, name_field)[:80]
             if row.history_type == "+":
-                lines.append(
-                    (row.history_date, t("%(label)s ajouté·e : « %(name)s »") % {"label": label, "name": name})
-                )
+                lines.append((row.history_date, added % {"name": name}))
             elif row.history_type == "-":
-                lines.append(
-                    (row.history_date, t("%(label)s supprimé·e : « %(name)s »") % {"label": label, "name": name})
-                )
+                lines.append((row.history_date, removed % {"name": name}))
             elif row.id in previous and previous[row.id] != row.status:
                 lines.append(
                     (

@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tremplin.accounts.factories import MembershipFactory
 from tremplin.accounts.roles import Role
+from tremplin.action_plan.factories import ActionFactory, ActionPlanFactory, ObjectiveFactory
 from tremplin.barriers.factories import BarrierFactory
 from tremplin.consent.factories import ConsentFactory
 from tremplin.contracts.factories import ContractFactory
@@ -184,6 +185,15 @@ EXPECTED: dict[str, Expect] = {
     "interviews:intake": allow(PEOPLE_EDITORS),
     "interviews:record": allow(PEOPLE_EDITORS),
     "interviews:edit": allow(PEOPLE_EDITORS),
+    # The action plan: the social staff write; whoever reads the whole team's records reads it;
+    # a supervisor of the person's team is refused (403), any other gets 404.
+    "action_plan:plan": allow(PEOPLE_VIEWERS - {Role.SUPERVISOR}),
+    "action_plan:settings": allow(PEOPLE_EDITORS),
+    "action_plan:objective_create": allow(PEOPLE_EDITORS),
+    "action_plan:objective_edit": allow(PEOPLE_EDITORS),
+    "action_plan:action_create": allow(PEOPLE_EDITORS),
+    "action_plan:action_edit": allow(PEOPLE_EDITORS),
+    "action_plan:review": allow(PEOPLE_EDITORS),
 }
 
 
@@ -227,6 +237,7 @@ def build_structure(kind_of_world: str) -> dict:
     CriterionProofFactory(diagnosis=diagnosis, proof_date=diagnosis.made_on)
     contract = ContractFactory(pathway=pathway, worksite=worksite)
     director_membership = users[Role.DIRECTOR].memberships.get()
+    plan = ActionPlanFactory(pathway=pathway)
     return {
         "structure": structure,
         "users": users,
@@ -245,6 +256,8 @@ def build_structure(kind_of_world: str) -> dict:
             "toolbox": ToolboxEntryFactory(structure=structure),
             # Whole team: social-staff-only interviews are tested in tremplin/interviews (test_visibility).
             "interviews": InterviewFactory(pathway=pathway, visibility=Visibility.WHOLE_TEAM),
+            "action_plan:objective_edit": ObjectiveFactory(plan=plan),
+            "action_plan:action_edit": ActionFactory(plan=plan),
             "observations": ObservationFactory(
                 pathway=pathway, author=users[Role.SUPERVISOR], needs_social_follow_up=True
             ),
@@ -258,7 +271,8 @@ def url_for(name: str, world: dict) -> str:
     for arg in URL_NAMES[name]:
         objects = world["objects"]
         if arg == "public_id":
-            kwargs[arg] = objects[namespace].public_id
+            # A namespace with several kinds of records names them per URL ("action_plan:action_edit").
+            kwargs[arg] = objects.get(name, objects.get(namespace)).public_id
         elif arg == "person_id":
             kwargs[arg] = objects["people"].public_id
         elif arg == "pathway_id":

@@ -98,7 +98,7 @@ def update_barrier(
             barrier.status = status
             barrier.status_changed_on = on
             fields += ["status", "status_changed_on"]
-            if status not in ACTIVE_STATUSES and barrier.person_priority is not None:
+            if status not in ACTIVE_STATUSES:
                 barrier.person_priority = None
                 fields.append("person_priority")
         barrier.severity = int(severity)

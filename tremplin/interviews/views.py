@@ -34,7 +34,8 @@ READERS = (Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE)
 
 def _pathway(request: HttpRequest, public_id: uuid.UUID, *capabilities: str):
     pathway = get_object_or_404(
-        Pathway.objects.select_related("person__structure", "programme", "structure"), public_id=public_id
+        Pathway.objects.select_related("person__structure", "programme", "structure", "action_plan"),
+        public_id=public_id,
     )
     membership = check_pathway_access(request, pathway, *capabilities)
     return pathway, membership

@@ -196,7 +196,7 @@ def test_a_bad_filter_value_is_reported_and_ignored(client, counsellor, pathway_
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Certains filtres sont incorrects" in html
+    assert "Certains critères sont incorrects" in html
     assert "Statut : Ce choix ne fait pas partie de la liste proposée." in html
     assert "Chantier : Ce choix ne fait pas partie de la liste proposée." in html
     assert names_on_page(response) == ["Alpha"]

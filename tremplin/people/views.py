@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import check_person_access
 from tremplin.accounts.roles import Capability
+from tremplin.action_plan.services import plan_summary_prefetch
 from tremplin.audit.services import log_access
 from tremplin.contracts.models import Contract, ContractStatus
 from tremplin.core.forms import add_validation_error
@@ -164,6 +165,9 @@ def _detail_pathways(membership) -> QuerySet:
     pathways = pathways.select_related("action_plan").prefetch_related(
         interviews_for_pathways(visibilities_for(membership))
     )
+    if membership.can(Capability.VIEW_ALL_PEOPLE):
+        # Read by action_plan/_pathway_action_plan.html: objectives and overdue actions counted (+1 query).
+        pathways = pathways.prefetch_related(plan_summary_prefetch())
     if not membership.can(Capability.VIEW_ALL_PEOPLE):
         pathways = pathways.filter(pk__in=Pathway.objects.for_team_of(membership.user).values("pk"))
     return pathways

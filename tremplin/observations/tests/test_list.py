@@ -63,3 +63,9 @@ def test_constant_query_count(client, counsellor, team_pathway, count, django_as
     client.force_login(counsellor)
     with django_assert_num_queries(12):
         client.get(url(team_pathway))
+
+
+def test_the_person_page_links_to_the_observations(client, counsellor, team_pathway):
+    client.force_login(counsellor)
+    body = client.get(reverse("people:detail", args=[team_pathway.person.public_id])).content.decode()
+    assert url(team_pathway) in body

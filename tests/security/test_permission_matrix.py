@@ -26,10 +26,12 @@ from tremplin.observations.factories import ObservationFactory
 from tremplin.pathways.factories import PathwayFactory
 from tremplin.pathways.models import Status
 from tremplin.people.factories import PersonFactory
+from tremplin.professional_project.factories import TargetJobFactory
 from tremplin.programmes.factories import ProgrammeFactory
 from tremplin.rights.factories import ErasureRequestFactory
 from tremplin.structures.factories import StructureFactory, WorksiteFactory
 from tremplin.toolbox.factories import ToolboxEntryFactory
+from tremplin.welcome.factories import WelcomeStepFactory, WelcomeStepTemplateFactory
 
 OUR_NAMESPACES = {
     "welcome",
@@ -194,6 +196,16 @@ EXPECTED: dict[str, Expect] = {
     "action_plan:action_create": allow(PEOPLE_EDITORS),
     "action_plan:action_edit": allow(PEOPLE_EDITORS),
     "action_plan:review": allow(PEOPLE_EDITORS),
+    # Welcome checklist: whoever sees the person reads it (the team's supervisor ticks the worksite steps,
+    # tested in tremplin/welcome); the structure's list of steps is managed with the structure.
+    "welcome:checklist": allow(PEOPLE_VIEWERS),
+    "welcome:templates": allow(MANAGERS),
+    "welcome:template_edit": allow(MANAGERS),
+    "welcome:template_move": Expect(POST_ONLY),
+    # Professional project: the social staff write; whoever reads all the files reads it (the job coach).
+    "professional_project:list": allow(PEOPLE_VIEWERS - {Role.SUPERVISOR}),
+    "professional_project:edit": allow(PEOPLE_EDITORS),
+    "professional_project:delete": Expect(POST_ONLY),
 }
 
 
@@ -258,6 +270,9 @@ def build_structure(kind_of_world: str) -> dict:
             "interviews": InterviewFactory(pathway=pathway, visibility=Visibility.WHOLE_TEAM),
             "action_plan:objective_edit": ObjectiveFactory(plan=plan),
             "action_plan:action_edit": ActionFactory(plan=plan),
+            "welcome": WelcomeStepTemplateFactory(structure=structure),
+            "welcome:checklist": WelcomeStepFactory(pathway=pathway),
+            "professional_project": TargetJobFactory(pathway=pathway),
             "observations": ObservationFactory(
                 pathway=pathway, author=users[Role.SUPERVISOR], needs_social_follow_up=True
             ),
@@ -343,11 +358,15 @@ def test_each_role_gets_exactly_its_access(client, worlds, name):
 
 
 PERSONAL_URLS = {"consent:person", "consent:withdraw", "retention:hold"}
+# Pages of a personal namespace that are about the structure, not a person.
+STRUCTURE_URLS = {"welcome:templates", "welcome:template_edit", "welcome:template_move"}
 
 
 def namespace_is_personal(name: str) -> bool:
     if name in PERSONAL_URLS:
         return True
+    if name in STRUCTURE_URLS:
+        return False
     return name.split(":")[0] in {
         "people",
         "pathways",

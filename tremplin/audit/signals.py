@@ -89,6 +89,8 @@ def _targets() -> list:
     from tremplin.observations.models import AttendanceRecord, Observation
     from tremplin.pathways.models import Pathway, StatusChange
     from tremplin.people.models import Person
+    from tremplin.professional_project.models import TargetJob
+    from tremplin.welcome.models import WelcomeStep
 
     return [
         (ActionPlan, "action_plan", _via_pathway),
@@ -107,6 +109,8 @@ def _targets() -> list:
         (Observation, "observations", _via_pathway),
         (AttendanceRecord, "attendance", _via_pathway),
         (Interview, "interview", _via_pathway),
+        (WelcomeStep, "welcome", _via_pathway),
+        (TargetJob, "professional_project", _via_pathway),
     ]
 
 

@@ -14,6 +14,8 @@ from tremplin.contracts.models import Contract, Suspension
 from tremplin.interviews.models import Interview
 from tremplin.observations.models import Observation
 from tremplin.pathways.models import Pathway
+from tremplin.professional_project.models import TargetJob
+from tremplin.welcome.models import WelcomeStep
 
 from .models import Person
 
@@ -35,6 +37,8 @@ def forget_history(person_id: int) -> int:
             Suspension.history.filter(contract_id__in=contract_ids),
             Observation.history.filter(pathway_id__in=pathway_ids),
             Interview.history.filter(pathway_id__in=pathway_ids),
+            WelcomeStep.history.filter(pathway_id__in=pathway_ids),
+            TargetJob.history.filter(pathway_id__in=pathway_ids),
             Contract.history.filter(id__in=contract_ids),
             Pathway.history.filter(id__in=pathway_ids),
             Person.history.filter(id=person_id),

@@ -165,6 +165,11 @@ def _detail_pathways(membership) -> QuerySet:
     pathways = pathways.select_related("action_plan").prefetch_related(
         interviews_for_pathways(visibilities_for(membership))
     )
+    # Read by welcome/_pathway_welcome.html (+1 query) and, for those who read all files,
+    # professional_project/_pathway_project.html (+1 query).
+    pathways = pathways.prefetch_related("welcome_steps")
+    if membership.can(Capability.VIEW_ALL_PEOPLE):
+        pathways = pathways.prefetch_related("target_jobs")
     if membership.can(Capability.VIEW_ALL_PEOPLE):
         # Read by action_plan/_pathway_action_plan.html: objectives and overdue actions counted (+1 query).
         pathways = pathways.prefetch_related(plan_summary_prefetch())

@@ -237,8 +237,9 @@ def test_the_query_count_does_not_depend_on_the_number_of_pathways(
     # +2: the information records and the consents (consent/_person_consents.html).
     # +3: the access log entry of this read (lock the chain head, insert the entry, move the head).
     # +1: the interviews the viewer may see, for the next interview date (interviews/_pathway_next_interview.html).
+    # +2: the welcome steps and the target jobs (welcome/_pathway_welcome.html, professional_project/_pathway_project.html).
     # +1: the action plan's objectives and overdue actions counted (action_plan/_pathway_action_plan.html).
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(26):
         response = client.get(url(person))
 
     assert len(response.context["pathways"]) == pathways

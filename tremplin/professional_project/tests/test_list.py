@@ -30,7 +30,7 @@ def test_it_lists_the_jobs_and_offers_suggestions(client, member, make_pathway):
     assert "Maraîcher·ère" in content and "Travail en extérieur" in content
     assert "autre personne" not in content
     assert '<datalist id="common-jobs">' in content and 'list="common-jobs"' in content
-    assert AccessLogEntry.objects.filter(part="professional_project").count() == 1
+    assert AccessLogEntry.objects.filter(part="professional_project", action="read").count() == 1
 
 
 def test_a_counsellor_adds_a_job(client, member, make_pathway):

@@ -36,7 +36,10 @@ def test_reading_shows_a_preview_and_writes_nothing(client, member, make_pathway
     assert "Visite du site et des locaux" in content
     assert "Ouvrir la liste d'accueil" in content
     assert not WelcomeStep.objects.exists()
-    assert AccessLogEntry.objects.filter(part="welcome", person_public_id=pathway.person.public_id).count() == 1
+    assert (
+        AccessLogEntry.objects.filter(part="welcome", action="read", person_public_id=pathway.person.public_id).count()
+        == 1
+    )
 
 
 def test_opening_copies_the_steps(client, member, make_pathway):

@@ -108,3 +108,20 @@ def test_ticking_and_unticking_is_kept_in_history(make_pathway, member, today):
     services.mark_done(step, done_on=today, by=user, comment="Fait avec l'encadrant")
     services.mark_not_done(step)
     assert [h.done_on for h in step.history.order_by("history_id")] == [None, today, None]
+
+
+def test_changes_reach_the_access_log_and_forget_history_removes_them(make_pathway, member, today):
+    from tremplin.audit.models import AccessLogEntry
+    from tremplin.people.history import forget_history
+    from tremplin.professional_project.factories import TargetJobFactory
+
+    pathway = make_pathway()
+    step = WelcomeStepFactory(pathway=pathway)
+    services.mark_done(step, done_on=today, by=member())
+    job = TargetJobFactory(pathway=pathway)
+    assert AccessLogEntry.objects.filter(
+        part="welcome", action="update", person_public_id=pathway.person.public_id
+    ).exists()
+    assert AccessLogEntry.objects.filter(part="professional_project", action="create").exists()
+    forget_history(pathway.person_id)
+    assert not step.history.exists() and not job.history.exists()

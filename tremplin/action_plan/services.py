@@ -88,7 +88,8 @@ def add_action(
         raise ValidationError(errors)
     if owner_kind == OwnerKind.STAFF and owner_user is None:
         owner_user = by
-    check_owner(owner_kind, owner_user, owner_partner_name)
+    # Someone else named as owner must work in the person's structure.
+    check_owner(owner_kind, owner_user, owner_partner_name, structure=pathway.structure if owner_user != by else None)
     with transaction.atomic():
         plan = get_or_create_plan(pathway)
         return Action.objects.create(

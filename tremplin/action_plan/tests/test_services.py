@@ -140,3 +140,11 @@ def test_the_summary_prefetch_counts_objectives_and_overdue_actions(plan, today,
         prefetch_related_objects([pathway], services.plan_summary_prefetch())
     assert (pathway.plan_summary.n_objectives, pathway.plan_summary.n_overdue) == (2, 1)
     assert Action.objects.count() == 2
+
+
+def test_add_action_refuses_a_staff_owner_from_another_structure(pathway, counsellor, other_structure_member):
+    with pytest.raises(ValidationError) as error:
+        services.add_action(
+            pathway=pathway, section="skills", title="Stage", by=counsellor, owner_user=other_structure_member
+        )
+    assert "owner_user" in error.value.message_dict

@@ -77,6 +77,6 @@ def test_an_observation_travels_from_the_worksite_to_the_counsellor_and_back(pho
     sign_out(page)
 
     sign_in(page, french_aci.supervisor.email, DEFAULT_PASSWORD)
-    page.get_by_role("link", name="Mes observations").click()
+    page.locator("#main").get_by_role("link", name="Mes observations").click()
     expect(page.get_by_text("Vue par Claire Martin")).to_be_visible()
     assert_accessible(page)

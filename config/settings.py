@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "tremplin.action_plan",
     "tremplin.interviews",
     "tremplin.observations",
+    "tremplin.timeline",
+    "tremplin.programme_documents",
 ]
 
 MIDDLEWARE = [

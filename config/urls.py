@@ -23,6 +23,8 @@ urlpatterns = [
     path("plan/", include("tremplin.action_plan.urls")),
     path("entretiens/", include("tremplin.interviews.urls")),
     path("observations/", include("tremplin.observations.urls")),
+    path("chronologie/", include("tremplin.timeline.urls")),
+    path("programme/", include("tremplin.programme_documents.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tremplin.core.urls")),
 ]

@@ -34,6 +34,8 @@ from tremplin.toolbox.factories import ToolboxEntryFactory
 from tremplin.welcome.factories import WelcomeStepFactory, WelcomeStepTemplateFactory
 
 OUR_NAMESPACES = {
+    "timeline",
+    "programme_documents",
     "welcome",
     "professional_project",
     "barriers",
@@ -380,6 +382,8 @@ def namespace_is_personal(name: str) -> bool:
         "action_plan",
         "interviews",
         "observations",
+        "timeline",
+        "programme_documents",
     }
 
 

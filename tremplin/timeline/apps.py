@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TimelineConfig(AppConfig):
+    name = "tremplin.timeline"
+    default_auto_field = "django.db.models.BigAutoField"

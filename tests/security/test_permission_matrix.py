@@ -198,6 +198,8 @@ EXPECTED: dict[str, Expect] = {
     "action_plan:action_create": allow(PEOPLE_EDITORS),
     "action_plan:action_edit": allow(PEOPLE_EDITORS),
     "action_plan:review": allow(PEOPLE_EDITORS),
+    "programme_documents:programme_pdf": allow(PEOPLE_EDITORS, {Role.DPO}),
+    "programme_documents:exit_assessment_pdf": allow(PEOPLE_EDITORS, {Role.DPO}),
     # Welcome checklist: whoever sees the person reads it (the team's supervisor ticks the worksite steps,
     # tested in tremplin/welcome); the structure's list of steps is managed with the structure.
     "welcome:checklist": allow(PEOPLE_VIEWERS),

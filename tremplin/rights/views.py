@@ -22,6 +22,7 @@ from tremplin.accounts.access import check_object_access, check_person_access
 from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access
 from tremplin.core.forms import add_validation_error
+from tremplin.core.pdf import html_to_pdf, pdf_response
 from tremplin.people.models import Person
 
 from . import services
@@ -87,9 +88,7 @@ def render_export_html(data: dict) -> str:
 
 
 def render_export_pdf(data: dict) -> bytes:
-    from weasyprint import HTML  # heavy: imported only when a PDF is asked for
-
-    return HTML(string=render_export_html(data)).write_pdf()
+    return html_to_pdf(render_export_html(data))
 
 
 @require_GET
@@ -98,10 +97,7 @@ def export_pdf(request: HttpRequest, person_id) -> HttpResponse:
     person = _person_for(request, person_id)
     pdf = render_export_pdf(services.export_person(person))
     log_access(request, person=person, part="export", action="export")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(person, "pdf")}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return pdf_response(pdf, _filename(person, "pdf"))
 
 
 @require_POST

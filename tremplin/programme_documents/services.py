@@ -1,0 +1,155 @@
+"""What the printable programme and the exit assessment say, read from the other apps.
+
+Each function returns a plain context for a template; nothing here writes.
+Barriers are always filtered by what the reader may see (`visibilities_for`),
+so a PDF never carries more than the reader's own pages do.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from tremplin.action_plan.models import OPEN_ACTION_STATUSES, Action, ActionPlan, ActionStatus, ObjectiveStatus, Section
+from tremplin.barriers.models import Barrier, BarrierStatus
+from tremplin.barriers.services import entry_and_current
+from tremplin.contracts.models import Contract
+from tremplin.core.visibility import visibilities_for
+from tremplin.interviews.services import next_interview_due
+from tremplin.pathways.models import Status
+
+EXIT_STATUSES = (Status.EXITED, Status.FOLLOW_UP, Status.CLOSED, Status.WITHDRAWN)
+PLANNED_ACTIONS_SHOWN = 8
+
+
+@dataclass
+class SectionActions:
+    label: str
+    actions: list
+
+
+@dataclass
+class ContractRow:
+    contract: Contract
+    end_date: datetime.date
+    days: int
+
+
+def readable_barriers(pathway, visibilities) -> list[Barrier]:
+    """The pathway's barriers the reader may see, the person's priorities first."""
+    barriers = pathway.barriers.filter(visibility__in=visibilities)
+    return sorted(barriers, key=lambda b: (b.person_priority is None, b.person_priority or 0, b.domain, b.pk))
+
+
+def _plan(pathway) -> ActionPlan | None:
+    return ActionPlan.objects.filter(pathway=pathway).first()
+
+
+def _objectives(plan, barrier_ids: set[int]) -> list:
+    """Objectives of the plan; the link to a barrier the reader may not see is dropped from the print."""
+    if plan is None:
+        return []
+    objectives = list(plan.objectives.select_related("barrier", "target_job"))
+    for objective in objectives:
+        objective.readable_barrier = objective.barrier if objective.barrier_id in barrier_ids else None
+    return objectives
+
+
+def _actions(plan) -> list[Action]:
+    if plan is None:
+        return []
+    return list(plan.actions.select_related("objective", "owner_user"))
+
+
+def _by_section(actions: list[Action]) -> list[SectionActions]:
+    return [
+        SectionActions(label=section.label, actions=[a for a in actions if a.section == section])
+        for section in Section
+        if any(a.section == section for a in actions)
+    ]
+
+
+def _contract_rows(pathway) -> list[ContractRow]:
+    contracts = pathway.contracts.select_related("worksite").order_by("start_date", "id")
+    return [
+        ContractRow(contract=c, end_date=c.effective_end_date, days=(c.effective_end_date - c.start_date).days + 1)
+        for c in contracts
+    ]
+
+
+def current_contract(rows: list[ContractRow]) -> Contract | None:
+    """The contract running today, else the latest one."""
+    today = timezone.localdate()
+    running = [r.contract for r in rows if r.contract.start_date <= today <= r.end_date]
+    if running:
+        return running[-1]
+    return rows[-1].contract if rows else None
+
+
+def programme_context(pathway, membership) -> dict:
+    """Everything the individual insertion programme prints, for this reader."""
+    visibilities = visibilities_for(membership)
+    barriers = readable_barriers(pathway, visibilities)
+    plan = _plan(pathway)
+    actions = _actions(plan)
+    contracts = _contract_rows(pathway)
+    today = timezone.localdate()
+    return {
+        "pathway": pathway,
+        "person": pathway.person,
+        "structure": pathway.structure,
+        "contract": current_contract(contracts),
+        "target_jobs": list(pathway.target_jobs.all()),
+        "barriers": barriers,
+        "plan": plan,
+        "objectives": _objectives(plan, {b.pk for b in barriers}),
+        "sections": _by_section(actions),
+        "next_interview": next_interview_due(pathway, visibilities),
+        "planned_actions": [a for a in actions if a.status in OPEN_ACTION_STATUSES][:PLANNED_ACTIONS_SHOWN],
+        "counsellor": pathway.referent,
+        "place": pathway.structure.city,
+        "today": today,
+    }
+
+
+def exit_context(pathway) -> dict | None:
+    """The exit, if the pathway has ended: its status, the reason given and how the last contract ended."""
+    if pathway.status not in EXIT_STATUSES:
+        return None
+    change = pathway.status_changes.filter(to_status__in=EXIT_STATUSES).order_by("changed_at", "id").first()
+    return {
+        "status": pathway.get_status_display(),
+        "on": change.changed_at if change else None,
+        "reason": change.reason if change else "",
+    }
+
+
+def exit_assessment_context(pathway, membership) -> dict:
+    """What was identified at entry, what has been lifted, what was achieved and done."""
+    visibilities = visibilities_for(membership)
+    rows = entry_and_current(pathway, visibilities=visibilities)
+    plan = _plan(pathway)
+    actions = _actions(plan)
+    objectives = _objectives(plan, {row.barrier.pk for row in rows})
+    steps = list(pathway.welcome_steps.all())
+    contracts = _contract_rows(pathway)
+    last = contracts[-1].contract if contracts else None
+    return {
+        "pathway": pathway,
+        "person": pathway.person,
+        "structure": pathway.structure,
+        "barrier_rows": rows,
+        "lifted_count": sum(1 for row in rows if row.barrier.status == BarrierStatus.LIFTED),
+        "objectives": objectives,
+        "achieved_objectives": [o for o in objectives if o.status == ObjectiveStatus.ACHIEVED],
+        "done_actions": [a for a in actions if a.status == ActionStatus.DONE],
+        "welcome_done": sum(1 for s in steps if s.done_on),
+        "welcome_total": len(steps),
+        "contracts": contracts,
+        "total_days": sum(r.days for r in contracts),
+        "last_contract": last,
+        "exit": exit_context(pathway),
+        "counsellor": pathway.referent,
+        "place": pathway.structure.city,
+        "today": timezone.localdate(),
+    }

@@ -20,6 +20,9 @@ from tremplin.accounts.models import Membership
 from tremplin.accounts.roles import Role
 from tremplin.contracts.models import Contract, ContractStatus
 from tremplin.contracts.services import ratio_warning, supervision_limit, worksites_with_load
+from tremplin.core.visibility import visibilities_for
+from tremplin.interviews.services import next_interview_due
+from tremplin.observations.models import AttendanceRecord, Observation
 from tremplin.pathways.models import ACTIVE_STATUSES, Pathway, Status
 from tremplin.programmes.rules.italy_coop_b import (
     DISADVANTAGED_SHARE_MIN,
@@ -28,6 +31,8 @@ from tremplin.programmes.rules.italy_coop_b import (
     disadvantaged_workers_needed,
 )
 from tremplin.structures.models import Country, Structure
+
+from . import alerts
 
 # Contracts that are still running: the person works under them today.
 RUNNING_CONTRACT_STATUSES = (ContractStatus.ACTIVE, ContractStatus.SUSPENDED)
@@ -310,4 +315,72 @@ def structure_overview(structure: Structure, today: datetime.date | None = None)
         without_referent=without_referent,
         caseload_limit=caseload_limit(),
         italy=italian_ratios(structure),
+    )
+
+
+@dataclass
+class CaseloadHome:
+    """The counsellor's home: their people (annotated for the table) and the alerts on them."""
+
+    pathways: list[Pathway]
+    alerts: list
+
+
+def caseload_home(user, membership, today: datetime.date | None = None) -> CaseloadHome:
+    """The whole caseload in one annotated query and one interview prefetch; the page is cut in Python.
+
+    A caseload is a few dozen people, and the alerts must cover all of them, not only the page shown.
+    """
+    today = today or timezone.localdate()
+    visibilities = visibilities_for(membership)
+    pathways = list(alerts.annotate_for_alerts(caseload_pathways(user, membership.structure), visibilities))
+    for pathway in pathways:
+        pathway.next_interview_on = next_interview_due(pathway, visibilities)
+    return CaseloadHome(pathways=pathways, alerts=alerts.alerts_for(pathways, visibilities, today))
+
+
+# Observations shown on the supervisor's home: today and the six days before.
+RECENT_OBSERVATION_DAYS = 7
+RECENT_OBSERVATIONS_SHOWN = 50
+
+
+@dataclass
+class TeamHome:
+    """The technical supervisor's home: the team today, recent observations, who has no attendance today."""
+
+    pathways: list[Pathway]
+    recent_observations: list
+    without_attendance: list[Pathway]
+    today: datetime.date
+
+
+def team_home(user, membership, today: datetime.date | None = None) -> TeamHome:
+    """Two queries whatever the team size: the annotated team, and the recent observations.
+
+    Observations are those of the team at a level the supervisor may read (never social_staff_only).
+    """
+    today = today or timezone.localdate()
+    team = team_pathways(user, membership.structure).annotate(
+        attendance_today=Subquery(
+            AttendanceRecord.objects.filter(pathway=OuterRef("pk"), day=today).values("status")[:1]
+        )
+    )
+    pathways = list(team)
+    since = today - datetime.timedelta(days=RECENT_OBSERVATION_DAYS - 1)
+    observations = list(
+        Observation.objects.filter(
+            pathway_id__in=[p.pk for p in pathways],
+            pathway__structure_id=membership.structure_id,
+            visibility__in=visibilities_for(membership),
+            observed_on__gte=since,
+            observed_on__lte=today,
+        )
+        .select_related("pathway__person", "author")
+        .order_by("-observed_on", "-created_at")[:RECENT_OBSERVATIONS_SHOWN]
+    )
+    return TeamHome(
+        pathways=pathways,
+        recent_observations=observations,
+        without_attendance=[p for p in pathways if p.attendance_today is None],
+        today=today,
     )

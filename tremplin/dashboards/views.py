@@ -46,6 +46,7 @@ def _caseload(request: HttpRequest, membership) -> HttpResponse:
         statuses=ACTIVE_STATUSES,
     )
     active = sum(row.count for row in counts)
+    caseload = services.caseload_home(request.user, membership)
     return render(
         request,
         "dashboards/home_caseload.html",
@@ -54,16 +55,23 @@ def _caseload(request: HttpRequest, membership) -> HttpResponse:
             "active": active,
             "limit": services.caseload_limit(),
             "warning": services.caseload_warning(active),
-            "page": _page(request, services.caseload_pathways(request.user, structure)),
+            "page": _page(request, caseload.pathways),
+            "alerts": caseload.alerts,
         },
     )
 
 
 def _team(request: HttpRequest, membership) -> HttpResponse:
+    team = services.team_home(request.user, membership)
     return render(
         request,
         "dashboards/home_team.html",
-        {"page": _page(request, services.team_pathways(request.user, membership.structure))},
+        {
+            "page": _page(request, team.pathways),
+            "recent_observations": team.recent_observations,
+            "without_attendance": team.without_attendance,
+            "today": team.today,
+        },
     )
 
 

@@ -1,0 +1,213 @@
+"""Alerts on a counsellor's caseload, computed from the records, never typed by hand.
+
+`annotate_for_alerts` adds to a pathway queryset every figure the alerts need (subqueries, one row per
+pathway) and `alerts_for` reads them back in Python: a whole caseload costs the pathways query plus one
+prefetch of interviews, whatever its size. Each alert says what is late, for whom and since when, in words
+(the page never relies on colour).
+
+An alert's `since` is the first day it applies: the day after an action's due date, the day after the
+next interview was due, the day the contact gap reached the threshold, the first day of the window
+before the contract's end.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Exists, IntegerField, Max, Min, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from tremplin.action_plan.models import OPEN_ACTION_STATUSES, Action, ActionStatus, Section
+from tremplin.interviews.models import Attendance, Interview
+from tremplin.interviews.services import interviews_for_pathways, next_interview_due
+from tremplin.observations.models import Observation
+from tremplin.pathways.models import Pathway
+
+NO_CONTACT = "no_contact"
+INTERVIEW_LATE = "interview_late"
+CONTRACT_ENDING = "contract_ending"
+ACTION_OVERDUE = "action_overdue"
+CASELOAD_OVER = "caseload_over"
+
+# Sections of the plan whose actions prepare the exit (see has_exit_plan).
+EXIT_SECTIONS = (Section.JOB_SEARCH, Section.FOLLOW_UP)
+
+
+def no_contact_days() -> int:
+    return getattr(settings, "TREMPLIN_NO_CONTACT_DAYS", 21)
+
+
+def contract_ending_days() -> int:
+    return settings.TREMPLIN_CONTRACT_ENDING_DAYS
+
+
+def caseload_limit() -> int:
+    return settings.TREMPLIN_CASELOAD_LIMIT
+
+
+@dataclass(frozen=True)
+class Alert:
+    kind: str
+    pathway: Pathway | None  # None for an alert on the whole caseload
+    sentence: str
+    since: datetime.date
+
+
+def _per_pathway(queryset: QuerySet, aggregate, field: str = "pathway") -> Subquery:
+    """One aggregate per outer pathway, as a correlated subquery (no join, so no row multiplication)."""
+    return Subquery(
+        queryset.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(value=aggregate)
+        .values("value")[:1]
+    )
+
+
+def annotate_for_alerts(pathways: QuerySet[Pathway], visibilities: Iterable[str]) -> QuerySet[Pathway]:
+    """Adds what the alerts and the caseload table read, in the same query, plus one prefetch of interviews.
+
+    The queryset must already carry `current_contract_end` (services.with_current_contract).
+    Only interviews and observations at a level in `visibilities` count, so an alert never reveals a
+    record its reader may not see.
+
+    Exit plan: the pathway has an action in the "job search" or "follow-up and evaluation" section of its
+    plan, not cancelled, due on or before the running contract's planned end. An action with no due date does
+    not count: nothing says it will happen before the person leaves.
+    """
+    visibilities = list(visibilities)
+    today = timezone.localdate()
+    interviews = Interview.objects.filter(
+        visibility__in=visibilities, held_on__isnull=False, attendance=Attendance.PRESENT
+    )
+    observations = Observation.objects.filter(visibility__in=visibilities)
+    open_overdue = Action.objects.filter(status__in=OPEN_ACTION_STATUSES, due_date__lt=today)
+    exit_actions = Action.objects.filter(
+        plan__pathway=OuterRef("pk"),
+        section__in=EXIT_SECTIONS,
+        due_date__isnull=False,
+        due_date__lte=OuterRef("current_contract_end"),
+    ).exclude(status=ActionStatus.CANCELLED)
+    flagged = observations.filter(needs_social_follow_up=True, acknowledged_at__isnull=True)
+    return (
+        pathways.select_related("action_plan")
+        .annotate(
+            last_interview_on=_per_pathway(interviews, Max("held_on")),
+            last_observation_on=_per_pathway(observations, Max("observed_on")),
+            overdue_actions=Coalesce(
+                _per_pathway(open_overdue, Count("pk"), "plan__pathway"), Value(0), output_field=IntegerField()
+            ),
+            oldest_overdue_on=_per_pathway(open_overdue, Min("due_date"), "plan__pathway"),
+            has_exit_plan=Exists(exit_actions),
+            flagged_observations=Coalesce(_per_pathway(flagged, Count("pk")), Value(0), output_field=IntegerField()),
+        )
+        .prefetch_related(interviews_for_pathways(visibilities))
+    )
+
+
+def last_contact_on(pathway: Pathway) -> datetime.date:
+    """Last held interview the person attended, last observation, or last status change (the opening counts)."""
+    dates = [timezone.localtime(pathway.status_changed_at).date()]
+    dates += [d for d in (pathway.last_interview_on, pathway.last_observation_on) if d is not None]
+    return max(dates)
+
+
+def _date(day: datetime.date) -> str:
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
+def pathway_alerts(pathway: Pathway, today: datetime.date, visibilities: Iterable[str]) -> list[Alert]:
+    """The alerts of one annotated pathway (see annotate_for_alerts); reads no database."""
+    alerts = []
+    name = pathway.person.full_name
+
+    threshold = no_contact_days()
+    last = last_contact_on(pathway)
+    if (today - last).days >= threshold:
+        alerts.append(
+            Alert(
+                NO_CONTACT,
+                pathway,
+                _("%(name)s : aucun contact depuis %(days)s jours (dernier contact le %(date)s).")
+                % {"name": name, "days": (today - last).days, "date": _date(last)},
+                last + datetime.timedelta(days=threshold),
+            )
+        )
+
+    due = next_interview_due(pathway, set(visibilities))
+    if due is not None and due < today:
+        alerts.append(
+            Alert(
+                INTERVIEW_LATE,
+                pathway,
+                _("%(name)s : l'entretien de suivi était attendu le %(date)s selon la fréquence du plan.")
+                % {"name": name, "date": _date(due)},
+                due + datetime.timedelta(days=1),
+            )
+        )
+
+    end = getattr(pathway, "current_contract_end", None)
+    window = contract_ending_days()
+    if end is not None and today <= end and (end - today).days <= window and not pathway.has_exit_plan:
+        alerts.append(
+            Alert(
+                CONTRACT_ENDING,
+                pathway,
+                _(
+                    "%(name)s : le contrat se termine le %(date)s et aucune action de recherche d'emploi "
+                    "ou de suivi n'est prévue avant cette date."
+                )
+                % {"name": name, "date": _date(end)},
+                end - datetime.timedelta(days=window),
+            )
+        )
+
+    if pathway.overdue_actions:
+        alerts.append(
+            Alert(
+                ACTION_OVERDUE,
+                pathway,
+                ngettext(
+                    "%(name)s : %(n)s action du plan est en retard (échéance la plus ancienne : %(date)s).",
+                    "%(name)s : %(n)s actions du plan sont en retard (échéance la plus ancienne : %(date)s).",
+                    pathway.overdue_actions,
+                )
+                % {"name": name, "n": pathway.overdue_actions, "date": _date(pathway.oldest_overdue_on)},
+                pathway.oldest_overdue_on + datetime.timedelta(days=1),
+            )
+        )
+    return alerts
+
+
+def caseload_alert(active: int, today: datetime.date, limit: int | None = None) -> Alert | None:
+    limit = caseload_limit() if limit is None else limit
+    if active <= limit:
+        return None
+    return Alert(
+        CASELOAD_OVER,
+        None,
+        _("Vous suivez %(n)s personnes, au-delà des %(limit)s recommandées pour un accompagnement de qualité.")
+        % {"n": active, "limit": limit},
+        today,
+    )
+
+
+def alerts_for(
+    pathways: Iterable[Pathway], visibilities: Iterable[str], today: datetime.date | None = None
+) -> list[Alert]:
+    """Every alert of annotated pathways, plus the caseload one; the oldest first."""
+    today = today or timezone.localdate()
+    visibilities = set(visibilities)
+    pathways = list(pathways)
+    alerts = [alert for pathway in pathways for alert in pathway_alerts(pathway, today, visibilities)]
+    over = caseload_alert(len(pathways), today)
+    if over:
+        alerts.append(over)
+    return sorted(alerts, key=lambda alert: alert.since)

@@ -210,6 +210,8 @@ EXPECTED: dict[str, Expect] = {
     "professional_project:list": allow(PEOPLE_VIEWERS - {Role.SUPERVISOR}),
     "professional_project:edit": allow(PEOPLE_EDITORS),
     "professional_project:delete": Expect(POST_ONLY),
+    # The timeline: whoever sees the person, filtered by visibility (tested per kind in tremplin/timeline).
+    "timeline:pathway": allow(PEOPLE_VIEWERS),
 }
 
 

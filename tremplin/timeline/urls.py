@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "timeline"
-urlpatterns: list = []
+urlpatterns = [
+    path("parcours/<uuid:pathway_id>/", views.pathway_timeline, name="pathway"),
+]

@@ -1,0 +1,54 @@
+"""Writes the timeline as its sources are saved, and clears it with the person's identity."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from tremplin.retention.signals import person_anonymised
+
+from .builders import source_key, sources
+from .models import EventKind, TimelineEvent
+
+UPDATED_FIELDS = ("occurred_at", "kind", "data", "visibility", "pathway_id", "person_id", "structure_id")
+
+
+def sync_events(source, builder) -> None:
+    """Makes the source's events what the builder says now: created, updated, or removed."""
+    wanted = {event.variant: event for event in builder(source)}
+    existing = TimelineEvent.objects.filter(
+        source_type=ContentType.objects.get_for_model(type(source)), source_id=source_key(source)
+    )
+    for event in existing:
+        fresh = wanted.pop(event.variant, None)
+        if fresh is None:
+            event.delete()
+            continue
+        if fresh.kind == EventKind.ACTION_DONE:
+            fresh.occurred_at = event.occurred_at  # done once: saving the action again does not move it
+        if any(getattr(event, field) != getattr(fresh, field) for field in UPDATED_FIELDS):
+            for field in UPDATED_FIELDS:
+                setattr(event, field, getattr(fresh, field))
+            event.save(update_fields=[f.removesuffix("_id") for f in UPDATED_FIELDS])
+    for event in wanted.values():
+        event.save()
+
+
+def _connect() -> None:
+    for model, builder, _related in sources():
+
+        def on_save(sender, instance, raw=False, _builder=builder, **kwargs) -> None:
+            if raw:  # fixtures: rebuild_timeline does it afterwards
+                return
+            sync_events(instance, _builder)
+
+        post_save.connect(on_save, sender=model, weak=False, dispatch_uid=f"timeline_{model._meta.label_lower}")
+
+
+@receiver(person_anonymised, dispatch_uid="timeline_person_anonymised")
+def forget_event_data_of_anonymised_person(sender, person, **kwargs) -> None:
+    """The events stay (dates and kinds, for the structure's figures); their codes and staff names go:
+    a barrier's domain (health, justice) says too much about someone."""
+    TimelineEvent.objects.filter(person=person).update(data={})
+
+
+_connect()

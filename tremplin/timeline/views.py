@@ -1,0 +1,38 @@
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from tremplin.accounts.access import check_pathway_access
+from tremplin.audit.services import log_access
+from tremplin.core.visibility import visibilities_for
+from tremplin.pathways.models import Pathway
+
+from .models import EventKind, TimelineEvent
+
+PER_PAGE = 50
+
+
+def pathway_timeline(request: HttpRequest, pathway_id) -> HttpResponse:
+    """Everything that happened in one pathway, newest first, at the levels the reader may see."""
+    pathway = get_object_or_404(
+        Pathway.objects.select_related("person", "structure", "programme"), public_id=pathway_id
+    )
+    membership = check_pathway_access(request, pathway)
+    chosen = [kind for kind in request.GET.getlist("kind") if kind in EventKind.values]
+    events = TimelineEvent.objects.filter(pathway=pathway, visibility__in=list(visibilities_for(membership)))
+    if chosen:
+        events = events.filter(kind__in=chosen)
+    page = Paginator(events.order_by("-occurred_at", "-id"), PER_PAGE).get_page(request.GET.get("page"))
+    log_access(request, person=pathway.person, part="timeline")
+    query = "&".join(f"kind={kind}" for kind in chosen)
+    return render(
+        request,
+        "timeline/pathway_timeline.html",
+        {
+            "pathway": pathway,
+            "person": pathway.person,
+            "page": page,
+            "kinds": [(value, label, value in chosen) for value, label in EventKind.choices],
+            "filter_query": query,
+        },
+    )

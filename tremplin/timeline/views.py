@@ -1,3 +1,4 @@
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -12,6 +13,7 @@ from .models import EventKind, TimelineEvent
 PER_PAGE = 50
 
 
+@login_required
 def pathway_timeline(request: HttpRequest, pathway_id) -> HttpResponse:
     """Everything that happened in one pathway, newest first, at the levels the reader may see."""
     pathway = get_object_or_404(

@@ -225,6 +225,7 @@ AXES_CLIENT_IP_CALLABLE = "tremplin.accounts.lockout.client_ip"
 # Business settings.
 TREMPLIN_CASELOAD_LIMIT = int(os.environ.get("TREMPLIN_CASELOAD_LIMIT", "40"))
 TREMPLIN_CONTRACT_ENDING_DAYS = int(os.environ.get("TREMPLIN_CONTRACT_ENDING_DAYS", "60"))
+TREMPLIN_NO_CONTACT_DAYS = int(os.environ.get("TREMPLIN_NO_CONTACT_DAYS", "21"))
 
 LOGGING = {
     "version": 1,

@@ -7,7 +7,6 @@ longer qualifies (an action re-opened) returns none and its event is removed.
 import datetime
 from collections.abc import Callable, Iterable
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from tremplin.core.visibility import Visibility
@@ -42,7 +41,7 @@ def _event(source, pathway, *, kind, at, data, visibility, variant="") -> Timeli
         variant=variant,
         data={key: value for key, value in data.items() if value not in ("", None)},
         visibility=visibility,
-        source_type=ContentType.objects.get_for_model(type(source)),
+        source_type=source._meta.label_lower,
         source_id=source_key(source),
     )
 

@@ -1,10 +1,8 @@
 import factory
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from tremplin.core.visibility import Visibility
 from tremplin.pathways.factories import PathwayFactory
-from tremplin.pathways.models import Pathway
 
 from .models import EventKind, TimelineEvent
 
@@ -22,5 +20,5 @@ class TimelineEventFactory(factory.django.DjangoModelFactory):
     kind = EventKind.OBSERVATION
     data = factory.LazyFunction(lambda: {"category": "skills"})
     visibility = Visibility.WHOLE_TEAM
-    source_type = factory.LazyFunction(lambda: ContentType.objects.get_for_model(Pathway))
+    source_type = "pathways.pathway"
     source_id = factory.Sequence(lambda n: f"event-{n}")

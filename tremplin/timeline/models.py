@@ -8,7 +8,6 @@ reader's language, so one page of events is one query whatever the history.
 
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -35,13 +34,14 @@ class TimelineEvent(models.Model):
     occurred_at = models.DateTimeField(_("le"))
     kind = models.CharField(_("type"), max_length=20, choices=EventKind.choices)
     # The variant within the source (a contract is signed, then ended): one event per source and variant.
-    variant = models.CharField(max_length=20, blank=True)
+    variant = models.CharField(max_length=20, blank=True, editable=False)
     # Codes, dates, ids, staff names: never free text about the person (see module docstring).
     data = models.JSONField(default=dict, blank=True)
     visibility = models.CharField(_("visibilité"), max_length=30, choices=Visibility.choices)
-    source_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    # The source's model label ("interviews.interview"): a content type without a lookup query on every save.
+    source_type = models.CharField(max_length=60, editable=False)
     # The source's public_id, or its primary key for records that have none (status and barrier changes).
-    source_id = models.CharField(max_length=40)
+    source_id = models.CharField(max_length=40, editable=False)
 
     class Meta:
         ordering = ["-occurred_at", "-id"]

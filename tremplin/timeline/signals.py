@@ -1,6 +1,5 @@
 """Writes the timeline as its sources are saved, and clears it with the person's identity."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
@@ -12,12 +11,15 @@ from .models import EventKind, TimelineEvent
 UPDATED_FIELDS = ("occurred_at", "kind", "data", "visibility", "pathway_id", "person_id", "structure_id")
 
 
-def sync_events(source, builder) -> None:
-    """Makes the source's events what the builder says now: created, updated, or removed."""
+def sync_events(source, builder, *, created: bool = False) -> None:
+    """Makes the source's events what the builder says now: created, updated, or removed.
+    A new source has no event yet: one insert, no lookup."""
     wanted = {event.variant: event for event in builder(source)}
-    existing = TimelineEvent.objects.filter(
-        source_type=ContentType.objects.get_for_model(type(source)), source_id=source_key(source)
-    )
+    if created:
+        for event in wanted.values():
+            event.save()
+        return
+    existing = TimelineEvent.objects.filter(source_type=source._meta.label_lower, source_id=source_key(source))
     for event in existing:
         fresh = wanted.pop(event.variant, None)
         if fresh is None:
@@ -36,10 +38,10 @@ def sync_events(source, builder) -> None:
 def _connect() -> None:
     for model, builder, _related in sources():
 
-        def on_save(sender, instance, raw=False, _builder=builder, **kwargs) -> None:
+        def on_save(sender, instance, created=False, raw=False, _builder=builder, **kwargs) -> None:
             if raw:  # fixtures: rebuild_timeline does it afterwards
                 return
-            sync_events(instance, _builder)
+            sync_events(instance, _builder, created=created)
 
         post_save.connect(on_save, sender=model, weak=False, dispatch_uid=f"timeline_{model._meta.label_lower}")
 

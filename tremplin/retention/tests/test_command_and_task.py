@@ -42,12 +42,33 @@ def test_a_bad_date_is_refused():
         run("--today", "22/11/2026")
 
 
-def test_the_task_runs_eagerly_without_a_broker(closed_file, settings):
-    assert settings.CELERY_TASK_ALWAYS_EAGER is True
+def test_tasks_run_inline_exactly_when_no_broker_is_configured(settings):
+    assert settings.CELERY_TASK_ALWAYS_EAGER is (settings.CELERY_BROKER_URL is None)
+
+
+def test_the_purge_task_anonymises_what_is_due(closed_file):
     person = closed_file(25)
-    result = apply_purge_task.delay()
+    result = apply_purge_task.apply()
     assert result.get() == 1
     assert RetentionRecord.objects.get(person=person).anonymised_on is not None
+
+
+def test_with_a_broker_the_task_is_queued_in_redis(settings):
+    """CI runs with REDIS_URL: the nightly purge really goes through Redis to a worker."""
+    if not settings.CELERY_BROKER_URL:
+        pytest.skip("no broker configured (REDIS_URL unset): tasks run inline")
+    import redis
+
+    from config.celery import app
+
+    client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    queue = app.conf.task_default_queue
+    client.delete(queue)
+    apply_purge_task.delay()
+    try:
+        assert client.llen(queue) == 1
+    finally:
+        client.delete(queue)
 
 
 def test_the_purge_is_scheduled_daily_at_three(settings):

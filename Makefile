@@ -58,3 +58,7 @@ messages: venv-dev
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3
+
+# Large repeatable data set and page timings; use a dedicated database, e.g. DATABASE_URL=postgres://…/bench.
+bench: venv-dev
+	$(BIN)/python manage.py bench $(BENCH_ARGS)

@@ -60,11 +60,16 @@ def _batches(items: Iterator, size: int = BATCH) -> Iterator[list]:
         yield batch
 
 
-def _bulk(model, objects, size: int = BATCH) -> list:
-    """bulk_create in batches: no save(), so no signals, no history rows, no timeline hooks."""
+def _bulk(model, objects, size: int = BATCH, keep: bool = True) -> list:
+    """bulk_create in batches: no save(), so no signals, no history rows, no timeline hooks.
+
+    keep=False drops each batch once inserted (the million events must not stay in memory).
+    """
     created = []
     for batch in _batches(iter(objects), size):
-        created.extend(model.objects.bulk_create(batch, batch_size=size))
+        model.objects.bulk_create(batch, batch_size=size)
+        if keep:
+            created.extend(batch)
     return created
 
 
@@ -225,9 +230,9 @@ class Command(BaseCommand):
         n_subject = min(options["events"], 2 * 52 * 3)  # three things a week for two years
         rest = options["events"] - n_subject
         events = (event(subject) for _ in range(n_subject))
-        _bulk(TimelineEvent, events)
+        _bulk(TimelineEvent, events, keep=False)
         if pathways:
-            _bulk(TimelineEvent, (event(pathways[rng.randrange(len(pathways))]) for _ in range(rest)))
+            _bulk(TimelineEvent, (event(pathways[rng.randrange(len(pathways))]) for _ in range(rest)), keep=False)
         return {"counsellor": counsellor, "pathway": subject}
 
     @staticmethod

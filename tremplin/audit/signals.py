@@ -39,44 +39,19 @@ def _via_pathway(instance):
     return _from_pathway(instance.pathway_id, _cached(instance, "pathway"))
 
 
-def _proof_target(proof):
-    from tremplin.eligibility.models import EligibilityDiagnosis
+def _via_parent(field: str):
+    """Target of a record that reaches its pathway through a parent (`field`): the parent if loaded, else one query."""
 
-    diagnosis = _cached(proof, "diagnosis")
-    if diagnosis is not None:
-        return _via_pathway(diagnosis)
-    pathway_id = EligibilityDiagnosis.objects.filter(pk=proof.diagnosis_id).values_list("pathway_id", flat=True).first()
-    return _from_pathway(pathway_id)
+    def target(instance):
+        parent = _cached(instance, field)
+        if parent is not None:
+            return _via_pathway(parent)
+        parent_model = instance._meta.get_field(field).related_model
+        parent_id = getattr(instance, f"{field}_id")
+        pathway_id = parent_model.objects.filter(pk=parent_id).values_list("pathway_id", flat=True).first()
+        return _from_pathway(pathway_id)
 
-
-def _suspension_target(suspension):
-    from tremplin.contracts.models import Contract
-
-    contract = _cached(suspension, "contract")
-    if contract is not None:
-        return _via_pathway(contract)
-    pathway_id = Contract.objects.filter(pk=suspension.contract_id).values_list("pathway_id", flat=True).first()
-    return _from_pathway(pathway_id)
-
-
-def _via_plan(instance):
-    from tremplin.action_plan.models import ActionPlan
-
-    plan = _cached(instance, "plan")
-    if plan is not None:
-        return _via_pathway(plan)
-    pathway_id = ActionPlan.objects.filter(pk=instance.plan_id).values_list("pathway_id", flat=True).first()
-    return _from_pathway(pathway_id)
-
-
-def _barrier_change_target(change):
-    from tremplin.barriers.models import Barrier
-
-    barrier = _cached(change, "barrier")
-    if barrier is not None:
-        return _via_pathway(barrier)
-    pathway_id = Barrier.objects.filter(pk=change.barrier_id).values_list("pathway_id", flat=True).first()
-    return _from_pathway(pathway_id)
+    return target
 
 
 def _targets() -> list:
@@ -94,18 +69,18 @@ def _targets() -> list:
 
     return [
         (ActionPlan, "action_plan", _via_pathway),
-        (Objective, "action_plan_objective", _via_plan),
-        (PlanAction, "action_plan_action", _via_plan),
-        (PlanReview, "action_plan_review", _via_plan),
+        (Objective, "action_plan_objective", _via_parent("plan")),
+        (PlanAction, "action_plan_action", _via_parent("plan")),
+        (PlanReview, "action_plan_review", _via_parent("plan")),
         (Person, "person", _person_target),
         (Pathway, "pathway", _pathway_target),
         (StatusChange, "status", _via_pathway),
         (EligibilityDiagnosis, "eligibility", _via_pathway),
-        (CriterionProof, "eligibility_proof", _proof_target),
+        (CriterionProof, "eligibility_proof", _via_parent("diagnosis")),
         (Contract, "contract", _via_pathway),
-        (Suspension, "suspension", _suspension_target),
+        (Suspension, "suspension", _via_parent("contract")),
         (Barrier, "barriers", _via_pathway),
-        (BarrierChange, "barriers", _barrier_change_target),
+        (BarrierChange, "barriers", _via_parent("barrier")),
         (Observation, "observations", _via_pathway),
         (AttendanceRecord, "attendance", _via_pathway),
         (Interview, "interview", _via_pathway),

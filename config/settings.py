@@ -71,6 +71,22 @@ INSTALLED_APPS = [
     "tremplin.observations",
     "tremplin.timeline",
     "tremplin.programme_documents",
+    "tremplin.competences",
+    "tremplin.portfolio",
+    "tremplin.badges",
+    "tremplin.partners",
+    "tremplin.orientations",
+    "tremplin.partner_portal",
+    "tremplin.review_meetings",
+    "tremplin.workshops",
+    "tremplin.handover",
+    "tremplin.employers",
+    "tremplin.job_offers",
+    "tremplin.matching",
+    "tremplin.applications",
+    "tremplin.immersions",
+    "tremplin.cv",
+    "tremplin.exits",
 ]
 
 MIDDLEWARE = [

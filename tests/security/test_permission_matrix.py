@@ -7,9 +7,11 @@ member of another structure are checked against it.
 """
 
 import datetime
-from dataclasses import dataclass
+from importlib import import_module
+from types import ModuleType
 
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tremplin.accounts.factories import MembershipFactory
@@ -32,6 +34,40 @@ from tremplin.rights.factories import ErasureRequestFactory
 from tremplin.structures.factories import StructureFactory, WorksiteFactory
 from tremplin.toolbox.factories import ToolboxEntryFactory
 from tremplin.welcome.factories import WelcomeStepFactory, WelcomeStepTemplateFactory
+
+from .access_rules import (
+    CANNOT_SEE_THE_PERSON,
+    CONTRACT_MANAGERS,
+    MANAGERS,
+    OTHER_SUPERVISOR,
+    PEOPLE_EDITORS,
+    PEOPLE_VIEWERS,
+    POST_ONLY,
+    PUBLIC,
+    SIGNED_IN_REDIRECT,
+    STAFF,
+    Expect,
+    allow,
+)
+
+
+def _contributions() -> dict[str, ModuleType]:
+    """The apps' own `tests/matrix.py` modules, by namespace (see access_rules)."""
+    found = {}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("tremplin."):
+            continue
+        try:
+            module = import_module(f"{config.name}.tests.matrix")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.tests.matrix" and error.name != f"{config.name}.tests":
+                raise
+            continue
+        found[config.label] = module
+    return found
+
+
+CONTRIBUTIONS = _contributions()
 
 OUR_NAMESPACES = {
     "timeline",
@@ -58,47 +94,6 @@ OUR_NAMESPACES = {
     "contracts",
     "core",
 }
-
-STAFF = set(Role)
-MANAGERS = {Role.DIRECTOR, Role.ADMIN}
-PEOPLE_VIEWERS = {
-    Role.DIRECTOR,
-    Role.ADMIN,
-    Role.CASE_MANAGER,
-    Role.COUNSELLOR,
-    Role.JOB_COACH,
-    Role.SUPERVISOR,
-    Role.DPO,
-}
-PEOPLE_EDITORS = {Role.DIRECTOR, Role.CASE_MANAGER, Role.COUNSELLOR}
-CONTRACT_MANAGERS = {Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER, Role.COUNSELLOR}
-# A supervisor who is not in charge of the person: sees nothing of them.
-OTHER_SUPERVISOR = "other_supervisor"
-
-CANNOT_SEE_THE_PERSON = {Role.PARTNER, OTHER_SUPERVISOR}
-
-PUBLIC = "public"  # anyone, signed in or not
-POST_ONLY = "post_only"  # GET answers 405 to everyone
-SIGNED_IN_REDIRECT = "signed_in_redirect"  # every signed-in user is sent on (302); anonymous -> sign-in
-
-
-@dataclass(frozen=True)
-class Expect:
-    """Roles that get the page (200); the others of the structure get 403.
-
-    On pages about one person, those who may not see that person at all (a
-    partner with nothing shared, a supervisor outside the person's team) get 404.
-    """
-
-    allowed: frozenset | str
-
-
-def allow(*groups) -> Expect:
-    roles: set = set()
-    for group in groups:
-        roles |= set(group)
-    return Expect(frozenset(roles))
-
 
 EXPECTED: dict[str, Expect] = {
     "core:health": Expect(PUBLIC),
@@ -215,6 +210,11 @@ EXPECTED: dict[str, Expect] = {
 }
 
 
+for _module in CONTRIBUTIONS.values():
+    EXPECTED.update(_module.EXPECTED)
+OUR_NAMESPACES |= {name.split(":")[0] for module in CONTRIBUTIONS.values() for name in module.EXPECTED}
+
+
 def discover_url_names() -> dict[str, list[str]]:
     """Every named URL of our namespaces with the names of its arguments."""
     found: dict[str, list[str]] = {}
@@ -256,7 +256,7 @@ def build_structure(kind_of_world: str) -> dict:
     contract = ContractFactory(pathway=pathway, worksite=worksite)
     director_membership = users[Role.DIRECTOR].memberships.get()
     plan = ActionPlanFactory(pathway=pathway)
-    return {
+    world = {
         "structure": structure,
         "users": users,
         "objects": {
@@ -284,6 +284,9 @@ def build_structure(kind_of_world: str) -> dict:
             ),
         },
     }
+    for module in CONTRIBUTIONS.values():
+        world["objects"].update(module.build(world))
+    return world
 
 
 def url_for(name: str, world: dict) -> str:
@@ -298,8 +301,11 @@ def url_for(name: str, world: dict) -> str:
             kwargs[arg] = objects["people"].public_id
         elif arg == "pathway_id":
             kwargs[arg] = objects["pathways"].public_id
-        elif arg in ("uidb64", "token"):
+        elif arg in ("uidb64", "token") and namespace == "accounts":
             kwargs[arg] = {"uidb64": "MQ", "token": "set-password"}[arg]
+        elif f"{name}.{arg}" in objects:
+            value = objects[f"{name}.{arg}"]
+            kwargs[arg] = getattr(value, "public_id", value)
         else:
             raise AssertionError(f"{name}: unknown URL argument {arg!r}; teach the permission matrix about it")
     return reverse(name, kwargs=kwargs)
@@ -373,6 +379,9 @@ def namespace_is_personal(name: str) -> bool:
         return True
     if name in STRUCTURE_URLS:
         return False
+    for module in CONTRIBUTIONS.values():
+        if name in module.EXPECTED:
+            return module.PERSONAL and name not in getattr(module, "STRUCTURE_URLS", set())
     return name.split(":")[0] in {
         "people",
         "pathways",

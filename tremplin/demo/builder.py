@@ -20,7 +20,9 @@ import random
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from importlib import import_module
 
+from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
@@ -1006,6 +1008,24 @@ def build_demo(seed: int = DEFAULT_SEED, today: datetime.date | None = None) -> 
         return _Builder(seed, today or timezone.localdate()).build()
 
 
+def app_demo_steps() -> list:
+    """Each app may fill its part of the demo with a module `tremplin/<app>/demo.py` defining
+    `populate(result: DemoResult, *, rng: random.Random, today: datetime.date) -> None`, called in the
+    order of INSTALLED_APPS once the structures, staff and pathways exist. Use the real services."""
+    steps = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("tremplin.") or config.label == "demo":
+            continue
+        try:
+            module = import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.demo":
+                raise
+            continue
+        steps.append(module.populate)
+    return steps
+
+
 def email_for(key: str, slug: str) -> str:
     return f"{key}.{slug}@{DEMO_DOMAIN}" if slug else f"{key}@{DEMO_DOMAIN}"
 
@@ -1025,6 +1045,8 @@ class _Builder:
     def build(self) -> DemoResult:
         for plan in PLANS:
             self.build_structure(plan)
+        for populate in app_demo_steps():
+            populate(self.result, rng=self.rng, today=self.today)
         return self.result
 
     def build_structure(self, plan: StructurePlan) -> Structure:

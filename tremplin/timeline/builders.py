@@ -12,6 +12,7 @@ from django.utils import timezone
 from tremplin.core.visibility import Visibility
 
 from .models import EventKind, TimelineEvent
+from .registry import registered_sources
 
 
 def _staff(user) -> str:
@@ -31,7 +32,8 @@ def _iso(day) -> str:
     return day.isoformat() if day else ""
 
 
-def _event(source, pathway, *, kind, at, data, visibility, variant="") -> TimelineEvent:
+def make_event(source, pathway, *, kind, at, data, visibility, variant="") -> TimelineEvent:
+    """One unsaved event of `source` on `pathway`. `data` holds codes, dates, ids and staff names only."""
     return TimelineEvent(
         pathway_id=pathway.pk,
         person_id=pathway.person_id,
@@ -53,7 +55,7 @@ def source_key(source) -> str:
 
 def status_change_events(change) -> list[TimelineEvent]:
     return [
-        _event(
+        make_event(
             change,
             change.pathway,
             kind=EventKind.STATUS_CHANGE,
@@ -74,7 +76,7 @@ def contract_events(contract) -> list[TimelineEvent]:
     }
     begun = "renewed" if contract.renews_id else "signed"
     events = [
-        _event(
+        make_event(
             contract,
             contract.pathway,
             kind=EventKind.CONTRACT,
@@ -88,7 +90,7 @@ def contract_events(contract) -> list[TimelineEvent]:
     ]
     if contract.status == ContractStatus.ENDED_EARLY:
         events.append(
-            _event(
+            make_event(
                 contract,
                 contract.pathway,
                 kind=EventKind.CONTRACT,
@@ -100,7 +102,7 @@ def contract_events(contract) -> list[TimelineEvent]:
         )
     elif contract.status == ContractStatus.COMPLETED:
         events.append(
-            _event(
+            make_event(
                 contract,
                 contract.pathway,
                 kind=EventKind.CONTRACT,
@@ -119,7 +121,7 @@ def interview_events(interview) -> list[TimelineEvent]:
     if interview.held_on is None:
         return []
     return [
-        _event(
+        make_event(
             interview,
             interview.pathway,
             kind=EventKind.INTERVIEW,
@@ -132,7 +134,7 @@ def interview_events(interview) -> list[TimelineEvent]:
 
 def observation_events(observation) -> list[TimelineEvent]:
     return [
-        _event(
+        make_event(
             observation,
             observation.pathway,
             kind=EventKind.OBSERVATION,
@@ -149,7 +151,7 @@ def observation_events(observation) -> list[TimelineEvent]:
 
 def plan_review_events(review) -> list[TimelineEvent]:
     return [
-        _event(
+        make_event(
             review,
             review.plan.pathway,
             kind=EventKind.PLAN_REVIEW,
@@ -165,7 +167,7 @@ def barrier_change_events(change) -> list[TimelineEvent]:
 
     barrier = change.barrier
     return [
-        _event(
+        make_event(
             change,
             barrier.pathway,
             kind=EventKind.BARRIER_CHANGE,
@@ -192,7 +194,7 @@ def action_events(action) -> list[TimelineEvent]:
     barrier = action.objective.barrier if action.objective_id and action.objective.barrier_id else None
     visibility = barrier.visibility if barrier is not None and barrier.visibility else Visibility.WHOLE_TEAM
     return [
-        _event(
+        make_event(
             action,
             action.plan.pathway,
             kind=EventKind.ACTION_DONE,
@@ -207,7 +209,7 @@ def welcome_step_events(step) -> list[TimelineEvent]:
     if step.done_on is None:
         return []
     return [
-        _event(
+        make_event(
             step,
             step.pathway,
             kind=EventKind.WELCOME_STEP,
@@ -237,4 +239,5 @@ def sources() -> list[tuple[type, Callable[[object], list[TimelineEvent]], Itera
         (BarrierChange, barrier_change_events, ("barrier__pathway", "by")),
         (Action, action_events, ("plan__pathway", "objective__barrier", "owner_user")),
         (WelcomeStep, welcome_step_events, ("pathway", "done_by")),
+        *registered_sources(),
     ]

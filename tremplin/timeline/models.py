@@ -25,6 +25,15 @@ class EventKind(models.TextChoices):
     BARRIER_CHANGE = "barrier_change", _("Freins")
     ACTION_DONE = "action_done", _("Actions réalisées")
     WELCOME_STEP = "welcome_step", _("Étapes d'accueil")
+    EVALUATION = "evaluation", _("Évaluations de compétences")
+    BADGE = "badge", _("Badges")
+    ORIENTATION = "orientation", _("Orientations vers des partenaires")
+    REVIEW_DECISION = "review_decision", _("Décisions de réunions d'équipe")
+    WORKSHOP = "workshop", _("Ateliers collectifs")
+    APPLICATION = "application", _("Candidatures")
+    IMMERSION = "immersion", _("Immersions en entreprise")
+    EXIT = "exit", _("Sortie")
+    FOLLOW_UP = "follow_up", _("Suivi après sortie")
 
 
 class TimelineEvent(models.Model):
@@ -139,4 +148,9 @@ def describe(kind: str, variant: str, data: dict) -> str:  # noqa: C901 - one br
         return gettext("Action réalisée (%(section)s)") % {"section": _label(Section, data.get("section"))}
     if kind == EventKind.WELCOME_STEP:
         return gettext("Étape d'accueil réalisée")
+    from .registry import describer_for
+
+    describer = describer_for(kind)
+    if describer is not None:
+        return describer(variant, data)
     return _label(EventKind, kind)

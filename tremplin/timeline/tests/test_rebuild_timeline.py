@@ -23,6 +23,10 @@ def snapshot() -> list[tuple]:
     )
 
 
+# The kinds of this app's own sources; other apps' sources test their own events.
+OWN_KINDS = set(EventKind.values[: EventKind.values.index("welcome_step") + 1])
+
+
 @pytest.fixture
 def one_of_each():
     contract = ContractFactory()
@@ -39,7 +43,8 @@ def one_of_each():
 
 def test_it_recreates_the_events_of_existing_records(one_of_each):
     written = snapshot()
-    assert {row[0] for row in written} == set(EventKind.values)
+    # The kinds of this app's own sources; the other apps' sources test their own rebuild.
+    assert {row[0] for row in written} == OWN_KINDS
     TimelineEvent.objects.all().delete()
     call_command("rebuild_timeline", stdout=open("/dev/null", "w"))
     assert snapshot() == written
@@ -50,7 +55,7 @@ def test_it_is_idempotent(one_of_each):
     first = snapshot()
     call_command("rebuild_timeline", stdout=open("/dev/null", "w"))
     assert snapshot() == first
-    assert len(first) == len(EventKind.values)
+    assert len(first) == len(OWN_KINDS)
 
 
 def test_it_can_rebuild_one_structure_only(one_of_each):

@@ -14,7 +14,9 @@ import time
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
+from importlib import import_module
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries, transaction
@@ -107,7 +109,64 @@ class Command(BaseCommand):
         generation = time.perf_counter() - started
         self.stdout.write(f"Data set generated in {generation:.1f} s ({connection.vendor}).")
         pages = self._measure(subject, runs=options["runs"], warmups=options["warmups"])
-        self._report(options, generation, pages)
+        extras = self._extras(subject, options, pages["baseline"]["median_ms"])
+        self._report(options, generation, pages, extras)
+
+    def _extras(self, subject: dict, options: dict, baseline_ms: float) -> dict:
+        """Other apps' measures: a module `tremplin/<app>/bench.py` with `measure(context) -> dict`.
+
+        The context gives the data set (`subject`: structure, counsellor, pathway), `runs`, `warmups`,
+        `seed`, `baseline_ms` (the baseline page's median of this run), `time_page(url, user)` which
+        returns {median_ms, p95_ms, queries, ratio} for a page, `prefix` and `email_domain` for the
+        records it creates (so that --reset removes them), and `write` for its table lines. What it
+        returns goes into the JSON line under "extras" and, with a boolean "pass", into all_pass.
+        """
+        context = {
+            "subject": subject,
+            "runs": options["runs"],
+            "warmups": options["warmups"],
+            "seed": options["seed"],
+            "baseline_ms": baseline_ms,
+            "time_page": lambda url, user: self._time_page(url, user, options, baseline_ms),
+            "prefix": PREFIX,
+            "email_domain": EMAIL_DOMAIN,
+            "write": self.stdout.write,
+        }
+        extras = {}
+        for config in apps.get_app_configs():
+            if not config.name.startswith("tremplin.") or config.label == "core":
+                continue
+            try:
+                module = import_module(f"{config.name}.bench")
+            except ModuleNotFoundError as error:
+                if error.name != f"{config.name}.bench":
+                    raise
+                continue
+            extras[config.label] = module.measure(context)
+        return extras
+
+    def _time_page(self, url: str, user, options: dict, baseline_ms: float) -> dict:
+        client = Client()
+        client.force_login(user)
+        for _ in range(max(options["warmups"], 1)):
+            self._get(client, url)
+        reset_queries()
+        with CaptureQueriesContext(connection) as queries:
+            self._get(client, url)
+        count = len(queries)
+        times = []
+        for _ in range(options["runs"]):
+            start = time.perf_counter()
+            self._get(client, url)
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        median = statistics.median(times)
+        return {
+            "median_ms": round(median, 2),
+            "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 2),
+            "queries": count,
+            "ratio": round(median / (baseline_ms or 1e-9), 2),
+        }
 
     # --- safety ---------------------------------------------------------------------------------
 
@@ -365,7 +424,7 @@ class Command(BaseCommand):
             raise CommandError(f"{url} answered {response.status_code}, expected 200.")
         return response
 
-    def _report(self, options, generation: float, pages: dict) -> None:
+    def _report(self, options, generation: float, pages: dict, extras: dict) -> None:
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
         header = f"{'page':<12} {'median ms':>10} {'p95 ms':>9} {'queries':>8} {'× base':>7}  queries≤15  median≤4×"
         self.stdout.write(header)
@@ -387,6 +446,8 @@ class Command(BaseCommand):
             "peak_rss_mb": round(peak_mb, 1),
             "pages": pages,
             "targets": targets,
-            "all_pass": all(all(t.values()) for t in targets.values()),
+            "extras": extras,
+            "all_pass": all(all(t.values()) for t in targets.values())
+            and all(extra.get("pass", True) for extra in extras.values()),
         }
         self.stdout.write(json.dumps(figures, ensure_ascii=False))

@@ -1,0 +1,2 @@
+app_name = "badges"
+urlpatterns: list = []

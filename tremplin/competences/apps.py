@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CompetencesConfig(AppConfig):
+    name = "tremplin.competences"
+    verbose_name = _("Référentiels de compétences et évaluations")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HandoverConfig(AppConfig):
+    name = "tremplin.handover"
+    verbose_name = _("Passation")
+    default_auto_field = "django.db.models.BigAutoField"

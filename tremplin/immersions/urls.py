@@ -1,0 +1,2 @@
+app_name = "immersions"
+urlpatterns: list = []

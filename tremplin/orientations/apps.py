@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrientationsConfig(AppConfig):
+    name = "tremplin.orientations"
+    verbose_name = _("Orientations vers les partenaires")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,2 @@
+app_name = "partner_portal"
+urlpatterns: list = []

@@ -33,6 +33,10 @@ class Capability(models.TextChoices):
         "manage_personal_data",
         _("gérer les données personnelles : conservation, gel, exports et demandes des personnes"),
     )
+    MANAGE_JOB_COACHING = (
+        "manage_job_coaching",
+        _("gérer le réseau d'entreprises, les offres d'emploi et leur rapprochement avec les personnes"),
+    )
 
 
 _ALL = set(Capability)
@@ -57,6 +61,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Capability.EDIT_PEOPLE,
             Capability.RECORD_ELIGIBILITY,
             Capability.MANAGE_CONTRACTS,
+            Capability.MANAGE_JOB_COACHING,
         }
     ),
     Role.COUNSELLOR: frozenset(
@@ -65,9 +70,10 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Capability.EDIT_PEOPLE,
             Capability.RECORD_ELIGIBILITY,
             Capability.MANAGE_CONTRACTS,
+            Capability.MANAGE_JOB_COACHING,
         }
     ),
-    Role.JOB_COACH: frozenset({Capability.VIEW_ALL_PEOPLE}),
+    Role.JOB_COACH: frozenset({Capability.VIEW_ALL_PEOPLE, Capability.MANAGE_JOB_COACHING}),
     # A technical supervisor sees the people of their own team, nothing of the rest.
     Role.SUPERVISOR: frozenset({Capability.VIEW_TEAM_PEOPLE}),
     # Partners get nothing until a person's consent shares a pathway with them.

@@ -37,6 +37,8 @@ class Capability(models.TextChoices):
         "manage_job_coaching",
         _("gérer le réseau d'entreprises, les offres d'emploi et leur rapprochement avec les personnes"),
     )
+    VIEW_PARTNER_DIRECTORY = "view_partner_directory", _("consulter l'annuaire des partenaires")
+    MANAGE_PARTNER_DIRECTORY = "manage_partner_directory", _("tenir à jour l'annuaire des partenaires")
 
 
 _ALL = set(Capability)
@@ -79,6 +81,16 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     # Partners get nothing until a person's consent shares a pathway with them.
     Role.PARTNER: frozenset(),
 }
+
+
+# Partner directory (issue 6): every staff role reads it; those who orient people or work with employers keep it.
+for _role in (Role.DPO, Role.SUPERVISOR):
+    ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | {Capability.VIEW_PARTNER_DIRECTORY}
+for _role in (Role.ADMIN, Role.CASE_MANAGER, Role.COUNSELLOR, Role.JOB_COACH):
+    ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | {
+        Capability.VIEW_PARTNER_DIRECTORY,
+        Capability.MANAGE_PARTNER_DIRECTORY,
+    }
 
 
 def role_can(role: str, capability: str) -> bool:

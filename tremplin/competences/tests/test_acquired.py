@@ -10,6 +10,7 @@ from tremplin.competences.factories import (
     ScoreFactory,
     TechnicalCompetenceFactory,
 )
+from tremplin.competences.models import Competence
 from tremplin.competences.services import acquired_competences
 from tremplin.pathways.factories import PathwayFactory
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def test_it_keeps_the_coach_level_of_the_latest_completed_session_per_competence():
     pathway = PathwayFactory()
-    soft = CompetenceFactory(code="punctuality")
+    soft = Competence.objects.get(kind="soft", code="punctuality")
     rome = TechnicalCompetenceFactory(code="120345")
     own = OwnCompetenceFactory(structure=pathway.structure)
     first = CompletedSessionFactory(pathway=pathway, held_on=datetime.date(2026, 1, 10))
@@ -33,7 +34,7 @@ def test_it_keeps_the_coach_level_of_the_latest_completed_session_per_competence
 
 def test_it_ignores_sessions_where_one_grid_is_missing():
     pathway = PathwayFactory()
-    soft = CompetenceFactory(code="teamwork")
+    soft = Competence.objects.get(kind="soft", code="teamwork")
     pending = EvaluationSessionFactory(
         pathway=pathway, coach_completed_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
     )

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tremplin.action_plan.models import OPEN_ACTION_STATUSES, Action, ActionStatus, Section
+from tremplin.exits.alerts import annotate_follow_up_due, follow_up_due_sentence
 from tremplin.interviews.models import Attendance, Interview
 from tremplin.interviews.services import interviews_for_pathways, next_interview_due
 from tremplin.observations.models import Observation
@@ -35,6 +36,7 @@ INTERVIEW_LATE = "interview_late"
 CONTRACT_ENDING = "contract_ending"
 ACTION_OVERDUE = "action_overdue"
 CASELOAD_OVER = "caseload_over"
+FOLLOW_UP_DUE = "follow_up_due"
 
 # Sections of the plan whose actions prepare the exit (see has_exit_plan).
 EXIT_SECTIONS = (Section.JOB_SEARCH, Section.FOLLOW_UP)
@@ -96,6 +98,8 @@ def annotate_for_alerts(pathways: QuerySet[Pathway], visibilities: Iterable[str]
         due_date__lte=OuterRef("current_contract_end"),
     ).exclude(status=ActionStatus.CANCELLED)
     flagged = observations.filter(needs_social_follow_up=True, acknowledged_at__isnull=True)
+    # The earliest follow-up after exit not yet recorded (tremplin/exits); the alert compares its date.
+    pathways = annotate_follow_up_due(pathways)
     return (
         pathways.select_related("action_plan")
         .annotate(
@@ -181,6 +185,17 @@ def pathway_alerts(pathway: Pathway, today: datetime.date, visibilities: Iterabl
                 )
                 % {"name": name, "n": pathway.overdue_actions, "date": _date(pathway.oldest_overdue_on)},
                 pathway.oldest_overdue_on + datetime.timedelta(days=1),
+            )
+        )
+
+    follow_up_due_on = getattr(pathway, "follow_up_due_on", None)
+    if follow_up_due_on is not None and follow_up_due_on <= today:
+        alerts.append(
+            Alert(
+                FOLLOW_UP_DUE,
+                pathway,
+                follow_up_due_sentence(name, pathway.follow_up_due_months, follow_up_due_on),
+                follow_up_due_on,
             )
         )
     return alerts

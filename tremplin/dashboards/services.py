@@ -21,6 +21,7 @@ from tremplin.accounts.roles import Role
 from tremplin.contracts.models import Contract, ContractStatus
 from tremplin.contracts.services import ratio_warning, supervision_limit, worksites_with_load
 from tremplin.core.visibility import visibilities_for
+from tremplin.exits.services import ExitIndicators, exit_indicators
 from tremplin.interviews.services import next_interview_due
 from tremplin.observations.models import AttendanceRecord, Observation
 from tremplin.pathways.models import ACTIVE_STATUSES, Pathway, Status
@@ -292,6 +293,8 @@ class StructureOverview:
     without_referent: int
     caseload_limit: int
     italy: ItalianRatios | None
+    # Exits since 1 January (tremplin/exits): two queries.
+    exit_indicators: ExitIndicators | None = None
 
     @property
     def total_people(self) -> int:
@@ -315,6 +318,7 @@ def structure_overview(structure: Structure, today: datetime.date | None = None)
         without_referent=without_referent,
         caseload_limit=caseload_limit(),
         italy=italian_ratios(structure),
+        exit_indicators=exit_indicators(structure, start=today.replace(month=1, day=1), end=today),
     )
 
 

@@ -6,3 +6,16 @@ class ExitsConfig(AppConfig):
     name = "tremplin.exits"
     verbose_name = _("Sorties et suivi après sortie")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from tremplin.timeline.models import EventKind
+        from tremplin.timeline.registry import register_describer, register_source
+
+        from . import signals  # noqa: F401 - connects the anonymisation receiver
+        from .models import Exit, FollowUp
+        from .timeline import describe_exit, describe_follow_up, exit_events, follow_up_events
+
+        register_source(Exit, exit_events, ("pathway__programme", "recorded_by"))
+        register_source(FollowUp, follow_up_events, ("exit__pathway", "recorded_by"))
+        register_describer(EventKind.EXIT, describe_exit)
+        register_describer(EventKind.FOLLOW_UP, describe_follow_up)

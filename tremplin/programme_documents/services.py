@@ -116,11 +116,15 @@ def exit_context(pathway) -> dict | None:
     """The exit, if the pathway has ended: its status, the reason given and how the last contract ended."""
     if pathway.status not in EXIT_STATUSES:
         return None
+    from tremplin.exits.models import Exit
+
     change = pathway.status_changes.filter(to_status__in=EXIT_STATUSES).order_by("changed_at", "id").first()
     return {
         "status": pathway.get_status_display(),
         "on": change.changed_at if change else None,
         "reason": change.reason if change else "",
+        # The exit as recorded in its programme's categories (tremplin/exits), when it is.
+        "record": Exit.objects.filter(pathway=pathway).select_related("recorded_by").first(),
     }
 
 

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from tremplin.core.dates import add_months
 
 
 class Severity(models.TextChoices):
@@ -103,6 +106,39 @@ class ProgrammeKind(models.TextChoices):
     IT_COOP_B = "it_coop_b", _("Italie — Coopérative sociale de type B (loi 381/1991)")
 
 
+class ExitGroup(models.TextChoices):
+    """How an exit counts in the structure's results (docs/decisions/0005-exit-categories.md)."""
+
+    LASTING = "lasting", _("emploi durable")
+    TRANSITION = "transition", _("emploi de transition")
+    POSITIVE = "positive", _("sortie positive")
+    OTHER = "other", _("autre sortie")
+    NOT_COUNTED = "not_counted", _("sortie non comptabilisée")
+
+
+# Groups that count in the denominator of the exit shares.
+COUNTED_EXIT_GROUPS = (ExitGroup.LASTING, ExitGroup.TRANSITION, ExitGroup.POSITIVE, ExitGroup.OTHER)
+
+
+@dataclass(frozen=True)
+class ExitCategory:
+    """One outcome a programme's exits are recorded in.
+
+    `months` bounds the length of the new contract when the category depends on it
+    (min inclusive, max exclusive; None: no bound). `sensitive` categories (health,
+    justice, death) are kept for the social staff. `follow_up`: False where no contact
+    after the exit is possible or wanted.
+    """
+
+    code: str
+    label: str
+    group: str
+    min_months: int | None = None
+    max_months: int | None = None
+    sensitive: bool = False
+    follow_up: bool = True
+
+
 class RuleSet:
     """Interface every programme implements. Subclasses set the data and override the checks."""
 
@@ -113,6 +149,9 @@ class RuleSet:
     eligibility_validity_months: int = 6
     # Technical supervision ratio; None where the programme sets none.
     max_workers_per_supervisor: int | None = None
+    # Outcomes an exit is recorded in, and the stay under which an exit does not count (None: always counts).
+    exit_categories: tuple[ExitCategory, ...] = ()
+    min_stay_months_for_counted_exit: int | None = None
 
     @property
     def criteria_by_code(self) -> dict[str, Criterion]:
@@ -125,3 +164,45 @@ class RuleSet:
 
     def check_contract(self, contract: ContractInput, person: PersonFacts) -> list[Violation]:
         raise NotImplementedError
+
+    def exit_category(self, code: str) -> ExitCategory | None:
+        return next((c for c in self.exit_categories if c.code == code), None)
+
+    def exit_is_counted(
+        self, category: ExitCategory, entry_on: datetime.date, exit_on: datetime.date
+    ) -> tuple[bool, str]:
+        """Whether the exit counts in the results, and why not: "category" or "short_stay"."""
+        if category.group == ExitGroup.NOT_COUNTED:
+            return False, "category"
+        if self.min_stay_months_for_counted_exit is not None:
+            if exit_on < add_months(entry_on, self.min_stay_months_for_counted_exit):
+                return False, "short_stay"
+        return True, ""
+
+    def check_exit_contract_length(self, category: ExitCategory, months: int | None) -> list[Violation]:
+        """The new contract's length must match a category defined by it (a CDD of 6 months or more…)."""
+        if months is None:
+            return []
+        if category.min_months is not None and months < category.min_months:
+            return [
+                Violation(
+                    "contract_months",
+                    "exit_contract_too_short",
+                    gettext(
+                        "« %(label)s » suppose un contrat d'au moins %(n)s mois ; la durée indiquée est de %(m)s mois."
+                    )
+                    % {"label": category.label, "n": category.min_months, "m": months},
+                )
+            ]
+        if category.max_months is not None and months >= category.max_months:
+            return [
+                Violation(
+                    "contract_months",
+                    "exit_contract_too_long",
+                    gettext(
+                        "« %(label)s » suppose un contrat de moins de %(n)s mois ; la durée indiquée est de %(m)s mois."
+                    )
+                    % {"label": category.label, "n": category.max_months, "m": months},
+                )
+            ]
+        return []

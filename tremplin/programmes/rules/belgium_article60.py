@@ -19,6 +19,8 @@ from .base import (
     ContractInput,
     Criterion,
     EligibilityResult,
+    ExitCategory,
+    ExitGroup,
     PersonFacts,
     ProgrammeKind,
     ProofInput,
@@ -51,6 +53,29 @@ CRITERIA = (
     ),
 )
 
+# Exit outcomes of an article 60 employment. The measure's legal aim is to open the worker's right to
+# unemployment benefit (organic law of 8 July 1976, art. 60 §7), so opening it is a positive exit; a job
+# with an ordinary employer counts as lasting. Groups are our choice: docs/decisions/0005-exit-categories.md.
+EXIT_CATEGORIES = (
+    ExitCategory("job_ordinary_employer", gettext_lazy("Emploi chez un employeur ordinaire"), ExitGroup.LASTING),
+    ExitCategory("training", gettext_lazy("Entrée en formation"), ExitGroup.POSITIVE),
+    ExitCategory(
+        "unemployment_rights",
+        gettext_lazy("Droit aux allocations de chômage ouvert"),
+        ExitGroup.POSITIVE,
+    ),
+    ExitCategory("back_to_cpas_aid", gettext_lazy("Retour au revenu d'intégration du CPAS"), ExitGroup.OTHER),
+    ExitCategory("other", gettext_lazy("Autre situation"), ExitGroup.OTHER),
+    ExitCategory("moved_away", gettext_lazy("Déménagement hors du territoire du CPAS"), ExitGroup.NOT_COUNTED),
+    ExitCategory(
+        "long_illness",
+        gettext_lazy("Maladie de longue durée ou invalidité"),
+        ExitGroup.NOT_COUNTED,
+        sensitive=True,
+    ),
+    ExitCategory("death", gettext_lazy("Décès"), ExitGroup.NOT_COUNTED, sensitive=True, follow_up=False),
+)
+
 MAX_MONTHS = 24
 FULL_TIME_HOURS = Decimal("38")
 HALF_TIME_HOURS = FULL_TIME_HOURS / 2
@@ -76,6 +101,7 @@ class BelgiumArticle60(RuleSet):
     country = "BE"
     criteria = CRITERIA
     eligibility_validity_months = 6
+    exit_categories = EXIT_CATEGORIES
 
     def evaluate_eligibility(
         self, proofs: list[ProofInput], person: PersonFacts, on: datetime.date

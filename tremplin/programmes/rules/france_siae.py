@@ -16,6 +16,8 @@ from .base import (
     ContractInput,
     Criterion,
     EligibilityResult,
+    ExitCategory,
+    ExitGroup,
     ExtensionReason,
     PersonFacts,
     ProgrammeKind,
@@ -141,6 +143,49 @@ EXCLUSIVE_PAIRS = (
     ("job_seeker_24_months", "job_seeker_12_24_months"),
 )
 
+# Exit outcomes of the SIAE ("sorties dynamiques" of the State's yearly review of each structure).
+# Groups: DGEFP's definitions of lasting job, transition job and positive exit, as gathered in
+# /work/shared/DESIGN.md; the 6-month threshold splits fixed-term and temporary work. The other
+# exits and the non-counted cases (health, justice, death, retirement, moving away, and any exit
+# within 3 months of entry) are our reading of the State's practice: see
+# docs/decisions/0005-exit-categories.md, which says what is sourced and what is assumed.
+EXIT_CATEGORIES = (
+    ExitCategory("cdi", gettext_lazy("Contrat à durée indéterminée (CDI)"), ExitGroup.LASTING),
+    ExitCategory("cdd_6_months_plus", gettext_lazy("CDD de 6 mois ou plus"), ExitGroup.LASTING, min_months=6),
+    ExitCategory("temp_work_6_months_plus", gettext_lazy("Intérim de 6 mois ou plus"), ExitGroup.LASTING, min_months=6),
+    ExitCategory("civil_service", gettext_lazy("Titularisation dans la fonction publique"), ExitGroup.LASTING),
+    ExitCategory("business_creation", gettext_lazy("Création ou reprise d'entreprise"), ExitGroup.LASTING),
+    ExitCategory("cdd_under_6_months", gettext_lazy("CDD de moins de 6 mois"), ExitGroup.TRANSITION, max_months=6),
+    ExitCategory(
+        "temp_work_under_6_months", gettext_lazy("Intérim de moins de 6 mois"), ExitGroup.TRANSITION, max_months=6
+    ),
+    ExitCategory(
+        "subsidised_contract",
+        gettext_lazy("Contrat aidé chez un employeur de droit commun"),
+        ExitGroup.TRANSITION,
+    ),
+    ExitCategory("qualifying_training", gettext_lazy("Formation qualifiante ou pré-qualifiante"), ExitGroup.POSITIVE),
+    ExitCategory(
+        "other_siae", gettext_lazy("Embauche dans une autre structure d'insertion (SIAE)"), ExitGroup.POSITIVE
+    ),
+    ExitCategory("job_seeker", gettext_lazy("Au chômage, en recherche d'emploi"), ExitGroup.OTHER),
+    ExitCategory("inactive", gettext_lazy("Sans activité, sans recherche d'emploi"), ExitGroup.OTHER),
+    ExitCategory("no_news", gettext_lazy("Sans nouvelles de la personne"), ExitGroup.OTHER),
+    ExitCategory("other", gettext_lazy("Autre situation"), ExitGroup.OTHER),
+    ExitCategory("retirement", gettext_lazy("Départ à la retraite"), ExitGroup.NOT_COUNTED),
+    ExitCategory("moved_away", gettext_lazy("Déménagement hors du territoire"), ExitGroup.NOT_COUNTED),
+    ExitCategory(
+        "long_illness",
+        gettext_lazy("Maladie de longue durée ou invalidité"),
+        ExitGroup.NOT_COUNTED,
+        sensitive=True,
+    ),
+    ExitCategory("imprisonment", gettext_lazy("Incarcération"), ExitGroup.NOT_COUNTED, sensitive=True),
+    ExitCategory("death", gettext_lazy("Décès"), ExitGroup.NOT_COUNTED, sensitive=True, follow_up=False),
+)
+# An exit within 3 months of the first day of contract does not count in the results.
+MIN_STAY_MONTHS_FOR_COUNTED_EXIT = 3
+
 MIN_MONTHS = 4
 MAX_MONTHS = 24
 MAX_MONTHS_AGE_OR_DISABILITY = 60
@@ -158,6 +203,8 @@ class FranceSIAE(RuleSet):
     # EI, AI and ETTI: no legal ratio; ACI overrides.
     max_workers_per_supervisor = None
     applies_cddi_minimums = True
+    exit_categories = EXIT_CATEGORIES
+    min_stay_months_for_counted_exit = MIN_STAY_MONTHS_FOR_COUNTED_EXIT
 
     def __init__(self, kind: str):
         self.kind = kind

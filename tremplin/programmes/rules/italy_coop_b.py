@@ -20,6 +20,8 @@ from .base import (
     ContractInput,
     Criterion,
     EligibilityResult,
+    ExitCategory,
+    ExitGroup,
     PersonFacts,
     ProgrammeKind,
     ProofInput,
@@ -82,6 +84,29 @@ CRITERIA = (
     ),
 )
 
+# Exit outcomes of a disadvantaged worker of a type-B co-operative. Law 381/1991 aims at the worker's
+# integration in work, so a hire on the ordinary labour market is lasting, a hire in the co-operative
+# itself (on an ordinary contract) and a training are positive. Groups are our choice:
+# docs/decisions/0005-exit-categories.md.
+EXIT_CATEGORIES = (
+    ExitCategory(
+        "hire_ordinary_market",
+        gettext_lazy("Embauche sur le marché du travail ordinaire"),
+        ExitGroup.LASTING,
+    ),
+    ExitCategory("hire_in_coop", gettext_lazy("Embauche dans la coopérative"), ExitGroup.POSITIVE),
+    ExitCategory("training", gettext_lazy("Entrée en formation"), ExitGroup.POSITIVE),
+    ExitCategory("other", gettext_lazy("Autre situation"), ExitGroup.OTHER),
+    ExitCategory("moved_away", gettext_lazy("Déménagement"), ExitGroup.NOT_COUNTED),
+    ExitCategory(
+        "long_illness",
+        gettext_lazy("Maladie de longue durée ou invalidité"),
+        ExitGroup.NOT_COUNTED,
+        sensitive=True,
+    ),
+    ExitCategory("death", gettext_lazy("Décès"), ExitGroup.NOT_COUNTED, sensitive=True, follow_up=False),
+)
+
 DISADVANTAGED_SHARE_MIN = Decimal("0.30")
 MAX_WEEKLY_HOURS = Decimal("40")
 
@@ -119,6 +144,7 @@ class ItalyCoopB(RuleSet):
     country = "IT"
     criteria = CRITERIA
     eligibility_validity_months = 12
+    exit_categories = EXIT_CATEGORIES
 
     def evaluate_eligibility(
         self, proofs: list[ProofInput], person: PersonFacts, on: datetime.date

@@ -36,6 +36,10 @@ def home(request: HttpRequest) -> HttpResponse:
         return _structure(request, membership)
     if role == Role.JOB_COACH:
         return _in_contract(request, membership)
+    if role == Role.PARTNER:
+        from tremplin.partner_portal.views import home_context
+
+        return render(request, "dashboards/home_partner.html", home_context(request))
     return render(request, "dashboards/home_partner.html")
 
 

@@ -29,6 +29,7 @@ from tremplin.exits.alerts import annotate_follow_up_due, follow_up_due_sentence
 from tremplin.interviews.models import Attendance, Interview
 from tremplin.interviews.services import interviews_for_pathways, next_interview_due
 from tremplin.observations.models import Observation
+from tremplin.orientations.models import AWAITING_NEWS, Orientation
 from tremplin.pathways.models import Pathway
 
 NO_CONTACT = "no_contact"
@@ -36,6 +37,7 @@ INTERVIEW_LATE = "interview_late"
 CONTRACT_ENDING = "contract_ending"
 ACTION_OVERDUE = "action_overdue"
 CASELOAD_OVER = "caseload_over"
+ORIENTATION_NO_NEWS = "orientation_no_news"
 FOLLOW_UP_DUE = "follow_up_due"
 
 # Sections of the plan whose actions prepare the exit (see has_exit_plan).
@@ -98,6 +100,7 @@ def annotate_for_alerts(pathways: QuerySet[Pathway], visibilities: Iterable[str]
         due_date__lte=OuterRef("current_contract_end"),
     ).exclude(status=ActionStatus.CANCELLED)
     flagged = observations.filter(needs_social_follow_up=True, acknowledged_at__isnull=True)
+    waiting = Orientation.objects.filter(status__in=AWAITING_NEWS, news_due_on__lt=today)
     # The earliest follow-up after exit not yet recorded (tremplin/exits); the alert compares its date.
     pathways = annotate_follow_up_due(pathways)
     return (
@@ -111,6 +114,11 @@ def annotate_for_alerts(pathways: QuerySet[Pathway], visibilities: Iterable[str]
             oldest_overdue_on=_per_pathway(open_overdue, Min("due_date"), "plan__pathway"),
             has_exit_plan=Exists(exit_actions),
             flagged_observations=Coalesce(_per_pathway(flagged, Count("pk")), Value(0), output_field=IntegerField()),
+            # Orientations whose partner owes news past the structure's delay (tremplin/orientations).
+            orientations_without_news=Coalesce(
+                _per_pathway(waiting, Count("pk")), Value(0), output_field=IntegerField()
+            ),
+            oldest_news_due_on=_per_pathway(waiting, Min("news_due_on")),
         )
         .prefetch_related(interviews_for_pathways(visibilities))
     )
@@ -196,6 +204,21 @@ def pathway_alerts(pathway: Pathway, today: datetime.date, visibilities: Iterabl
                 pathway,
                 follow_up_due_sentence(name, pathway.follow_up_due_months, follow_up_due_on),
                 follow_up_due_on,
+            )
+        )
+
+    if getattr(pathway, "orientations_without_news", 0):
+        alerts.append(
+            Alert(
+                ORIENTATION_NO_NEWS,
+                pathway,
+                ngettext(
+                    "%(name)s : %(n)s orientation vers un partenaire est sans nouvelles (attendues le %(date)s au plus tard).",
+                    "%(name)s : %(n)s orientations vers des partenaires sont sans nouvelles (la première attendue le %(date)s).",
+                    pathway.orientations_without_news,
+                )
+                % {"name": name, "n": pathway.orientations_without_news, "date": _date(pathway.oldest_news_due_on)},
+                pathway.oldest_news_due_on + datetime.timedelta(days=1),
             )
         )
     return alerts

@@ -6,3 +6,15 @@ class MatchingConfig(AppConfig):
     name = "tremplin.matching"
     verbose_name = _("Rapprochement offres et personnes")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from tremplin.timeline.models import EventKind
+        from tremplin.timeline.registry import describer_for, register_describer, register_source
+
+        from .timeline import describe_application, sent_offer_events
+
+        register_source(
+            self.get_model("SentOffer"), sent_offer_events, related=("pathway", "offer__company", "sent_by")
+        )
+        # Applications share the kind: keep any sentence already registered for their variants.
+        register_describer(EventKind.APPLICATION, describe_application(describer_for(EventKind.APPLICATION)))

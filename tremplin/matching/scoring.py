@@ -1,0 +1,359 @@
+"""Explainable matching between a person and a job offer: pure Python, no database.
+
+The score (0–100) adds up to three factors, each with its points, its maximum and a sentence:
+
+- **project** (40 points): the offer's job is one of the person's target jobs (40 if confirmed,
+  36 otherwise), or a job of the same ROME family — same letter and two digits, "A12" — (20);
+- **competences** (30 points): the share of the offer's required competences that the person has
+  acquired. Left out (and said so) when the competence grid is not available or the offer
+  requires none;
+- **travel** (30 points): the estimated travel time from home with the person's means of
+  transport against their maximum: full points up to half of the maximum, then down to 10 points
+  at the maximum, 0 beyond it (and a flag).
+
+The score is the points obtained over the maximum of the factors that could be computed, so a
+missing factor neither helps nor harms; the explanation names it.
+
+Hard constraints come from the person's file and diagnosis. They never lower a score silently:
+a blocking one excludes the offer from the ranking and is listed with its reason; a non-blocking
+one is shown as a flag next to the score.
+
+Travel time is an approximation, not a route planner: straight-line (great-circle) distance
+multiplied by a detour factor of 1.3, divided by a mean door-to-door speed per means of transport
+(walk 4.5 km/h, bike 14, public transport 18 including waiting, two-wheeler 30, car 35), plus
+5 minutes of access for public transport. Without coordinates on both sides, two identical
+postcodes count as 3 km apart; otherwise the travel factor is left out.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+# --- inputs ------------------------------------------------------------------------------------
+
+PROJECT_POINTS = 40
+COMPETENCE_POINTS = 30
+TRAVEL_POINTS = 30
+
+SPEED_KMH = {"walk": 4.5, "bike": 14.0, "public_transport": 18.0, "two_wheeler": 30.0, "car": 35.0}
+ACCESS_MINUTES = {"public_transport": 5.0}
+DETOUR = 1.3
+SAME_POSTCODE_KM = 3.0
+# Levels in order; a person below the offer's level is excluded.
+FRENCH_ORDER = ("none", "A1", "A2", "B1", "B2", "C1", "native")
+LICENCES_THAT_DRIVE = frozenset({"B", "other"})
+SHIFTS_HARD_WITH_CHILDCARE = frozenset({"early", "night", "weekend"})
+# Competence levels on the 0–5 grid from which a competence counts as acquired.
+ACQUIRED_LEVEL = 3
+
+
+@dataclass(frozen=True)
+class TargetJobFacts:
+    code: str
+    title: str
+    confirmed: bool = False
+
+
+@dataclass
+class PersonFacts:
+    key: object  # the pathway's id, or anything the caller needs back
+    target_jobs: list[TargetJobFacts] = field(default_factory=list)
+    # None: the competence grid is not available at all (the factor is left out, and said so).
+    competences: dict[str, int] | None = None
+    home_postcode: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    transport: str = ""
+    max_travel_minutes: int = 45
+    has_mobility_profile: bool = False
+    driving_licence: str = "none"
+    has_vehicle: bool = False
+    french_level: str = ""
+    childcare_barrier: bool = False
+    not_relevant: dict = field(default_factory=dict)  # offer key -> reason label
+
+
+@dataclass
+class OfferFacts:
+    key: object
+    job_code: str
+    title: str = ""
+    postcode: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    shifts: frozenset = frozenset()
+    driving_licence_required: bool = False
+    vehicle_required: bool = False
+    french_level_required: str = ""
+    required_competences: tuple = ()
+
+
+# --- outputs -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Factor:
+    code: str  # project, competences, travel
+    points: float
+    max_points: float
+    explanation: str
+    counted: bool = True  # False: could not be computed, left out of the score
+
+
+@dataclass(frozen=True)
+class Constraint:
+    code: str  # driving_licence, vehicle, childcare_shifts, french_level, travel_time, not_relevant…
+    message: str
+    blocking: bool
+
+
+@dataclass
+class Match:
+    person_key: object
+    offer_key: object
+    score: int
+    factors: list[Factor]
+    constraints: list[Constraint]
+    missing: list[str]
+
+    @property
+    def excluded(self) -> bool:
+        return any(c.blocking for c in self.constraints)
+
+    @property
+    def blocking(self) -> list[Constraint]:
+        return [c for c in self.constraints if c.blocking]
+
+    @property
+    def flags(self) -> list[Constraint]:
+        return [c for c in self.constraints if not c.blocking]
+
+
+# --- factors -----------------------------------------------------------------------------------
+
+
+def rome_family(code: str) -> str:
+    return code[:3].upper() if code and len(code) >= 3 else ""
+
+
+def project_factor(person: PersonFacts, offer: OfferFacts) -> Factor:
+    code = (offer.job_code or "").upper()
+    if not person.target_jobs:
+        return Factor(
+            "project", 0, PROJECT_POINTS, _("Aucun métier visé n'est enregistré dans le projet professionnel.")
+        )
+    same = [job for job in person.target_jobs if job.code and job.code.upper() == code]
+    if same:
+        confirmed = any(job.confirmed for job in same)
+        points = PROJECT_POINTS if confirmed else PROJECT_POINTS * 0.9
+        text = (
+            _("Même métier que le métier visé confirmé « %(title)s ».")
+            if confirmed
+            else _("Même métier que le métier visé « %(title)s » (à confirmer).")
+        ) % {"title": same[0].title}
+        return Factor("project", points, PROJECT_POINTS, text)
+    family = rome_family(code)
+    related = [job for job in person.target_jobs if job.code and family and rome_family(job.code) == family]
+    if related:
+        return Factor(
+            "project",
+            PROJECT_POINTS / 2,
+            PROJECT_POINTS,
+            _("Métier proche du métier visé « %(title)s » (même famille %(family)s).")
+            % {"title": related[0].title, "family": family},
+        )
+    return Factor(
+        "project",
+        0,
+        PROJECT_POINTS,
+        _("Ce métier ne fait pas partie du projet professionnel (%(jobs)s).")
+        % {"jobs": ", ".join(job.title for job in person.target_jobs)},
+    )
+
+
+def competence_factor(person: PersonFacts, offer: OfferFacts) -> tuple[Factor, list[str]]:
+    required = [code for code in offer.required_competences if code]
+    if person.competences is None:
+        return (
+            Factor(
+                "competences",
+                0,
+                COMPETENCE_POINTS,
+                _("Compétences non prises en compte : la grille de compétences n'est pas disponible."),
+                counted=False,
+            ),
+            [],
+        )
+    if not required:
+        return (
+            Factor(
+                "competences",
+                0,
+                COMPETENCE_POINTS,
+                _("L'offre ne précise pas de compétences attendues : critère non compté."),
+                counted=False,
+            ),
+            [],
+        )
+    acquired = [code for code in required if person.competences.get(code, -1) >= ACQUIRED_LEVEL]
+    missing = [code for code in required if code not in acquired]
+    points = COMPETENCE_POINTS * len(acquired) / len(required)
+    text = _("%(acquired)s compétence(s) acquise(s) sur %(required)s attendue(s).") % {
+        "acquired": len(acquired),
+        "required": len(required),
+    }
+    return Factor("competences", points, COMPETENCE_POINTS, text), missing
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine), Earth radius 6,371 km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def travel_minutes(km: float, transport: str) -> float:
+    speed = SPEED_KMH.get(transport, SPEED_KMH["public_transport"])
+    return km * DETOUR / speed * 60 + ACCESS_MINUTES.get(transport, 0.0)
+
+
+def travel_factor(person: PersonFacts, offer: OfferFacts) -> tuple[Factor, Constraint | None]:
+    if not person.has_mobility_profile:
+        return (
+            Factor(
+                "travel",
+                0,
+                TRAVEL_POINTS,
+                _("Trajet non évalué : la mobilité de la personne n'est pas renseignée."),
+                counted=False,
+            ),
+            None,
+        )
+    located = None not in (person.latitude, person.longitude, offer.latitude, offer.longitude)
+    if located:
+        km = distance_km(person.latitude, person.longitude, offer.latitude, offer.longitude)
+    elif person.home_postcode and person.home_postcode == offer.postcode:
+        km = SAME_POSTCODE_KM
+    else:
+        return (
+            Factor(
+                "travel",
+                0,
+                TRAVEL_POINTS,
+                _("Trajet non évalué : le domicile ou le lieu de travail n'est pas localisé."),
+                counted=False,
+            ),
+            None,
+        )
+    minutes = travel_minutes(km, person.transport)
+    limit = max(person.max_travel_minutes, 1)
+    values = {"km": round(km, 1), "minutes": round(minutes), "limit": limit}
+    if minutes <= limit / 2:
+        return Factor(
+            "travel",
+            TRAVEL_POINTS,
+            TRAVEL_POINTS,
+            _("Environ %(minutes)s min de trajet (%(km)s km), bien en deçà du maximum de %(limit)s min.") % values,
+        ), None
+    if minutes <= limit:
+        share = (minutes - limit / 2) / (limit / 2)
+        points = TRAVEL_POINTS - share * (TRAVEL_POINTS - 10)
+        return Factor(
+            "travel",
+            points,
+            TRAVEL_POINTS,
+            _("Environ %(minutes)s min de trajet (%(km)s km), dans la limite de %(limit)s min.") % values,
+        ), None
+    text = _("Environ %(minutes)s min de trajet (%(km)s km), au-delà du maximum de %(limit)s min.") % values
+    return Factor("travel", 0, TRAVEL_POINTS, text), Constraint("travel_time", text, blocking=False)
+
+
+def hard_constraints(person: PersonFacts, offer: OfferFacts) -> list[Constraint]:
+    found: list[Constraint] = []
+    if offer.driving_licence_required and person.driving_licence not in LICENCES_THAT_DRIVE:
+        if person.driving_licence == "in_progress":
+            found.append(
+                Constraint(
+                    "driving_licence", _("Permis B exigé : le permis est en cours de préparation."), blocking=False
+                )
+            )
+        else:
+            found.append(
+                Constraint("driving_licence", _("Permis B exigé : la personne n'a pas le permis."), blocking=True)
+            )
+    if offer.vehicle_required and not person.has_vehicle:
+        found.append(Constraint("vehicle", _("Véhicule exigé : la personne n'en a pas."), blocking=True))
+    hard_shifts = sorted(set(offer.shifts) & SHIFTS_HARD_WITH_CHILDCARE)
+    if person.childcare_barrier and hard_shifts:
+        found.append(
+            Constraint(
+                "childcare_shifts",
+                _("Horaires %(shifts)s incompatibles avec le frein « garde d'enfants » non levé.")
+                % {"shifts": ", ".join(SHIFT_WORDS().get(code, code) for code in hard_shifts)},
+                blocking=True,
+            )
+        )
+    required = offer.french_level_required
+    if required and required in FRENCH_ORDER:
+        if not person.french_level:
+            found.append(
+                Constraint(
+                    "french_level",
+                    _("Niveau de français %(level)s attendu : celui de la personne n'est pas renseigné.")
+                    % {"level": required},
+                    blocking=False,
+                )
+            )
+        elif FRENCH_ORDER.index(person.french_level) < FRENCH_ORDER.index(required):
+            found.append(
+                Constraint(
+                    "french_level",
+                    _("Niveau de français %(level)s attendu : la personne a le niveau %(person)s.")
+                    % {"level": required, "person": person.french_level},
+                    blocking=True,
+                )
+            )
+    reason = person.not_relevant.get(offer.key)
+    if reason is not None:
+        found.append(
+            Constraint("not_relevant", _("Écartée par l'équipe : %(reason)s.") % {"reason": reason}, blocking=True)
+        )
+    return found
+
+
+def SHIFT_WORDS() -> dict[str, str]:  # noqa: N802 - a table, translated at call time
+    return {"early": _("tôt le matin"), "night": _("de nuit"), "weekend": _("le week-end")}
+
+
+# --- the match ---------------------------------------------------------------------------------
+
+
+def match(person: PersonFacts, offer: OfferFacts) -> Match:
+    project = project_factor(person, offer)
+    competences, missing_competences = competence_factor(person, offer)
+    travel, travel_flag = travel_factor(person, offer)
+    factors = [project, competences, travel]
+    counted = [f for f in factors if f.counted]
+    maximum = sum(f.max_points for f in counted)
+    score = round(100 * sum(f.points for f in counted) / maximum) if maximum else 0
+    constraints = hard_constraints(person, offer)
+    if travel_flag is not None:
+        constraints.append(travel_flag)
+    missing: list[str] = []
+    if project.points < project.max_points and project.points == 0:
+        missing.append(_("un métier visé correspondant"))
+    if missing_competences:
+        missing.append(_("compétences : %(codes)s") % {"codes": ", ".join(missing_competences)})
+    missing.extend(c.message for c in constraints if c.code != "not_relevant")
+    return Match(person.key, offer.key, score, factors, constraints, missing)
+
+
+def rank(matches: list[Match]) -> tuple[list[Match], list[Match]]:
+    """(ranked, excluded): the ranked ones by score, best first; ties keep the callers' order."""
+    ranked = sorted((m for m in matches if not m.excluded), key=lambda m: -m.score)
+    excluded = [m for m in matches if m.excluded]
+    return ranked, excluded

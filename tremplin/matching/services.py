@@ -1,0 +1,304 @@
+"""From the database to the pure scoring (scoring.py) and back: facts in bulk, rankings, and the coach's decisions.
+
+Query counts do not depend on the number of offers or people: each kind of fact is read in
+one query (values only, no model instances), scored in Python, and only the page shown is
+loaded as objects.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tremplin.barriers.models import ACTIVE_STATUSES as ACTIVE_BARRIER_STATUSES
+from tremplin.barriers.models import Barrier, BarrierDomain
+from tremplin.core.visibility import visibilities_for
+from tremplin.job_offers.models import JobOffer
+from tremplin.pathways.models import Pathway, Status
+from tremplin.professional_project.jobs import code_for_title
+from tremplin.professional_project.models import TargetJob, TargetJobStatus
+
+from . import scoring
+from .models import MobilityProfile, NotRelevant, NotRelevantReason, SentOffer
+
+# Pathways the job coach works on: before and during the contract.
+MATCHABLE_STATUSES = (Status.CANDIDATE, Status.ELIGIBLE, Status.IN_CONTRACT)
+
+OFFER_FIELDS = (
+    "id",
+    "job_code",
+    "title",
+    "postcode",
+    "latitude",
+    "longitude",
+    "site__latitude",
+    "site__longitude",
+    "shifts",
+    "driving_licence_required",
+    "vehicle_required",
+    "french_level_required",
+    "required_competences",
+)
+
+
+# --- competences (optional app) -----------------------------------------------------------------
+
+
+def competences_of(person) -> dict[str, int] | None:
+    """The person's acquired competences, or None when the competence grid is not installed."""
+    try:
+        from tremplin.competences.services import acquired_competences
+    except ImportError:
+        return None
+    return acquired_competences(person)
+
+
+def competences_of_people(person_ids) -> dict[int, dict[str, int]] | None:
+    """Acquired competences of many people in one query, or None when the grid is not available.
+
+    Uses the competence app's bulk function when it offers one; otherwise reads its latest
+    completed scores the same way `acquired_competences` does.
+    """
+    try:
+        from tremplin.competences import services as competence_services
+    except ImportError:
+        return None
+    bulk = getattr(competence_services, "acquired_competences_for_people", None)
+    if bulk is not None:
+        return bulk(person_ids)
+    try:
+        from tremplin.competences.models import EvaluationSession, Score
+
+        sessions = EvaluationSession.objects.completed().filter(pathway__person_id__in=person_ids)
+        rows = (
+            Score.objects.filter(session__in=sessions, coach_level__isnull=False)
+            .order_by("session__held_on", "session__coach_completed_at", "session_id")
+            .values_list("session__pathway__person_id", "competence__key", "coach_level")
+        )
+        found: dict[int, dict[str, int]] = defaultdict(dict)
+        for person_id, key, level in rows:
+            found[person_id][key] = level
+        return found
+    except Exception:  # noqa: BLE001 - the other app's models changed: matching goes on without competences
+        return None
+
+
+# --- facts ---------------------------------------------------------------------------------------
+
+
+def _offer_facts(row: dict) -> scoring.OfferFacts:
+    lat, lon = row["latitude"], row["longitude"]
+    if lat is None or lon is None:
+        lat, lon = row["site__latitude"], row["site__longitude"]
+    return scoring.OfferFacts(
+        key=row["id"],
+        job_code=row["job_code"],
+        title=row["title"],
+        postcode=row["postcode"],
+        latitude=lat,
+        longitude=lon,
+        shifts=frozenset(code for code in (row["shifts"] or "").split(",") if code),
+        driving_licence_required=row["driving_licence_required"],
+        vehicle_required=row["vehicle_required"],
+        french_level_required=row["french_level_required"],
+        required_competences=tuple(
+            code.strip() for code in (row["required_competences"] or "").split(",") if code.strip()
+        ),
+    )
+
+
+def open_offers(structure, today: datetime.date | None = None):
+    return JobOffer.objects.filter(structure=structure).open_on(today or timezone.localdate())
+
+
+def _target(code: str, title: str, status: str) -> scoring.TargetJobFacts:
+    return scoring.TargetJobFacts(
+        code=(code or code_for_title(title)).upper(), title=title, confirmed=status == TargetJobStatus.CONFIRMED
+    )
+
+
+def reason_labels() -> dict[str, str]:
+    return {value: str(label) for value, label in NotRelevantReason.choices}
+
+
+def person_facts(pathway: Pathway, membership) -> scoring.PersonFacts:
+    """Everything the scoring needs about one person, as the member may read it."""
+    person = pathway.person
+    profile = MobilityProfile.objects.filter(person=person).first()
+    targets = [
+        _target(*row) for row in TargetJob.objects.filter(pathway=pathway).values_list("job_code", "title", "status")
+    ]
+    childcare = (
+        Barrier.objects.filter(pathway=pathway, domain=BarrierDomain.CHILDCARE, status__in=ACTIVE_BARRIER_STATUSES)
+        .visible_to(membership)
+        .exists()
+    )
+    labels = reason_labels()
+    dismissed = {
+        offer_id: labels.get(reason, reason)
+        for offer_id, reason in NotRelevant.objects.filter(pathway=pathway).values_list("offer_id", "reason")
+    }
+    facts = scoring.PersonFacts(
+        key=pathway.pk,
+        target_jobs=targets,
+        competences=competences_of(person),
+        driving_licence=person.driving_licence,
+        has_vehicle=person.has_vehicle,
+        french_level=person.french_level,
+        childcare_barrier=childcare,
+        not_relevant=dismissed,
+    )
+    if profile is not None:
+        _apply_profile(
+            facts,
+            profile.home_postcode,
+            profile.latitude,
+            profile.longitude,
+            profile.transport,
+            profile.max_travel_minutes,
+        )
+    return facts
+
+
+def _apply_profile(facts, postcode, lat, lon, transport, max_minutes) -> None:
+    facts.has_mobility_profile = True
+    facts.home_postcode = postcode or ""
+    facts.latitude, facts.longitude = lat, lon
+    facts.transport = transport
+    facts.max_travel_minutes = max_minutes
+
+
+def rank_offers_for(pathway: Pathway, membership, *, today: datetime.date | None = None):
+    """(ranked, excluded) matches of the structure's open offers for this person."""
+    facts = person_facts(pathway, membership)
+    rows = open_offers(pathway.structure, today).values(*OFFER_FIELDS)
+    matches = [scoring.match(facts, _offer_facts(row)) for row in rows.iterator(chunk_size=2000)]
+    return scoring.rank(matches)
+
+
+def people_facts(structure, membership, *, offer_id=None) -> list[scoring.PersonFacts]:
+    """Facts of every matchable person of the structure: a fixed number of queries, whatever their number."""
+    pathways = Pathway.objects.filter(structure=structure, status__in=MATCHABLE_STATUSES)
+    rows = list(
+        pathways.values_list(
+            "id",
+            "person_id",
+            "person__driving_licence",
+            "person__has_vehicle",
+            "person__french_level",
+            "person__mobility__id",
+            "person__mobility__home_postcode",
+            "person__mobility__latitude",
+            "person__mobility__longitude",
+            "person__mobility__transport",
+            "person__mobility__max_travel_minutes",
+        )
+    )
+    targets: dict[int, list] = defaultdict(list)
+    for pathway_id, code, title, status in TargetJob.objects.filter(pathway__in=pathways).values_list(
+        "pathway_id", "job_code", "title", "status"
+    ):
+        targets[pathway_id].append(_target(code, title, status))
+    childcare = set(
+        Barrier.objects.filter(
+            pathway__in=pathways,
+            domain=BarrierDomain.CHILDCARE,
+            status__in=ACTIVE_BARRIER_STATUSES,
+            visibility__in=visibilities_for(membership),
+        ).values_list("pathway_id", flat=True)
+    )
+    dismissed: dict[int, dict] = defaultdict(dict)
+    if offer_id is not None:
+        labels = reason_labels()
+        for pathway_id, reason in NotRelevant.objects.filter(offer_id=offer_id, pathway__in=pathways).values_list(
+            "pathway_id", "reason"
+        ):
+            dismissed[pathway_id][offer_id] = labels.get(reason, reason)
+    competences = competences_of_people([row[1] for row in rows]) if rows else {}
+    facts = []
+    for pathway_id, person_id, licence, vehicle, french, profile_id, postcode, lat, lon, transport, max_minutes in rows:
+        item = scoring.PersonFacts(
+            key=pathway_id,
+            target_jobs=targets.get(pathway_id, []),
+            competences=None if competences is None else competences.get(person_id, {}),
+            driving_licence=licence,
+            has_vehicle=vehicle,
+            french_level=french,
+            childcare_barrier=pathway_id in childcare,
+            not_relevant=dismissed.get(pathway_id, {}),
+        )
+        if profile_id is not None:
+            _apply_profile(item, postcode, lat, lon, transport, max_minutes)
+        facts.append(item)
+    return facts
+
+
+def rank_people_for(offer: JobOffer, membership):
+    """(ranked, excluded) matches of the structure's active pathways for this offer."""
+    row = JobOffer.objects.filter(pk=offer.pk).values(*OFFER_FIELDS).get()
+    offer_facts = _offer_facts(row)
+    matches = [
+        scoring.match(person, offer_facts) for person in people_facts(offer.structure, membership, offer_id=offer.pk)
+    ]
+    return scoring.rank(matches)
+
+
+# --- the coach's decisions -----------------------------------------------------------------------
+
+
+def _same_structure(offer: JobOffer, pathway: Pathway) -> None:
+    if offer.structure_id != pathway.structure_id:
+        raise ValidationError(_("Cette offre n'est pas une offre de la structure de la personne."))
+
+
+@transaction.atomic
+def send_offer(
+    *, offer: JobOffer, pathway: Pathway, by, score: int | None = None, on: datetime.date | None = None
+) -> SentOffer:
+    """Records that the offer was sent to the person (and puts it on their timeline).
+
+    The applications app continues from here; an offer is sent once per pathway.
+    """
+    _same_structure(offer, pathway)
+    if not offer.is_open(on or timezone.localdate()):
+        raise ValidationError(_("Cette offre n'est plus ouverte : elle ne peut pas être envoyée."))
+    if SentOffer.objects.filter(offer=offer, pathway=pathway).exists():
+        raise ValidationError(_("Cette offre a déjà été envoyée à cette personne."))
+    try:
+        with transaction.atomic():
+            return SentOffer.objects.create(
+                offer=offer, pathway=pathway, sent_by=by, score=score, sent_on=on or timezone.localdate()
+            )
+    except IntegrityError:  # sent by a colleague at the same moment
+        raise ValidationError(_("Cette offre a déjà été envoyée à cette personne.")) from None
+
+
+@transaction.atomic
+def mark_not_relevant(*, offer: JobOffer, pathway: Pathway, by, reason: str) -> NotRelevant:
+    _same_structure(offer, pathway)
+    if reason not in NotRelevantReason.values:
+        raise ValidationError({"reason": _("Choisissez pourquoi cette offre ne convient pas.")})
+    record, _created = NotRelevant.objects.update_or_create(
+        offer=offer, pathway=pathway, defaults={"reason": reason, "marked_by": by}
+    )
+    return record
+
+
+@transaction.atomic
+def restore(*, offer: JobOffer, pathway: Pathway) -> int:
+    """Brings an offer set aside back into the person's ranking."""
+    deleted, _detail = NotRelevant.objects.filter(offer=offer, pathway=pathway).delete()
+    return deleted
+
+
+def save_mobility(profile: MobilityProfile) -> MobilityProfile:
+    if (profile.latitude is None) != (profile.longitude is None):
+        raise ValidationError({"longitude": _("Indiquez la latitude et la longitude, ou aucune des deux.")})
+    profile.full_clean(exclude=["person"])
+    profile.save()
+    return profile

@@ -1,0 +1,217 @@
+"""Explainable matching pages: the offers ranked for a person, the people ranked for an offer, and the
+job coach's decisions (send an offer, set it aside, bring it back).
+
+Every result shows its score broken down by factor and what is missing; offers or people ruled
+out by a hard constraint are listed apart with the reason, never dropped silently.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from tremplin.accounts.access import check_object_access, check_pathway_access
+from tremplin.accounts.roles import Capability
+from tremplin.audit.services import log_access
+from tremplin.core.forms import add_validation_error
+from tremplin.job_offers.models import JobOffer
+from tremplin.pathways.models import Pathway
+from tremplin.professional_project.models import TargetJob
+
+from . import scoring, services
+from .forms import MobilityForm, NotRelevantForm
+from .models import MobilityProfile, NotRelevantReason, SentOffer
+
+CAP = Capability.MANAGE_JOB_COACHING
+PAGE_SIZE = 20
+FACTOR_LABELS = {
+    "project": gettext_lazy("Projet professionnel"),
+    "competences": gettext_lazy("Compétences"),
+    "travel": gettext_lazy("Trajet"),
+}
+
+
+@dataclass
+class Row:
+    match: scoring.Match
+    obj: object  # the JobOffer or the Pathway
+    rank: int | None = None
+    sent_on: object = None
+
+    @property
+    def factors(self):
+        return [(FACTOR_LABELS[f.code], f) for f in self.match.factors]
+
+
+def _pathway(request: HttpRequest, pathway_id: uuid.UUID, *capabilities: str) -> tuple[Pathway, object]:
+    pathway = get_object_or_404(
+        Pathway.objects.select_related("person", "structure", "programme"), public_id=pathway_id
+    )
+    return pathway, check_pathway_access(request, pathway, *capabilities)
+
+
+@login_required
+def person_offers(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
+    pathway, membership = _pathway(request, pathway_id, CAP)
+    facts = services.person_facts(pathway, membership)
+    rows = services.open_offers(pathway.structure).values(*services.OFFER_FIELDS)
+    matches = [scoring.match(facts, services._offer_facts(row)) for row in rows.iterator(chunk_size=2000)]
+    ranked, excluded = scoring.rank(matches)
+    page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+    excluded_page = Paginator(excluded, PAGE_SIZE).get_page(request.GET.get("ecartees"))
+    shown = [m.offer_key for m in page.object_list] + [m.offer_key for m in excluded_page.object_list]
+    offers = JobOffer.objects.filter(pk__in=shown).select_related("company").in_bulk()
+    sent = dict(SentOffer.objects.filter(pathway=pathway).values_list("offer_id", "sent_on"))
+    first = page.start_index() if ranked else 0
+    ranked_rows = [
+        Row(m, offers[m.offer_key], first + i, sent.get(m.offer_key)) for i, m in enumerate(page.object_list)
+    ]
+    excluded_rows = [Row(m, offers[m.offer_key], None, sent.get(m.offer_key)) for m in excluded_page.object_list]
+    log_access(request, person=pathway.person, part="matching")
+    return render(
+        request,
+        "matching/person_offers.html",
+        {
+            "pathway": pathway,
+            "person": pathway.person,
+            "facts": facts,
+            "targets": TargetJob.objects.filter(pathway=pathway),
+            "mobility": MobilityProfile.objects.filter(person=pathway.person).first(),
+            "page": page,
+            "rows": ranked_rows,
+            "excluded_page": excluded_page,
+            "excluded_rows": excluded_rows,
+            "total": len(matches),
+            "reasons": NotRelevantReason.choices,
+            "competences_available": facts.competences is not None,
+        },
+    )
+
+
+@login_required
+def offer_people(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    offer = get_object_or_404(JobOffer.objects.select_related("structure", "company"), public_id=public_id)
+    membership = check_object_access(request, offer.structure, CAP)
+    ranked, excluded = services.rank_people_for(offer, membership)
+    page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+    excluded_page = Paginator(excluded, PAGE_SIZE).get_page(request.GET.get("ecartees"))
+    shown = [m.person_key for m in page.object_list] + [m.person_key for m in excluded_page.object_list]
+    pathways = Pathway.objects.filter(pk__in=shown).select_related("person", "programme").in_bulk()
+    sent = dict(SentOffer.objects.filter(offer=offer).values_list("pathway_id", "sent_on"))
+    first = page.start_index() if ranked else 0
+    ranked_rows = [
+        Row(m, pathways[m.person_key], first + i, sent.get(m.person_key)) for i, m in enumerate(page.object_list)
+    ]
+    excluded_rows = [Row(m, pathways[m.person_key], None, sent.get(m.person_key)) for m in excluded_page.object_list]
+    return render(
+        request,
+        "matching/offer_people.html",
+        {
+            "offer": offer,
+            "page": page,
+            "rows": ranked_rows,
+            "excluded_page": excluded_page,
+            "excluded_rows": excluded_rows,
+            "total": len(ranked) + len(excluded),
+            "is_open": offer.is_open(),
+        },
+    )
+
+
+def _decision_targets(request: HttpRequest, pathway_id: uuid.UUID, offer_id: uuid.UUID):
+    pathway, _membership = _pathway(request, pathway_id, CAP)
+    offer = get_object_or_404(JobOffer, public_id=offer_id, structure=pathway.structure)
+    return pathway, offer
+
+
+def _back(request: HttpRequest, pathway: Pathway, offer: JobOffer):
+    if request.POST.get("from") == "offer":
+        return redirect("matching:offer", public_id=offer.public_id)
+    return redirect("matching:person", pathway_id=pathway.public_id)
+
+
+@require_POST
+@login_required
+def send(request: HttpRequest, pathway_id: uuid.UUID, offer_id: uuid.UUID) -> HttpResponse:
+    pathway, offer = _decision_targets(request, pathway_id, offer_id)
+    score = request.POST.get("score", "")
+    try:
+        services.send_offer(
+            offer=offer,
+            pathway=pathway,
+            by=request.user,
+            score=int(score) if score.isdigit() and int(score) <= 100 else None,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Offre « %(title)s » envoyée à %(name)s.") % {"title": offer.title, "name": pathway.person.full_name},
+        )
+    return _back(request, pathway, offer)
+
+
+@require_POST
+@login_required
+def not_relevant(request: HttpRequest, pathway_id: uuid.UUID, offer_id: uuid.UUID) -> HttpResponse:
+    pathway, offer = _decision_targets(request, pathway_id, offer_id)
+    form = NotRelevantForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choisissez pourquoi cette offre ne convient pas."))
+        return _back(request, pathway, offer)
+    services.mark_not_relevant(offer=offer, pathway=pathway, by=request.user, reason=form.cleaned_data["reason"])
+    messages.success(
+        request,
+        _("Offre « %(title)s » écartée pour %(name)s : elle ne sera plus proposée.")
+        % {"title": offer.title, "name": pathway.person.full_name},
+    )
+    return _back(request, pathway, offer)
+
+
+@require_POST
+@login_required
+def restore(request: HttpRequest, pathway_id: uuid.UUID, offer_id: uuid.UUID) -> HttpResponse:
+    pathway, offer = _decision_targets(request, pathway_id, offer_id)
+    if services.restore(offer=offer, pathway=pathway):
+        messages.success(request, _("Offre « %(title)s » de nouveau proposée.") % {"title": offer.title})
+    return _back(request, pathway, offer)
+
+
+@login_required
+def mobility(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
+    pathway, membership = _pathway(request, pathway_id)
+    if not (membership.can(CAP) or membership.can(Capability.EDIT_PEOPLE)):
+        raise PermissionDenied
+    person = pathway.person
+    profile = MobilityProfile.objects.filter(person=person).first() or MobilityProfile(
+        person=person, home_postcode=person.postcode, home_city=person.city
+    )
+    form = MobilityForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_mobility(form.instance)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Mobilité enregistrée."))
+            return (
+                redirect("matching:person", pathway_id=pathway.public_id)
+                if membership.can(CAP)
+                else redirect("people:detail", public_id=person.public_id)
+            )
+    log_access(request, person=person, part="mobility")
+    return render(
+        request,
+        "matching/mobility.html",
+        {"form": form, "pathway": pathway, "person": person, "today": timezone.localdate()},
+    )

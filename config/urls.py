@@ -28,6 +28,7 @@ urlpatterns = [
     path("competences/", include("tremplin.competences.urls")),
     path("portfolio/", include("tremplin.portfolio.urls")),
     path("badges/", include("tremplin.badges.urls")),
+    path(".well-known/did.json", include("tremplin.badges.well_known")),
     path("partenaires/", include("tremplin.partners.urls")),
     path("orientations/", include("tremplin.orientations.urls")),
     path("espace-partenaire/", include("tremplin.partner_portal.urls")),

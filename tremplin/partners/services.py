@@ -115,8 +115,9 @@ def area_filter(area: str) -> Q:
         return Q()
     rules = Q(area_served__icontains=area) | Q(city__iexact=area) | Q(postcode=area)
     code = area[:3] if area[:2] in ("97", "98") and len(area) == 5 else area[:2]
-    if area.isdigit() or (len(area) <= 3 and area.isalnum()):
-        rules |= Q(department_codes__contains=normalise_codes(code))
+    codes = normalise_codes(code) if area.isdigit() or (len(area) <= 3 and area.isalnum()) else ""
+    if codes:
+        rules |= Q(department_codes__contains=codes)
     return rules
 
 

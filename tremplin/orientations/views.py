@@ -58,6 +58,11 @@ def pathway_orientations(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRes
     for share in shares:
         share.active = services.share_is_active(share)
     notes = list(pathway.partner_notes.select_related("organisation", "author"))
+    from tremplin.action_plan.models import OPEN_ACTION_STATUSES, Action
+    from tremplin.barriers.models import Barrier
+
+    barriers = list(Barrier.objects.filter(pathway=pathway).active().visible_to(membership))
+    actions = list(Action.objects.filter(plan__pathway=pathway, status__in=OPEN_ACTION_STATUSES))
     log_access(request, person=pathway.person, part="orientations")
     return render(
         request,
@@ -68,6 +73,8 @@ def pathway_orientations(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRes
             "orientations": orientations,
             "shares": shares,
             "notes": notes,
+            "barriers": barriers,
+            "actions": actions,
             "can_edit": membership.can(Capability.EDIT_PEOPLE),
         },
     )

@@ -1,6 +1,7 @@
 import pytest
 
 from tremplin.accounts.roles import Role
+from tremplin.competences.catalogue import load_soft_skills
 from tremplin.competences.factories import EvaluationSessionFactory, ScoreFactory
 from tremplin.competences.models import Competence
 from tremplin.pathways.factories import PathwayFactory
@@ -31,7 +32,8 @@ def team_pathway(structure, supervisor, counsellor):
 
 @pytest.fixture
 def soft_skills(db):
-    """Three soft skills of the default catalogue (loaded by the data migration)."""
+    """Three soft skills of the default catalogue (loaded by the data migration; again here, after a flush)."""
+    load_soft_skills(Competence)
     return list(Competence.objects.filter(kind="soft", code__in=["punctuality", "teamwork", "safety"]).order_by("code"))
 
 

@@ -46,6 +46,7 @@ STRUCTURE_URLS = {
 
 
 def build(world: dict) -> dict:
+    from tremplin.competences.catalogue import load_soft_skills
     from tremplin.competences.factories import (
         EvaluationSessionFactory,
         OwnCompetenceFactory,
@@ -55,6 +56,7 @@ def build(world: dict) -> dict:
     from tremplin.competences.models import Competence
     from tremplin.competences.services import token_for
 
+    load_soft_skills(Competence)
     pathway = world["objects"]["pathways"]
     session = EvaluationSessionFactory(pathway=pathway, coach=world["users"][Role.SUPERVISOR])
     for competence in Competence.objects.filter(kind="soft")[:3]:

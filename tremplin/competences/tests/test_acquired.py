@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from tremplin.competences.catalogue import load_soft_skills
 from tremplin.competences.factories import (
     CompetenceFactory,
     CompletedSessionFactory,
@@ -15,6 +16,11 @@ from tremplin.competences.services import acquired_competences
 from tremplin.pathways.factories import PathwayFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def catalogue():
+    load_soft_skills(Competence)
 
 
 def test_it_keeps_the_coach_level_of_the_latest_completed_session_per_competence():

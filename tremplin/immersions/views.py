@@ -1,0 +1,199 @@
+"""Immersions of a pathway: list, recording, detail, edit, tripartite evaluation, and the agreement as PDF.
+
+Who reads: whoever reads all the people's files, and the technical supervisor of the person's team
+(the immersion is work: where, when, with which tutor, how it went on the grid). Who writes and prints
+the agreement: those who hold MANAGE_JOB_COACHING (job coach, counsellor, case manager, director).
+Partners and supervisors of other teams: nothing (404).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tremplin.accounts.access import check_pathway_access
+from tremplin.accounts.roles import Capability
+from tremplin.audit.services import log_access
+from tremplin.core.forms import add_validation_error
+from tremplin.core.pdf import pdf_response, render_pdf
+from tremplin.pathways.models import Pathway
+
+from . import services
+from .forms import EvaluationForm, ImmersionEditForm, ImmersionForm
+from .grid import GridItem, grid_for
+from .models import Immersion
+
+READERS = (Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE)
+WRITERS = (Capability.MANAGE_JOB_COACHING,)
+
+
+def _pathway(request: HttpRequest, public_id: uuid.UUID, *capabilities: str):
+    pathway = get_object_or_404(
+        Pathway.objects.select_related("person__structure", "programme", "structure"), public_id=public_id
+    )
+    return pathway, check_pathway_access(request, pathway, *capabilities)
+
+
+def _immersion(request: HttpRequest, public_id: uuid.UUID, *capabilities: str):
+    immersion = get_object_or_404(
+        Immersion.objects.select_related(
+            "pathway__person__structure", "pathway__programme", "pathway__structure", "evaluation"
+        ),
+        public_id=public_id,
+    )
+    return immersion, check_pathway_access(request, immersion.pathway, *capabilities)
+
+
+def _warn(request: HttpRequest, warnings: list[str]) -> None:
+    for warning in warnings:
+        messages.warning(request, warning)
+
+
+@login_required
+def immersion_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
+    pathway, membership = _pathway(request, pathway_id, *READERS)
+    immersions = Immersion.objects.filter(pathway=pathway).select_related("evaluation")
+    log_access(request, person=pathway.person, part="immersions")
+    return render(
+        request,
+        "immersions/list.html",
+        {
+            "pathway": pathway,
+            "person": pathway.person,
+            "immersions": immersions,
+            "can_edit": membership.can(Capability.MANAGE_JOB_COACHING),
+        },
+    )
+
+
+@login_required
+def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
+    pathway, _membership = _pathway(request, pathway_id, *WRITERS)
+    form = ImmersionForm(request.POST or None, initial={"prescriber": pathway.structure.name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            immersion, warnings = services.record_immersion(pathway=pathway, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Immersion enregistrée."))
+            _warn(request, warnings)
+            return redirect("immersions:detail", public_id=immersion.public_id)
+    return render(request, "immersions/form.html", {"form": form, "pathway": pathway, "person": pathway.person})
+
+
+@login_required
+def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    immersion, membership = _immersion(request, public_id, *READERS)
+    log_access(request, person=immersion.pathway.person, part="immersions", obj=immersion)
+    return render(
+        request,
+        "immersions/detail.html",
+        {
+            "immersion": immersion,
+            "evaluation": immersion.evaluation_or_none,
+            "pathway": immersion.pathway,
+            "person": immersion.pathway.person,
+            "warnings": services.warnings_for(immersion),
+            "can_edit": membership.can(Capability.MANAGE_JOB_COACHING),
+        },
+    )
+
+
+@login_required
+def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    immersion, _membership = _immersion(request, public_id, *WRITERS)
+    form = ImmersionEditForm(request.POST or None, instance=immersion)
+    if request.method == "POST" and form.is_valid():
+        try:
+            warnings = services.check(form.instance)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            if form.save_unless_changed() is not None:
+                messages.success(request, _("Immersion modifiée."))
+                _warn(request, warnings)
+                return redirect("immersions:detail", public_id=immersion.public_id)
+    log_access(request, person=immersion.pathway.person, part="immersions", obj=immersion)
+    return render(
+        request,
+        "immersions/form.html",
+        {"form": form, "immersion": immersion, "pathway": immersion.pathway, "person": immersion.pathway.person},
+    )
+
+
+def _grid(immersion: Immersion) -> tuple[str, list[GridItem]]:
+    """A saved evaluation keeps its own grid; a new one takes the structure's current grid."""
+    evaluation = immersion.evaluation_or_none
+    if evaluation is not None and evaluation.scores:
+        return evaluation.grid_source, [GridItem(key=row["key"], label=row["label"]) for row in evaluation.scores]
+    return grid_for(immersion.pathway.structure)
+
+
+@login_required
+def evaluate(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    immersion, _membership = _immersion(request, public_id, *WRITERS)
+    source, items = _grid(immersion)
+    evaluation = immersion.evaluation_or_none
+    initial = EvaluationForm.initial_from(evaluation, items) if evaluation is not None else None
+    form = EvaluationForm(request.POST or None, items=items, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.evaluate(
+                immersion,
+                by=request.user,
+                evaluated_on=data["evaluated_on"],
+                grid_source=source,
+                items=items,
+                levels=form.levels(),
+                conclusion=data["conclusion"],
+                person_view=data["person_view"],
+                tutor_view=data["tutor_view"],
+                counsellor_view=data["counsellor_view"],
+                conclusions=data["conclusions"],
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Bilan de l'immersion enregistré."))
+            return redirect("immersions:detail", public_id=immersion.public_id)
+    log_access(request, person=immersion.pathway.person, part="immersions", obj=immersion)
+    return render(
+        request,
+        "immersions/evaluate.html",
+        {
+            "form": form,
+            "immersion": immersion,
+            "pathway": immersion.pathway,
+            "person": immersion.pathway.person,
+            "grid_source": source,
+            "ended": immersion.ends_on <= timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def agreement_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    immersion, _membership = _immersion(request, public_id, *WRITERS)
+    person = immersion.pathway.person
+    pdf = render_pdf(
+        "immersions/agreement_pdf.html",
+        {
+            "immersion": immersion,
+            "person": person,
+            "pathway": immersion.pathway,
+            "structure": immersion.pathway.structure,
+            "warnings": services.warnings_for(immersion),
+            "printed_on": timezone.localdate(),
+        },
+    )
+    log_access(request, person=person, part="immersion_agreement", action="export", obj=immersion)
+    return pdf_response(pdf, f"convention-immersion-{immersion.starts_on:%Y%m%d}.pdf")

@@ -57,7 +57,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
 
 @require_membership(CAP)
 def company_create(request: HttpRequest) -> HttpResponse:
-    form = CompanyForm(request.POST or None)
+    form = CompanyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         company = form.save(commit=False)
         company.structure = request.membership.structure
@@ -96,7 +96,7 @@ def company_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 def company_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     company = _company(request, public_id)
     saved_name = company.name
-    form = CompanyEditForm(request.POST or None, instance=company)
+    form = CompanyEditForm(request.POST if request.method == "POST" else None, instance=company)
     if request.method == "POST" and form.is_valid():
         try:
             services.validate_company(form.instance, accept_similar_name=form.cleaned_data["accept_similar_name"])
@@ -116,7 +116,7 @@ def company_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @login_required
 def site_create(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     company = _company(request, public_id)
-    form = SiteForm(request.POST or None)
+    form = SiteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         site = form.save(commit=False)
         site.company = company
@@ -131,7 +131,7 @@ def site_create(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 def site_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     site = get_object_or_404(Site.objects.select_related("company__structure"), public_id=public_id)
     check_object_access(request, site.company.structure, CAP)
-    form = SiteForm(request.POST or None, instance=site)
+    form = SiteForm(request.POST if request.method == "POST" else None, instance=site)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Site enregistré : %(name)s.") % {"name": site.name})
@@ -143,7 +143,7 @@ def site_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @login_required
 def contact_create(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     company = _company(request, public_id)
-    form = ContactForm(request.POST or None, company=company)
+    form = ContactForm(request.POST if request.method == "POST" else None, company=company)
     if request.method == "POST" and form.is_valid():
         contact = form.save(commit=False)
         contact.company = company
@@ -158,7 +158,7 @@ def contact_create(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 def contact_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     contact = get_object_or_404(Contact.objects.select_related("company__structure"), public_id=public_id)
     check_object_access(request, contact.company.structure, CAP)
-    form = ContactForm(request.POST or None, instance=contact, company=contact.company)
+    form = ContactForm(request.POST if request.method == "POST" else None, instance=contact, company=contact.company)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Contact enregistré : %(name)s.") % {"name": contact})
@@ -170,7 +170,7 @@ def contact_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @login_required
 def interaction_create(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     company = _company(request, public_id)
-    form = InteractionForm(request.POST or None, company=company)
+    form = InteractionForm(request.POST if request.method == "POST" else None, company=company)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_interaction(company, by=request.user, **form.cleaned_data)

@@ -73,7 +73,7 @@ def offer_create(request: HttpRequest) -> HttpResponse:
         initial["company"] = Company.objects.get(structure=structure, public_id=uuid.UUID(company_id)).pk
     except (ValueError, Company.DoesNotExist):
         pass
-    form = JobOfferForm(request.POST or None, structure=structure, initial=initial)
+    form = JobOfferForm(request.POST if request.method == "POST" else None, structure=structure, initial=initial)
     if request.method == "POST" and form.is_valid():
         offer = form.save(commit=False)
         offer.structure = structure
@@ -101,7 +101,9 @@ def offer_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 def offer_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     offer = _offer(request, public_id)
     saved_title = offer.title
-    form = JobOfferEditForm(request.POST or None, instance=offer, structure=offer.structure)
+    form = JobOfferEditForm(
+        request.POST if request.method == "POST" else None, instance=offer, structure=offer.structure
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.fill_place_from_site(form.instance)
@@ -126,7 +128,9 @@ def offer_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 @require_membership(CAP)
 def import_upload(request: HttpRequest) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(
+        request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None
+    )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > services.MAX_FILE_BYTES:

@@ -196,7 +196,7 @@ def mobility(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     profile = MobilityProfile.objects.filter(person=person).first() or MobilityProfile(
         person=person, home_postcode=person.postcode, home_city=person.city
     )
-    form = MobilityForm(request.POST or None, instance=profile)
+    form = MobilityForm(request.POST if request.method == "POST" else None, instance=profile)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_mobility(form.instance)

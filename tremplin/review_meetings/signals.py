@@ -32,11 +32,17 @@ def _make(part: str):
     return saved, deleted
 
 
+def connect_audit(model, part: str) -> None:
+    """Logs the changes of `model` (a record with a `pathway`) as changes to that person's file, under `part`.
+    Used by the workshops and handover apps too."""
+    saved, deleted = _make(part)
+    _handlers.extend([saved, deleted])
+    post_save.connect(saved, sender=model, dispatch_uid=f"audit_saved_{part}")
+    post_delete.connect(deleted, sender=model, dispatch_uid=f"audit_deleted_{part}")
+
+
 def connect() -> None:
     from .models import ReviewDecision, ReviewItem
 
-    for model, part in ((ReviewItem, "review_meeting_item"), (ReviewDecision, "review_meeting_decision")):
-        saved, deleted = _make(part)
-        _handlers.extend([saved, deleted])
-        post_save.connect(saved, sender=model, dispatch_uid=f"audit_saved_{part}")
-        post_delete.connect(deleted, sender=model, dispatch_uid=f"audit_deleted_{part}")
+    connect_audit(ReviewItem, "review_meeting_item")
+    connect_audit(ReviewDecision, "review_meeting_decision")

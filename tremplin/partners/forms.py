@@ -26,8 +26,15 @@ ORGANISATION_FIELDS = [
 ]
 
 
+class HttpsURLField(forms.URLField):
+    """An address typed without its scheme is read as https://."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
 class OrganisationForm(ConcurrentEditMixin, forms.ModelForm):
-    website = forms.URLField(label=_("site internet"), required=False, assume_scheme="https")
     confirm_duplicate = forms.BooleanField(
         label=_("Créer quand même : j'ai vérifié que ce n'est pas un partenaire déjà présent"), required=False
     )
@@ -40,7 +47,7 @@ class OrganisationForm(ConcurrentEditMixin, forms.ModelForm):
             "eligibility_notes": forms.Textarea(attrs={"rows": 3}),
             "referral_details": forms.Textarea(attrs={"rows": 3}),
         }
-        field_classes = {"network": BoundedModelChoiceField}
+        field_classes = {"network": BoundedModelChoiceField, "website": HttpsURLField}
 
     def __init__(self, *args, structure, ask_confirmation=False, **kwargs):
         super().__init__(*args, **kwargs)

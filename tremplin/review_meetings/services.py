@@ -277,7 +277,7 @@ def readable_pathway_ids(membership, pathway_ids: Iterable[int]) -> set[int]:
     return set()
 
 
-def _agenda_pathways(readable: set[str], since: datetime.date) -> QuerySet[Pathway]:
+def summary_pathways(readable: set[str], since: datetime.date) -> QuerySet[Pathway]:
     """The summary of every person on the agenda in a fixed number of queries (annotations and prefetches)."""
     today = timezone.localdate()
     contract_end = Contract.objects.filter(pathway=OuterRef("pk"), status__in=CURRENT_CONTRACT_STATUSES).order_by(
@@ -352,7 +352,7 @@ def agenda(meeting: ReviewMeeting, membership) -> dict:
     )
     visible_ids = readable_pathway_ids(membership, (item.pathway_id for item in items))
     since = timezone.localdate() - datetime.timedelta(days=FLAGGED_OBSERVATION_DAYS)
-    pathways = {p.pk: p for p in _agenda_pathways(readable, since).filter(pk__in=visible_ids)} if visible_ids else {}
+    pathways = {p.pk: p for p in summary_pathways(readable, since).filter(pk__in=visible_ids)} if visible_ids else {}
     shown = []
     for item in items:
         if item.pathway_id in pathways:

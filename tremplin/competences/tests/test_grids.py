@@ -204,3 +204,12 @@ def test_the_pathway_page_queries_do_not_grow_with_sessions(
         add_session(level)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_the_timeline_sentence_names_the_moment_and_the_coach():
+    from tremplin.competences.timeline import describe_session
+
+    assert describe_session("", {"moment": "exit", "by": "Karim Benali"}) == (
+        "Évaluation des compétences terminée (Sortie), avec Karim Benali"
+    )
+    assert describe_session("", {"moment": "mid"}) == "Évaluation des compétences terminée (Mi-parcours)"

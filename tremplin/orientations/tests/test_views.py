@@ -149,3 +149,45 @@ def test_the_settings_page_saves_the_delay(client, member, structure):
     assert client.post(reverse("orientations:settings"), {"no_news_days": "0"}).status_code == 200
     assert client.post(reverse("orientations:settings"), {"no_news_days": "20"}).status_code == 302
     assert structure.orientation_settings.no_news_days == 20
+
+
+def test_sharing_explicitly_needs_the_consent(signed_in, pathway, organisation):
+    url = reverse("orientations:share_create", args=[pathway.public_id])
+    response = signed_in.post(url, {"organisation": organisation.pk, "items": ["status"]})
+    assert response.status_code == 200 and not pathway.partner_shares.exists()
+    response = signed_in.post(url, {"organisation": organisation.pk, "items": ["status"], "record_consent": "on"})
+    assert response.status_code == 302
+    assert pathway.partner_shares.get().items == ["status"]
+
+
+def test_the_timeline_tells_the_steps_and_hides_sensitive_partners_from_the_supervisor(
+    client, member, pathway, structure, service, counsellor
+):
+    from tremplin.partners.factories import PartnerOrganisationFactory
+
+    health = PartnerServiceFactory(
+        organisation=PartnerOrganisationFactory(structure=structure, name="Centre de santé", kind="health"),
+        needs=["health"],
+    )
+    orient(
+        pathway=pathway,
+        service=service,
+        reason="x",
+        shared_items=["status"],
+        by=counsellor,
+        record_consent=True,
+        send=True,
+    )
+    orient(pathway=pathway, service=health, reason="x", shared_items=["status"], by=counsellor, record_consent=True)
+    url = reverse("timeline:pathway", args=[pathway.public_id])
+    client.force_login(counsellor)
+    html = client.get(url).content.decode()
+    assert "Orientation vers Habitat Jeunes Lille : envoyée" in html
+    assert "Orientation proposée vers Centre de santé" in html
+    supervisor = member(Role.SUPERVISOR)
+    pathway.supervisor = supervisor
+    pathway.save()
+    client.force_login(supervisor)
+    html = client.get(url).content.decode()
+    assert "Habitat Jeunes Lille" in html
+    assert "Centre de santé" not in html

@@ -75,8 +75,9 @@ def load_context(url: str) -> dict:
 
 
 def document_loader(url: str, options=None) -> dict:
-    """pyld's documentLoader: local pinned contexts only, never the network."""
-    return {"contextUrl": None, "documentUrl": url, "document": load_context(url)}
+    """pyld's documentLoader: local pinned contexts only, never the network. The files never change
+    while the process runs, so they are tagged "static": pyld then keeps their resolved form."""
+    return {"contextUrl": None, "documentUrl": url, "document": load_context(url), "tag": "static"}
 
 
 def check_all() -> list[str]:

@@ -23,10 +23,25 @@ class ProofError(Exception):
 
 
 def canonicalize(document: dict) -> str:
-    return jsonld.normalize(
-        document,
-        {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": document_loader, "safe": True},
-    )
+    """RDFC-1.0 N-Quads; a context that is not shipped surfaces as UnknownContext, whatever pyld wraps it in."""
+    try:
+        return jsonld.normalize(
+            document,
+            {
+                "algorithm": "URDNA2015",
+                "format": "application/n-quads",
+                "documentLoader": document_loader,
+                "safe": True,
+            },
+        )
+    except jsonld.JsonLdError as error:
+        cause, seen = error, set()
+        while cause is not None and id(cause) not in seen:
+            seen.add(id(cause))
+            if isinstance(cause, UnknownContext):
+                raise cause from error
+            cause = getattr(cause, "cause", None) or cause.__cause__ or cause.__context__
+        raise
 
 
 def _hash_data(document: dict, options: dict) -> bytes:

@@ -12,6 +12,7 @@ class IssuerFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Issuer
+        skip_postgeneration_save = True
 
     structure = factory.SubFactory(StructureFactory)
     name = factory.LazyAttribute(lambda issuer: issuer.structure.name)
@@ -23,7 +24,7 @@ class IssuerFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def with_key(issuer, create, extracted, **kwargs):
         if create and extracted is not False and not issuer.keys.exists():
-            SigningKeyFactory(issuer=issuer)
+            SigningKeyFactory(issuer=issuer, number=1)
 
 
 class SigningKeyFactory(factory.django.DjangoModelFactory):
@@ -31,7 +32,7 @@ class SigningKeyFactory(factory.django.DjangoModelFactory):
         model = SigningKey
 
     issuer = factory.SubFactory(IssuerFactory, with_key=False)
-    number = factory.Sequence(lambda n: n + 1)
+    number = factory.LazyAttribute(lambda key: key.issuer.keys.count() + 1)
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

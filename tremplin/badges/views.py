@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tremplin.accounts.access import check_pathway_access, require_membership
+from tremplin.accounts.access import check_object_access, check_pathway_access, require_membership
 from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access
 from tremplin.consent.models import ConsentKind
@@ -132,15 +132,17 @@ def achievement_create(request: HttpRequest) -> HttpResponse:
     return _achievement_form(request, Achievement(structure=request.membership.structure))
 
 
-@require_membership(Capability.MANAGE_STRUCTURE)
+@login_required
 def achievement_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    found = get_object_or_404(Achievement, public_id=public_id, structure=request.membership.structure)
+    """Another structure's badge: 404; a member without the capability: 403."""
+    found = get_object_or_404(Achievement.objects.select_related("structure"), public_id=public_id)
+    check_object_access(request, found.structure, Capability.MANAGE_STRUCTURE)
     return _achievement_form(request, found)
 
 
 def _achievement_form(request: HttpRequest, achievement: Achievement) -> HttpResponse:
     form = AchievementForm(
-        request.POST or None, request.FILES or None, instance=achievement, structure=request.membership.structure
+        request.POST or None, request.FILES or None, instance=achievement, structure=achievement.structure
     )
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
@@ -331,8 +333,8 @@ def award_png(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     return response
 
 
-@login_required
 @require_POST
+@login_required
 def revoke(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     award, membership = _award(request, public_id)
     if not _can_award(membership):

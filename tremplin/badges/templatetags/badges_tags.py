@@ -4,6 +4,6 @@ register = template.Library()
 
 
 @register.filter
-def badge_count(pathway) -> int:
-    """Badges awarded on this pathway (one query per pathway; a person has few)."""
-    return pathway.badge_awards.count()
+def pathway_awards(pathway) -> list:
+    """The badges awarded on this pathway, most recent first (one query per pathway; a person has few)."""
+    return list(pathway.badge_awards.select_related("achievement").order_by("-awarded_at"))

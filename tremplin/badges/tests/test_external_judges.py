@@ -35,6 +35,9 @@ def test_the_schema_is_the_official_one_and_it_discriminates(official_schema, pa
     broken = copy.deepcopy(award.credential)
     del broken["issuer"]
     assert list(official_schema.iter_errors(broken))
+    badly_dated = copy.deepcopy(award.credential)
+    badly_dated["validFrom"] = "22/11/2026"
+    assert schema.errors(badly_dated)
 
 
 def test_an_issued_credential_passes_both_judges(official_schema, pathway, achievement, tmp_path):

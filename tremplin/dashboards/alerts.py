@@ -1,8 +1,8 @@
 """Alerts on a counsellor's caseload, computed from the records, never typed by hand.
 
-`annotate_for_alerts` adds to a pathway queryset every figure the alerts need (subqueries, one row per
-pathway) and `alerts_for` reads them back in Python: a whole caseload costs the pathways query plus one
-prefetch of interviews, whatever its size. Each alert says what is late, for whom and since when, in words
+`load_alert_figures` sets on each pathway of a caseload every figure the alerts need (one small grouped
+query per source) and `alerts_for` reads them back in Python: a whole caseload costs a fixed number of
+queries, whatever its size. Each alert says what is late, for whom and since when, in words
 (the page never relies on colour).
 
 An alert's `since` is the first day it applies: the day after an action's due date, the day after the
@@ -17,17 +17,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Exists, IntegerField, Max, Min, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tremplin.action_plan.models import OPEN_ACTION_STATUSES, Action, ActionStatus, Section
-from tremplin.exits.alerts import annotate_follow_up_due, follow_up_due_sentence
-from tremplin.interviews.models import Attendance, Interview
-from tremplin.interviews.services import interviews_for_pathways, next_interview_due
+from tremplin.exits.alerts import follow_up_due_sentence
+from tremplin.interviews.models import Attendance
+from tremplin.interviews.services import next_interview_due
 from tremplin.observations.models import Observation
 from tremplin.orientations.models import AWAITING_NEWS, Orientation
 from tremplin.pathways.models import Pathway
@@ -64,21 +63,25 @@ class Alert:
     since: datetime.date
 
 
-def _per_pathway(queryset: QuerySet, aggregate, field: str = "pathway") -> Subquery:
-    """One aggregate per outer pathway, as a correlated subquery (no join, so no row multiplication)."""
-    return Subquery(
-        queryset.filter(**{field: OuterRef("pk")})
-        .order_by()
-        .values(field)
-        .annotate(value=aggregate)
-        .values("value")[:1]
-    )
+def with_alert_figures(pathways: QuerySet[Pathway], visibilities: Iterable[str], today=None) -> list[Pathway]:
+    """The pathways (which must carry `current_contract_end`), read with everything their alerts need."""
+    from tremplin.interviews.services import interviews_for_pathways
+
+    visibilities = list(visibilities)
+    loaded = list(pathways.select_related("action_plan").prefetch_related(interviews_for_pathways(visibilities)))
+    load_alert_figures(loaded, visibilities, today or timezone.localdate())
+    return loaded
 
 
-def annotate_for_alerts(pathways: QuerySet[Pathway], visibilities: Iterable[str]) -> QuerySet[Pathway]:
-    """Adds what the alerts and the caseload table read, in the same query, plus one prefetch of interviews.
+def load_alert_figures(pathways: list[Pathway], visibilities: Iterable[str], today: datetime.date) -> None:
+    """Sets on each pathway every figure the alerts and the caseload table read.
 
-    The queryset must already carry `current_contract_end` (services.with_current_contract).
+    The pathways come with their `visible_interviews` (services.interviews_for_pathways) and their running
+    contract's `current_contract_end`. Each other source is read in one small grouped query over the whole
+    caseload (observations, actions, orientations, follow-ups): a handful of queries whatever the caseload's
+    size, each cheap to build and to run — one big query with a correlated subquery per figure cost more to
+    compile than the page's whole baseline.
+
     Only interviews and observations at a level in `visibilities` count, so an alert never reveals a
     record its reader may not see.
 
@@ -86,42 +89,73 @@ def annotate_for_alerts(pathways: QuerySet[Pathway], visibilities: Iterable[str]
     plan, not cancelled, due on or before the running contract's planned end. An action with no due date does
     not count: nothing says it will happen before the person leaves.
     """
+    from tremplin.exits.models import FollowUp
+
+    ids = [pathway.pk for pathway in pathways]
+    if not ids:
+        return
     visibilities = list(visibilities)
-    today = timezone.localdate()
-    interviews = Interview.objects.filter(
-        visibility__in=visibilities, held_on__isnull=False, attendance=Attendance.PRESENT
-    )
-    observations = Observation.objects.filter(visibility__in=visibilities)
-    open_overdue = Action.objects.filter(status__in=OPEN_ACTION_STATUSES, due_date__lt=today)
-    exit_actions = Action.objects.filter(
-        plan__pathway=OuterRef("pk"),
-        section__in=EXIT_SECTIONS,
-        due_date__isnull=False,
-        due_date__lte=OuterRef("current_contract_end"),
-    ).exclude(status=ActionStatus.CANCELLED)
-    flagged = observations.filter(needs_social_follow_up=True, acknowledged_at__isnull=True)
-    waiting = Orientation.objects.filter(status__in=AWAITING_NEWS, news_due_on__lt=today)
-    # The earliest follow-up after exit not yet recorded (tremplin/exits); the alert compares its date.
-    pathways = annotate_follow_up_due(pathways)
-    return (
-        pathways.select_related("action_plan")
+    observations = {
+        row["pathway_id"]: row
+        for row in Observation.objects.filter(pathway_id__in=ids, visibility__in=visibilities)
+        .order_by()
+        .values("pathway_id")
         .annotate(
-            last_interview_on=_per_pathway(interviews, Max("held_on")),
-            last_observation_on=_per_pathway(observations, Max("observed_on")),
-            overdue_actions=Coalesce(
-                _per_pathway(open_overdue, Count("pk"), "plan__pathway"), Value(0), output_field=IntegerField()
-            ),
-            oldest_overdue_on=_per_pathway(open_overdue, Min("due_date"), "plan__pathway"),
-            has_exit_plan=Exists(exit_actions),
-            flagged_observations=Coalesce(_per_pathway(flagged, Count("pk")), Value(0), output_field=IntegerField()),
-            # Orientations whose partner owes news past the structure's delay (tremplin/orientations).
-            orientations_without_news=Coalesce(
-                _per_pathway(waiting, Count("pk")), Value(0), output_field=IntegerField()
-            ),
-            oldest_news_due_on=_per_pathway(waiting, Min("news_due_on")),
+            last=Max("observed_on"),
+            flagged=Count("pk", filter=Q(needs_social_follow_up=True, acknowledged_at__isnull=True)),
         )
-        .prefetch_related(interviews_for_pathways(visibilities))
-    )
+    }
+    overdue = Q(status__in=OPEN_ACTION_STATUSES, due_date__lt=today)
+    prepares_exit = Q(section__in=EXIT_SECTIONS, due_date__isnull=False) & ~Q(status=ActionStatus.CANCELLED)
+    actions = {
+        row["plan__pathway_id"]: row
+        for row in Action.objects.filter(plan__pathway_id__in=ids)
+        .filter(overdue | prepares_exit)
+        .order_by()
+        .values("plan__pathway_id")
+        .annotate(
+            overdue=Count("pk", filter=overdue),
+            oldest_overdue=Min("due_date", filter=overdue),
+            first_exit_step=Min("due_date", filter=prepares_exit),
+        )
+    }
+    waiting = {
+        row["pathway_id"]: row
+        for row in Orientation.objects.filter(pathway_id__in=ids, status__in=AWAITING_NEWS, news_due_on__lt=today)
+        .order_by()
+        .values("pathway_id")
+        .annotate(n=Count("pk"), oldest=Min("news_due_on"))
+    }
+    follow_ups: dict[int, dict] = {}
+    for row in (
+        FollowUp.objects.filter(exit__pathway_id__in=ids, outcome="")
+        .order_by("due_on", "id")
+        .values("exit__pathway_id", "due_on", "months")
+    ):
+        follow_ups.setdefault(row["exit__pathway_id"], row)
+
+    for pathway in pathways:
+        held = [
+            interview.held_on
+            for interview in getattr(pathway, "visible_interviews", ())
+            if interview.held_on is not None and interview.attendance == Attendance.PRESENT
+        ]
+        pathway.last_interview_on = max(held, default=None)
+        seen = observations.get(pathway.pk, {})
+        pathway.last_observation_on = seen.get("last")
+        pathway.flagged_observations = seen.get("flagged", 0)
+        planned = actions.get(pathway.pk, {})
+        pathway.overdue_actions = planned.get("overdue", 0)
+        pathway.oldest_overdue_on = planned.get("oldest_overdue")
+        end = getattr(pathway, "current_contract_end", None)
+        first_exit_step = planned.get("first_exit_step")
+        pathway.has_exit_plan = bool(end and first_exit_step and first_exit_step <= end)
+        news = waiting.get(pathway.pk, {})
+        pathway.orientations_without_news = news.get("n", 0)
+        pathway.oldest_news_due_on = news.get("oldest")
+        follow_up = follow_ups.get(pathway.pk, {})
+        pathway.follow_up_due_on = follow_up.get("due_on")
+        pathway.follow_up_due_months = follow_up.get("months")
 
 
 def last_contact_on(pathway: Pathway) -> datetime.date:
@@ -136,7 +170,7 @@ def _date(day: datetime.date) -> str:
 
 
 def pathway_alerts(pathway: Pathway, today: datetime.date, visibilities: Iterable[str]) -> list[Alert]:
-    """The alerts of one annotated pathway (see annotate_for_alerts); reads no database."""
+    """The alerts of one pathway read with its figures (see load_alert_figures); reads no database."""
     alerts = []
     name = pathway.person.full_name
 

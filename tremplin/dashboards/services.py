@@ -331,13 +331,13 @@ class CaseloadHome:
 
 
 def caseload_home(user, membership, today: datetime.date | None = None) -> CaseloadHome:
-    """The whole caseload in one annotated query and one interview prefetch; the page is cut in Python.
+    """The whole caseload in a fixed number of queries (see alerts.load_alert_figures); the page is cut in Python.
 
     A caseload is a few dozen people, and the alerts must cover all of them, not only the page shown.
     """
     today = today or timezone.localdate()
     visibilities = visibilities_for(membership)
-    pathways = list(alerts.annotate_for_alerts(caseload_pathways(user, membership.structure), visibilities))
+    pathways = alerts.with_alert_figures(caseload_pathways(user, membership.structure), visibilities, today)
     for pathway in pathways:
         pathway.next_interview_on = next_interview_due(pathway, visibilities)
     return CaseloadHome(pathways=pathways, alerts=alerts.alerts_for(pathways, visibilities, today))

@@ -5,7 +5,7 @@ import time_machine
 from django.utils import timezone
 
 from tremplin.core.visibility import Visibility
-from tremplin.dashboards.alerts import ORIENTATION_NO_NEWS, alerts_for, annotate_for_alerts
+from tremplin.dashboards.alerts import ORIENTATION_NO_NEWS, alerts_for, with_alert_figures
 from tremplin.dashboards.services import with_current_contract
 from tremplin.orientations.models import OrientationStatus
 from tremplin.orientations.services import change_status, orient
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def no_news_alerts(pathway):
-    pathways = annotate_for_alerts(with_current_contract(Pathway.objects.filter(pk=pathway.pk)), list(Visibility))
+    pathways = with_alert_figures(with_current_contract(Pathway.objects.filter(pk=pathway.pk)), list(Visibility))
     return [a for a in alerts_for(pathways, list(Visibility)) if a.kind == ORIENTATION_NO_NEWS]
 
 

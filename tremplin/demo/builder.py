@@ -49,6 +49,8 @@ from tremplin.programmes.rules.base import ContractInput, ProofInput
 from tremplin.programmes.rules.common import last_day_within
 from tremplin.structures.models import Structure, StructureKind, Worksite
 
+from .programme import populate as populate_programme
+
 DEMO_DOMAIN = "demo.tremplin.test"
 DEMO_PASSWORD = "Tremplin-demo-2026"
 DEMO_REGISTRATION_PREFIX = "DEMO-"
@@ -1045,6 +1047,7 @@ class _Builder:
     def build(self) -> DemoResult:
         for plan in PLANS:
             self.build_structure(plan)
+        populate_programme(self.result, rng=self.rng, today=self.today)
         for populate in app_demo_steps():
             populate(self.result, rng=self.rng, today=self.today)
         return self.result

@@ -52,8 +52,12 @@ format: venv-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# English is translated by hand. The French catalogues repeat the French source: they exist for French
+# plural rules (0 and 1 take the singular), which a source without catalogue would not follow.
 messages: venv-dev
-	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=node_modules
+	$(BIN)/python manage.py makemessages -l en -l fr --ignore=.venv --ignore=node_modules --no-obsolete
+	for po in locale/fr/LC_MESSAGES/django.po tremplin/*/locale/fr/LC_MESSAGES/django.po; do \
+		if [ -f "$$po" ]; then msgen --no-wrap -o "$$po" "$$po"; fi; done
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 clean:

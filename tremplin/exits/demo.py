@@ -110,9 +110,9 @@ def populate(result, *, rng, today: datetime.date) -> None:
 
 
 def _follow_up(exit_record, pathway, *, rng, today: datetime.date) -> None:
-    """Closed pathways: every due follow-up recorded. Others: the first due one recorded, the next left due."""
+    """Closed pathways: every due follow-up recorded. Others: the latest due one is left to do (the alert shows)."""
     due = [f for f in exit_record.follow_ups.all() if f.due_on <= today]
-    to_record = due if pathway.status == Status.CLOSED else due[:1]
+    to_record = due if pathway.status == Status.CLOSED else due[:-1]
     outcomes = (
         [Outcome.STILL_IN_JOB, Outcome.STILL_IN_JOB, Outcome.NEW_JOB, Outcome.NO_ANSWER]
         if exit_record.group in (ExitGroup.LASTING, ExitGroup.TRANSITION)

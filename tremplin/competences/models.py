@@ -67,7 +67,8 @@ class Competence(PublicModel):
         help_text=_("Vide pour le catalogue commun (savoir-être, ROME)."),
     )
     kind = models.CharField(_("type"), max_length=20, choices=CompetenceKind.choices)
-    code = models.CharField(_("code"), max_length=60)
+    # A technical key (slug): ROME code, soft-skill slug, or the structure's own short code.
+    code = models.SlugField(_("code"), max_length=60, help_text=_("Lettres, chiffres et tirets, sans espace."))
     family = models.CharField(_("famille"), max_length=20, choices=Family.choices, blank=True)
     name = models.CharField(_("intitulé"), max_length=300)
     name_en = models.CharField(_("intitulé en anglais"), max_length=300, blank=True)
@@ -137,7 +138,7 @@ class Competence(PublicModel):
 class RomeJob(models.Model):
     """A job sheet (fiche métier) of the ROME 4.0 referential."""
 
-    code = models.CharField(_("code ROME"), max_length=10, unique=True)
+    code = models.SlugField(_("code ROME"), max_length=10, unique=True)
     title = models.CharField(_("intitulé"), max_length=300)
     competences = models.ManyToManyField(Competence, related_name="rome_jobs", blank=True)
 
@@ -153,7 +154,7 @@ class RomeJob(models.Model):
 class RomeAppellation(models.Model):
     """One of the names a job goes by (appellation)."""
 
-    code = models.CharField(_("code"), max_length=10, unique=True)
+    code = models.SlugField(_("code"), max_length=10, unique=True)
     job = models.ForeignKey(RomeJob, on_delete=models.CASCADE, related_name="appellations")
     title = models.CharField(_("intitulé"), max_length=300)
 

@@ -117,6 +117,25 @@ def latest_coach_level(achievement, person) -> int | None:
     return score
 
 
+def latest_levels(achievement, person_ids) -> dict:
+    """latest_coach_level for many people at once (one query): person id -> level."""
+    if achievement.competence_id is None:
+        return {}
+    from tremplin.competences.models import Score
+
+    rows = (
+        Score.objects.filter(
+            session__pathway__person_id__in=list(person_ids),
+            session__coach_completed_at__isnull=False,
+            competence_id=achievement.competence_id,
+            coach_level__isnull=False,
+        )
+        .order_by("session__held_on", "session__created_at")
+        .values_list("session__pathway__person_id", "coach_level")
+    )
+    return dict(rows)  # later rows (more recent sessions) win
+
+
 @dataclass
 class Check:
     """What stands in the way of an award: blocking errors, and warnings that need a confirmation."""

@@ -237,6 +237,24 @@ def bulk_award(request: HttpRequest) -> HttpResponse:
         .order_by("person__last_name", "person__first_name")
     )
     form = BulkAwardForm(request.POST or None, structure=structure, pathways=pathways)
+    if request.method == "GET" and request.GET.get("achievement"):
+        # After an evaluation: tick those whose latest coach level reaches the badge's level.
+        chosen_badge = Achievement.objects.filter(
+            structure=structure, active=True, public_id=_uuid_or_none(request.GET["achievement"])
+        ).first()
+        if chosen_badge is not None:
+            rows = list(pathways)
+            levels = services.latest_levels(chosen_badge, [p.person_id for p in rows])
+            required = chosen_badge.required_level
+            form.initial = {
+                "achievement": chosen_badge.pk,
+                "pathways": [
+                    p.pk
+                    for p in rows
+                    if levels.get(p.person_id) is not None and (required is None or levels[p.person_id] >= required)
+                ],
+            }
+            form.fields["pathways"].label_from_instance = lambda p: _bulk_label(p, levels)
     if request.method == "POST" and form.is_valid():
         achievement = form.cleaned_data["achievement"]
         chosen = list(form.cleaned_data["pathways"])
@@ -253,6 +271,27 @@ def bulk_award(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect("badges:achievements")
     return render(request, "badges/bulk_award.html", {"form": form, "has_issuer": _has_issuer(structure)})
+
+
+def _uuid_or_none(value: str):
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+def _bulk_label(pathway, levels: dict) -> str:
+    level = levels.get(pathway.person_id)
+    if level is None:
+        return _("%(name)s — %(programme)s (pas d'évaluation)") % {
+            "name": pathway.person.full_name,
+            "programme": pathway.programme.name,
+        }
+    return _("%(name)s — %(programme)s (dernier niveau évalué : %(level)s)") % {
+        "name": pathway.person.full_name,
+        "programme": pathway.programme.name,
+        "level": level,
+    }
 
 
 def _award(request: HttpRequest, public_id: uuid.UUID) -> tuple[Award, object]:

@@ -181,3 +181,23 @@ def test_bulk_award_to_several_people(client, structure, issuer, achievement, me
     )
     assert response.status_code == 302
     assert Award.objects.count() == 2
+
+
+def test_bulk_after_an_evaluation_ticks_those_who_reach_the_level(client, structure, issuer, counsellor):
+    from tremplin.pathways.factories import PathwayFactory
+    from tremplin.pathways.models import Status
+    from tremplin.people.factories import PersonFactory
+
+    competence = CompetenceFactory()
+    achievement = AchievementFactory(structure=structure, competence=competence, required_level=3)
+    ready, short, never = (
+        PathwayFactory(person=PersonFactory(structure=structure), status=Status.IN_CONTRACT) for _ in range(3)
+    )
+    for pathway, level in ((ready, 4), (short, 2)):
+        session = EvaluationSessionFactory(pathway=pathway, coach_completed_at=datetime.datetime.now(datetime.UTC))
+        Score.objects.create(session=session, competence=competence, coach_level=level)
+    client.force_login(counsellor)
+    response = client.get(reverse("badges:bulk") + f"?achievement={achievement.public_id}")
+    assert response.context["form"].initial["pathways"] == [ready.pk]
+    assert "dernier niveau évalué : 2" in response.content.decode()
+    assert client.get(reverse("badges:bulk") + "?achievement=pas-un-uuid").status_code == 200

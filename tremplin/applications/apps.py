@@ -9,10 +9,11 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         from tremplin.timeline.models import EventKind
-        from tremplin.timeline.registry import register_describer, register_source
+        from tremplin.timeline.registry import describer_for, register_describer, register_source
 
         from .models import ApplicationStep
-        from .timeline import describe, step_events
+        from .timeline import describer, step_events
 
         register_source(ApplicationStep, step_events, ("application__pathway", "by"))
-        register_describer(EventKind.APPLICATION, describe)
+        # The matching app writes offers sent under the same kind: its sentence is kept for its variant.
+        register_describer(EventKind.APPLICATION, describer(describer_for(EventKind.APPLICATION)))

@@ -5,13 +5,36 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.core.concurrency import ConcurrentEditMixin
-from tremplin.core.forms import DateInput
+from tremplin.core.forms import BoundedModelChoiceField, DateInput
+from tremplin.employers.models import Company
 
 from .models import Application, ApplicationStatus
 from .services import FIRST_STATUSES, PreparationKind
 
 
-class ApplicationForm(forms.ModelForm):
+class _CompanyMixin:
+    """The employer may be picked in the structure's network; the name is then taken from it."""
+
+    def _set_company(self, structure) -> None:
+        self.fields["company"] = BoundedModelChoiceField(
+            label=_("Entreprise du réseau"),
+            queryset=Company.objects.filter(structure=structure).order_by("name"),
+            required=False,
+            help_text=_("Facultatif. Sinon, écrivez le nom de l'employeur ci-dessous."),
+        )
+        self.fields["employer_name"].required = False
+        self.order_fields(["company", "employer_name"])
+
+    def clean(self):
+        data = super().clean()
+        company = data.get("company")
+        if company is not None and not (data.get("employer_name") or "").strip():
+            data["employer_name"] = company.name
+            self.instance.employer_name = company.name
+        return data
+
+
+class ApplicationForm(_CompanyMixin, forms.ModelForm):
     status = forms.ChoiceField(
         label=_("Étape"),
         choices=[(value, label) for value, label in ApplicationStatus.choices if value in FIRST_STATUSES],
@@ -21,6 +44,7 @@ class ApplicationForm(forms.ModelForm):
     class Meta:
         model = Application
         fields = [
+            "company",
             "employer_name",
             "job_title",
             "job_code",
@@ -37,8 +61,9 @@ class ApplicationForm(forms.ModelForm):
             "employer_feedback": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, structure, **kwargs):
         super().__init__(*args, **kwargs)
+        self._set_company(structure)
         self.fields["status_on"].label = _("Date de l'étape")
         self.fields["status_on"].required = False
         self.fields["status_on"].help_text = _("Aujourd'hui si vous laissez vide.")
@@ -46,11 +71,24 @@ class ApplicationForm(forms.ModelForm):
             self.initial["status_on"] = timezone.localdate()
 
 
-class ApplicationEditForm(ConcurrentEditMixin, forms.ModelForm):
+class ApplicationEditForm(ConcurrentEditMixin, _CompanyMixin, forms.ModelForm):
     class Meta:
         model = Application
-        fields = ["employer_name", "job_title", "job_code", "channel", "employer_feedback", "next_step", "next_step_on"]
+        fields = [
+            "company",
+            "employer_name",
+            "job_title",
+            "job_code",
+            "channel",
+            "employer_feedback",
+            "next_step",
+            "next_step_on",
+        ]
         widgets = {"next_step_on": DateInput(), "employer_feedback": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, structure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._set_company(structure)
 
 
 class _AnyStatusField(forms.ChoiceField):

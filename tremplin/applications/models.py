@@ -70,8 +70,34 @@ class Application(PublicModel):
         help_text=_("Facultatif : une lettre et quatre chiffres, par exemple A1203."),
     )
     channel = models.CharField(_("canal"), max_length=20, choices=Channel.choices, default=Channel.SPONTANEOUS)
-    # The offer sent by the structure this application answers (matching.SentOffer's public id), when there is one.
-    sent_offer_id = models.UUIDField(_("offre transmise"), null=True, blank=True, editable=False)
+    # The employer in the structure's network, when it is there (employer_name is kept for the others).
+    company = models.ForeignKey(
+        "employers.Company",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("entreprise du réseau"),
+    )
+    # The offer this application answers, and how it reached the person, when the structure sent it.
+    offer = models.ForeignKey(
+        "job_offers.JobOffer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("offre d'emploi"),
+        editable=False,
+    )
+    sent_offer = models.ForeignKey(
+        "matching.SentOffer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("offre transmise"),
+        editable=False,
+    )
     status = models.CharField(
         _("étape"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.TO_APPLY
     )

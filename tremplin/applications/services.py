@@ -34,6 +34,16 @@ def _short(day: datetime.date) -> str:
     return date_format(day, "SHORT_DATE_FORMAT")
 
 
+def _check_links(pathway, company, sent_offer) -> dict:
+    """A company of the structure's network, an offer sent to this very pathway: nothing from elsewhere."""
+    errors: dict[str, list[str]] = {}
+    if company is not None and company.structure_id != pathway.structure_id:
+        errors["company"] = [_("Entreprise du réseau : choisissez une entreprise du réseau de votre structure.")]
+    if sent_offer is not None and sent_offer.pathway_id != pathway.pk:
+        errors["__all__"] = [_("Offre transmise : cette offre a été envoyée à une autre personne.")]
+    return errors
+
+
 def _check_fields(*, employer_name: str, job_title: str, job_code: str, channel: str, next_step_on, on) -> dict:
     errors: dict[str, list[str]] = {}
     today = timezone.localdate()
@@ -68,15 +78,20 @@ def record_application(
     status_on: datetime.date | None = None,
     job_code: str = "",
     channel: str = Channel.SPONTANEOUS,
-    sent_offer_id=None,
+    company=None,
+    sent_offer=None,
     next_step: str = "",
     next_step_on: datetime.date | None = None,
     employer_feedback: str = "",
 ) -> Application:
-    """Records a new application at its first step (to apply, or already sent) with that step in its history."""
+    """Records a new application at its first step (to apply, or already sent) with that step in its history.
+
+    From an offer the structure sent (`sent_offer`), the offer and its employer are linked too."""
     on = status_on or timezone.localdate()
+    if sent_offer is not None and company is None:
+        company = sent_offer.offer.company
     errors = _check_fields(
-        employer_name=employer_name,
+        employer_name=employer_name or (company.name if company is not None else ""),
         job_title=job_title,
         job_code=job_code,
         channel=channel,
@@ -90,8 +105,11 @@ def record_application(
                 "notent ensuite, une par une, avec leur date."
             )
         ]
+    errors.update(_check_links(pathway, company, sent_offer))
     if errors:
         raise ValidationError(errors)
+    if company is not None and not (employer_name or "").strip():
+        employer_name = company.name
     with transaction.atomic():
         application = Application.objects.create(
             pathway=pathway,
@@ -99,7 +117,9 @@ def record_application(
             job_title=job_title.strip(),
             job_code=(job_code or "").strip().upper(),
             channel=channel,
-            sent_offer_id=sent_offer_id,
+            company=company,
+            offer=sent_offer.offer if sent_offer is not None else None,
+            sent_offer=sent_offer,
             status=status,
             status_on=on,
             next_step=(next_step or "").strip(),
@@ -122,6 +142,7 @@ def check_update(application: Application) -> None:
         next_step_on=application.next_step_on,
         on=None,
     )
+    errors.update(_check_links(application.pathway, application.company, None))
     if application.next_step_on and application.next_step_on < application.status_on:
         errors["next_step_on"] = [
             _("Date de la prochaine étape : elle ne peut pas précéder l'étape actuelle (%(date)s).")

@@ -46,6 +46,18 @@ def _label(choices, value) -> str:
         return str(value or "")
 
 
+def describer(previous):
+    """Our sentence for application steps (variant ""); other variants of the kind (the matching app's
+    "offer_sent") keep the describer registered before ours."""
+
+    def describe_any(variant: str, data: dict) -> str:
+        if variant and previous is not None:
+            return previous(variant, data)
+        return describe(variant, data)
+
+    return describe_any
+
+
 def describe(variant: str, data: dict) -> str:
     to = _label(ApplicationStatus, data.get("to"))
     if data.get("from"):

@@ -25,6 +25,7 @@ from tremplin.accounts.access import check_pathway_access, require_membership
 from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access
 from tremplin.core.forms import add_validation_error
+from tremplin.matching.models import SentOffer
 from tremplin.pathways.models import Pathway
 
 from . import offers, services
@@ -61,6 +62,8 @@ def application_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRespons
     applications = list(
         Application.objects.filter(pathway=pathway).prefetch_related("steps__by").order_by("-status_on", "-id")
     )
+    # Offers the structure sent that no application answers yet: one click records it.
+    waiting = SentOffer.objects.filter(pathway=pathway, applications__isnull=True).select_related("offer__company")
     log_access(request, person=pathway.person, part="applications")
     return render(
         request,
@@ -70,6 +73,7 @@ def application_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRespons
             "person": pathway.person,
             "open_applications": [a for a in applications if a.status in OPEN_STATUSES],
             "closed_applications": [a for a in applications if a.status in CLOSED_STATUSES],
+            "waiting_offers": waiting,
             "can_edit": membership.can(Capability.MANAGE_JOB_COACHING),
         },
     )
@@ -80,7 +84,7 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, _membership = _pathway(request, pathway_id, *WRITERS)
     sent = offers.sent_offer_for(pathway, request.GET.get("offre") or request.POST.get("sent_offer"))
     initial = offers.initial_from(sent) if sent is not None else {}
-    form = ApplicationForm(request.POST or None, initial=initial)
+    form = ApplicationForm(request.POST or None, initial=initial, structure=pathway.structure)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -91,12 +95,13 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
                 job_title=data["job_title"],
                 job_code=data["job_code"],
                 channel=data["channel"],
+                company=data["company"],
                 status=data["status"],
                 status_on=data["status_on"],
                 next_step=data["next_step"],
                 next_step_on=data["next_step_on"],
                 employer_feedback=data["employer_feedback"],
-                sent_offer_id=offers.sent_offer_key(sent),
+                sent_offer=sent,
             )
         except ValidationError as error:
             add_validation_error(form, error)
@@ -132,7 +137,7 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @login_required
 def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     application, _membership = _application(request, public_id, *WRITERS)
-    form = ApplicationEditForm(request.POST or None, instance=application)
+    form = ApplicationEditForm(request.POST or None, instance=application, structure=application.pathway.structure)
     if request.method == "POST" and form.is_valid():
         try:
             saved = form.save_unless_changed() if _valid_update(form) else None

@@ -6,11 +6,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.core.concurrency import ConcurrentEditMixin
-from tremplin.core.forms import DateInput
+from tremplin.core.forms import BoundedModelChoiceField, DateInput
+from tremplin.employers.models import Company
 
 from .models import Conclusion, Immersion
 
 FIELDS = [
+    "company",
     "host_name",
     "host_address",
     "job_title",
@@ -51,18 +53,48 @@ class _DatesInOrder:
         return data
 
 
-class ImmersionForm(_DatesInOrder, forms.ModelForm):
+class _CompanyMixin:
+    """The host may be picked in the structure's network; its name is then taken from it."""
+
+    def _set_company(self, structure) -> None:
+        self.fields["company"] = BoundedModelChoiceField(
+            label=_("Entreprise du réseau"),
+            queryset=Company.objects.filter(structure=structure).order_by("name"),
+            required=False,
+            help_text=_("Facultatif. Sinon, écrivez le nom de l'entreprise d'accueil ci-dessous."),
+        )
+        self.fields["host_name"].required = False
+        self.order_fields(FIELDS)
+
+    def clean(self):
+        data = super().clean()
+        company = data.get("company")
+        if company is not None and not (data.get("host_name") or "").strip():
+            data["host_name"] = company.name
+            self.instance.host_name = company.name
+        return data
+
+
+class ImmersionForm(_CompanyMixin, _DatesInOrder, forms.ModelForm):
     class Meta:
         model = Immersion
         fields = FIELDS
         widgets = WIDGETS
 
+    def __init__(self, *args, structure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._set_company(structure)
 
-class ImmersionEditForm(ConcurrentEditMixin, _DatesInOrder, forms.ModelForm):
+
+class ImmersionEditForm(ConcurrentEditMixin, _CompanyMixin, _DatesInOrder, forms.ModelForm):
     class Meta:
         model = Immersion
         fields = FIELDS
         widgets = WIDGETS
+
+    def __init__(self, *args, structure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._set_company(structure)
 
 
 LEVEL_CHOICES = [("", _("non observé"))] + [(str(level), str(level)) for level in range(6)]

@@ -34,6 +34,15 @@ class Immersion(PublicModel):
     pathway = models.ForeignKey(
         "pathways.Pathway", on_delete=models.CASCADE, related_name="immersions", verbose_name=_("parcours")
     )
+    # The host in the structure's network, when it is there (host_name is kept for the others).
+    company = models.ForeignKey(
+        "employers.Company",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="immersions",
+        verbose_name=_("entreprise du réseau"),
+    )
     host_name = models.CharField(_("entreprise d'accueil"), max_length=200)
     host_address = models.CharField(_("adresse du lieu d'accueil"), max_length=300, blank=True)
     job_title = models.CharField(_("métier découvert"), max_length=200)

@@ -32,6 +32,10 @@ def _short(day: datetime.date) -> str:
 def check(immersion: Immersion) -> list[str]:
     """Raises on bad input; returns the warnings (the PMSMP month) the page shows after saving."""
     errors: dict[str, list[str]] = {}
+    if immersion.company_id and immersion.company.structure_id != immersion.pathway.structure_id:
+        errors["company"] = [_("Entreprise du réseau : choisissez une entreprise du réseau de votre structure.")]
+    if immersion.company_id and not immersion.host_name.strip():
+        immersion.host_name = immersion.company.name
     if not immersion.host_name.strip():
         errors["host_name"] = [_("Entreprise d'accueil : indiquez l'entreprise qui accueille la personne.")]
     if not immersion.job_title.strip():

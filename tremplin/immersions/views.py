@@ -76,7 +76,9 @@ def immersion_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 @login_required
 def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, _membership = _pathway(request, pathway_id, *WRITERS)
-    form = ImmersionForm(request.POST or None, initial={"prescriber": pathway.structure.name})
+    form = ImmersionForm(
+        request.POST or None, initial={"prescriber": pathway.structure.name}, structure=pathway.structure
+    )
     if request.method == "POST" and form.is_valid():
         try:
             immersion, warnings = services.record_immersion(pathway=pathway, by=request.user, **form.cleaned_data)
@@ -110,7 +112,7 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @login_required
 def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     immersion, _membership = _immersion(request, public_id, *WRITERS)
-    form = ImmersionEditForm(request.POST or None, instance=immersion)
+    form = ImmersionEditForm(request.POST or None, instance=immersion, structure=immersion.pathway.structure)
     if request.method == "POST" and form.is_valid():
         try:
             warnings = services.check(form.instance)

@@ -76,10 +76,10 @@ def fill_place_from_site(offer: JobOffer) -> None:
 
 
 @transaction.atomic
-def save_offer(offer: JobOffer, *, by=None, new: bool | None = None) -> JobOffer:
+def save_offer(offer: JobOffer, *, by=None, new: bool | None = None, today: datetime.date | None = None) -> JobOffer:
     new = offer.pk is None if new is None else new
     fill_place_from_site(offer)
-    validate_offer(offer, new=new)
+    validate_offer(offer, new=new, today=today)
     if new and by is not None:
         offer.created_by = by
     offer.save()

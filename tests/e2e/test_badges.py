@@ -10,9 +10,8 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import assert_accessible, field, sign_in
 from tremplin.accounts.factories import DEFAULT_PASSWORD
 from tremplin.badges.factories import AchievementFactory, IssuerFactory
-from tremplin.badges.judge import schema
+from tremplin.badges.judge import node, schema
 from tremplin.badges.models import Award
-from tremplin.badges.tests.conftest import node_verify
 from tremplin.pathways.factories import PathwayFactory
 from tremplin.pathways.models import Status
 from tremplin.people.factories import PersonFactory
@@ -59,7 +58,9 @@ def test_a_badge_is_awarded_verified_by_the_judges_and_revoked(
     credential = json.loads(open(download.value.path(), encoding="utf-8").read())
     assert credential == Award.objects.get().credential
     assert schema.errors(credential) == []
-    assert node_verify(credential, tmp_path)["verified"] is True
+    if not node.available():
+        pytest.skip("node is not installed: the external signature judge cannot run")
+    assert node.verify(credential)["verified"] is True
 
     public_url = page.get_by_label("Lien public de vérification").input_value()
     visitor = browser.new_context(locale="fr-FR")

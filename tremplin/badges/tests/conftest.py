@@ -1,18 +1,13 @@
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 
 from tremplin.accounts.roles import Role
 from tremplin.badges.factories import AchievementFactory, IssuerFactory
+from tremplin.badges.judge import node
 from tremplin.pathways.factories import PathwayFactory
 from tremplin.pathways.models import Status
 from tremplin.people.factories import PersonFactory
-
-JUDGE = Path(__file__).resolve().parent.parent / "judge" / "verify.mjs"
 
 
 @pytest.fixture
@@ -58,18 +53,8 @@ def other_structure_user(db):
     return MembershipFactory(structure=StructureFactory(), role=Role.DIRECTOR).user
 
 
-def node_verify(credential: dict, tmp_path: Path, *did_documents: dict) -> dict:
+def node_verify(credential: dict, tmp_path: Path | None = None, *did_documents: dict) -> dict:
     """Digital Bazaar's verifier, offline, on one credential (skips only if node is missing)."""
-    node = shutil.which("node")
-    if node is None:
+    if not node.available():
         pytest.skip("node is not installed: the external signature judge cannot run")
-    files = []
-    for index, document in enumerate([credential, *did_documents]):
-        path = tmp_path / f"doc-{index}-{timezone.now().timestamp()}.json"
-        path.write_text(json.dumps(document, ensure_ascii=False))
-        files.append(str(path))
-    completed = subprocess.run(  # noqa: S603 - our own script on our own files
-        [node, str(JUDGE), *files], capture_output=True, text=True, timeout=120, check=False
-    )
-    assert completed.stdout, completed.stderr
-    return json.loads(completed.stdout)
+    return node.verify(credential, *did_documents)

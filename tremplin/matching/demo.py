@@ -468,5 +468,5 @@ def _send_one(structure, coach, today) -> None:
         return
     ranked, _excluded = rank_offers_for(pathway, coach, today=today)
     if ranked:
-        best = JobOffer.objects.get(pk=ranked[0].offer_key)
-        send_offer(offer=best, pathway=pathway, by=coach.user, score=ranked[0].score, on=today)
+        (row, _facts), score = ranked[0]
+        send_offer(offer=JobOffer.objects.get(pk=row["id"]), pathway=pathway, by=coach.user, score=score, on=today)

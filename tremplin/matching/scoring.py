@@ -357,3 +357,78 @@ def rank(matches: list[Match]) -> tuple[list[Match], list[Match]]:
     ranked = sorted((m for m in matches if not m.excluded), key=lambda m: -m.score)
     excluded = [m for m in matches if m.excluded]
     return ranked, excluded
+
+
+# --- ranking many at once ------------------------------------------------------------------------
+
+
+class Scorer:
+    """The same score and exclusion as `match`, without writing the explanations.
+
+    Ranking 5,000 offers writes no sentence: only the page shown is explained with `match`
+    (the sentences, translated, cost far more than the arithmetic). `test_scoring` checks that
+    both always agree.
+    """
+
+    def __init__(self, person: PersonFacts):
+        self.person = person
+        self.exact: dict[str, float] = {}
+        for job in person.target_jobs:
+            if job.code:
+                code = job.code.upper()
+                points = PROJECT_POINTS if job.confirmed else PROJECT_POINTS * 0.9
+                self.exact[code] = max(points, self.exact.get(code, 0))
+        self.families = {rome_family(job.code) for job in person.target_jobs if job.code}
+        self.families.discard("")
+        self.no_licence = person.driving_licence not in LICENCES_THAT_DRIVE and person.driving_licence != "in_progress"
+        self.french = FRENCH_ORDER.index(person.french_level) if person.french_level in FRENCH_ORDER else None
+        self.located = person.has_mobility_profile and None not in (person.latitude, person.longitude)
+
+    def quick(self, offer: OfferFacts) -> tuple[int, bool]:
+        """(score, excluded) of this offer for the person."""
+        person = self.person
+        excluded = (
+            (offer.driving_licence_required and self.no_licence)
+            or (offer.vehicle_required and not person.has_vehicle)
+            or (person.childcare_barrier and not offer.shifts.isdisjoint(SHIFTS_HARD_WITH_CHILDCARE))
+            or (
+                bool(offer.french_level_required)
+                and offer.french_level_required in FRENCH_ORDER
+                and self.french is not None
+                and self.french < FRENCH_ORDER.index(offer.french_level_required)
+            )
+            or offer.key in person.not_relevant
+        )
+        code = (offer.job_code or "").upper()
+        points = self.exact.get(code)
+        if points is None:
+            points = PROJECT_POINTS / 2 if rome_family(code) in self.families else 0
+        if not person.target_jobs:
+            points = 0
+        maximum = PROJECT_POINTS
+        required = [c for c in offer.required_competences if c]
+        if person.competences is not None and required:
+            acquired = sum(1 for c in required if person.competences.get(c, -1) >= ACQUIRED_LEVEL)
+            points += COMPETENCE_POINTS * acquired / len(required)
+            maximum += COMPETENCE_POINTS
+        km = None
+        if self.located and offer.latitude is not None and offer.longitude is not None:
+            km = distance_km(person.latitude, person.longitude, offer.latitude, offer.longitude)
+        elif person.has_mobility_profile and person.home_postcode and person.home_postcode == offer.postcode:
+            km = SAME_POSTCODE_KM
+        if km is not None:
+            minutes = travel_minutes(km, person.transport)
+            limit = max(person.max_travel_minutes, 1)
+            if minutes <= limit / 2:
+                points += TRAVEL_POINTS
+            elif minutes <= limit:
+                points += TRAVEL_POINTS - (minutes - limit / 2) / (limit / 2) * (TRAVEL_POINTS - 10)
+            maximum += TRAVEL_POINTS
+        return round(100 * points / maximum), bool(excluded)
+
+
+def rank_quickly(pairs) -> tuple[list, list]:
+    """`pairs` of (item, score, excluded) -> (ranked items with score, best first; excluded items), no sentences."""
+    ranked = sorted(((item, score) for item, score, out in pairs if not out), key=lambda pair: -pair[1])
+    excluded = [(item, score) for item, score, out in pairs if out]
+    return ranked, excluded

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,6 +45,8 @@ OFFER_FIELDS = (
     "french_level_required",
     "required_competences",
 )
+# What the ranked list shows of each offer, read in the same query.
+OFFER_DISPLAY_FIELDS = ("public_id", "city", "contract_type", "company__name")
 
 
 # --- competences (optional app) -----------------------------------------------------------------
@@ -126,32 +129,39 @@ def reason_labels() -> dict[str, str]:
     return {value: str(label) for value, label in NotRelevantReason.choices}
 
 
-def person_facts(pathway: Pathway, membership) -> scoring.PersonFacts:
-    """Everything the scoring needs about one person, as the member may read it."""
+def person_facts(
+    pathway: Pathway, membership, *, targets=None, profile=False, not_relevant=None
+) -> scoring.PersonFacts:
+    """Everything the scoring needs about one person, as the member may read it.
+
+    `targets` (TargetJob list), `profile` (MobilityProfile or None) and `not_relevant` ({offer id: reason
+    label}) may be given when the caller already read them; otherwise they are read here.
+    """
     person = pathway.person
-    profile = MobilityProfile.objects.filter(person=person).first()
-    targets = [
-        _target(*row) for row in TargetJob.objects.filter(pathway=pathway).values_list("job_code", "title", "status")
-    ]
+    if profile is False:
+        profile = MobilityProfile.objects.filter(person=person).first()
+    if targets is None:
+        targets = list(TargetJob.objects.filter(pathway=pathway))
     childcare = (
         Barrier.objects.filter(pathway=pathway, domain=BarrierDomain.CHILDCARE, status__in=ACTIVE_BARRIER_STATUSES)
         .visible_to(membership)
         .exists()
     )
-    labels = reason_labels()
-    dismissed = {
-        offer_id: labels.get(reason, reason)
-        for offer_id, reason in NotRelevant.objects.filter(pathway=pathway).values_list("offer_id", "reason")
-    }
+    if not_relevant is None:
+        labels = reason_labels()
+        not_relevant = {
+            offer_id: labels.get(reason, reason)
+            for offer_id, reason in NotRelevant.objects.filter(pathway=pathway).values_list("offer_id", "reason")
+        }
     facts = scoring.PersonFacts(
         key=pathway.pk,
-        target_jobs=targets,
+        target_jobs=[_target(job.job_code, job.title, job.status) for job in targets],
         competences=competences_of(person),
         driving_licence=person.driving_licence,
         has_vehicle=person.has_vehicle,
         french_level=person.french_level,
         childcare_barrier=childcare,
-        not_relevant=dismissed,
+        not_relevant=not_relevant,
     )
     if profile is not None:
         _apply_profile(
@@ -173,12 +183,37 @@ def _apply_profile(facts, postcode, lat, lon, transport, max_minutes) -> None:
     facts.max_travel_minutes = max_minutes
 
 
-def rank_offers_for(pathway: Pathway, membership, *, today: datetime.date | None = None):
-    """(ranked, excluded) matches of the structure's open offers for this person."""
-    facts = person_facts(pathway, membership)
-    rows = open_offers(pathway.structure, today).values(*OFFER_FIELDS)
-    matches = [scoring.match(facts, _offer_facts(row)) for row in rows.iterator(chunk_size=2000)]
-    return scoring.rank(matches)
+def offers_for_person(pathway: Pathway, *, today: datetime.date | None = None):
+    """The structure's open offers as plain rows, with what this person's file says about each: when it was
+    sent to them and why it was set aside (one query, whatever the number of offers)."""
+    sent = SentOffer.objects.filter(offer=OuterRef("pk"), pathway=pathway).values("sent_on")[:1]
+    dismissed = NotRelevant.objects.filter(offer=OuterRef("pk"), pathway=pathway).values("reason")[:1]
+    return (
+        open_offers(pathway.structure, today)
+        .annotate(sent_on=Subquery(sent), dismissed=Subquery(dismissed))
+        .values(*OFFER_FIELDS, *OFFER_DISPLAY_FIELDS, "sent_on", "dismissed")
+    )
+
+
+def rank_offers_for(pathway: Pathway, membership, *, today: datetime.date | None = None, facts=None):
+    """(ranked, excluded) lists of (row, OfferFacts, score) for this person: scored without sentences."""
+    rows = list(offers_for_person(pathway, today=today))
+    if facts is None:
+        labels = reason_labels()
+        facts = person_facts(
+            pathway,
+            membership,
+            not_relevant={
+                row["id"]: labels.get(row["dismissed"], row["dismissed"]) for row in rows if row["dismissed"]
+            },
+        )
+    scorer = scoring.Scorer(facts)
+    scored = []
+    for row in rows:
+        offer_facts = _offer_facts(row)
+        score, out = scorer.quick(offer_facts)
+        scored.append(((row, offer_facts), score, out))
+    return scoring.rank_quickly(scored)
 
 
 def people_facts(structure, membership, *, offer_id=None) -> list[scoring.PersonFacts]:
@@ -239,13 +274,14 @@ def people_facts(structure, membership, *, offer_id=None) -> list[scoring.Person
 
 
 def rank_people_for(offer: JobOffer, membership):
-    """(ranked, excluded) matches of the structure's active pathways for this offer."""
+    """(ranked, excluded) lists of (PersonFacts, OfferFacts, score) for this offer: scored without sentences."""
     row = JobOffer.objects.filter(pk=offer.pk).values(*OFFER_FIELDS).get()
     offer_facts = _offer_facts(row)
-    matches = [
-        scoring.match(person, offer_facts) for person in people_facts(offer.structure, membership, offer_id=offer.pk)
-    ]
-    return scoring.rank(matches)
+    scored = []
+    for person in people_facts(offer.structure, membership, offer_id=offer.pk):
+        score, out = scoring.Scorer(person).quick(offer_facts)
+        scored.append(((person, offer_facts), score, out))
+    return scoring.rank_quickly(scored)
 
 
 # --- the coach's decisions -----------------------------------------------------------------------

@@ -23,7 +23,7 @@ from tremplin.accounts.access import check_object_access, check_pathway_access
 from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access
 from tremplin.core.forms import add_validation_error
-from tremplin.job_offers.models import JobOffer
+from tremplin.job_offers.models import ContractType, JobOffer, Shift
 from tremplin.pathways.models import Pathway
 from tremplin.professional_project.models import TargetJob
 
@@ -43,7 +43,7 @@ FACTOR_LABELS = {
 @dataclass
 class Row:
     match: scoring.Match
-    obj: object  # the JobOffer or the Pathway
+    obj: object  # an OfferLine or a Pathway
     rank: int | None = None
     sent_on: object = None
 
@@ -52,45 +52,88 @@ class Row:
         return [(FACTOR_LABELS[f.code], f) for f in self.match.factors]
 
 
+class OfferLine:
+    """What the ranked list shows of an offer, from the ranking query's row (no model instance)."""
+
+    def __init__(self, row: dict):
+        self.public_id = row["public_id"]
+        self.title = row["title"]
+        self.company_name = row["company__name"]
+        self.postcode = row["postcode"]
+        self.city = row["city"]
+        self.contract_label = _label(ContractType, row["contract_type"])
+        self.shift_labels = [_label(Shift, code) for code in (row["shifts"] or "").split(",") if code]
+
+
+def _label(choices, value) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value or ""
+
+
 def _pathway(request: HttpRequest, pathway_id: uuid.UUID, *capabilities: str) -> tuple[Pathway, object]:
     pathway = get_object_or_404(
-        Pathway.objects.select_related("person", "structure", "programme"), public_id=pathway_id
+        Pathway.objects.select_related("person__mobility", "structure", "programme"), public_id=pathway_id
     )
     return pathway, check_pathway_access(request, pathway, *capabilities)
+
+
+def _profile(person):
+    try:
+        return person.mobility
+    except MobilityProfile.DoesNotExist:
+        return None
 
 
 @login_required
 def person_offers(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, membership = _pathway(request, pathway_id, CAP)
-    facts = services.person_facts(pathway, membership)
-    rows = services.open_offers(pathway.structure).values(*services.OFFER_FIELDS)
-    matches = [scoring.match(facts, services._offer_facts(row)) for row in rows.iterator(chunk_size=2000)]
-    ranked, excluded = scoring.rank(matches)
+    person = pathway.person
+    rows = list(services.offers_for_person(pathway))
+    labels = services.reason_labels()
+    targets = list(TargetJob.objects.filter(pathway=pathway))
+    profile = _profile(person)
+    facts = services.person_facts(
+        pathway,
+        membership,
+        targets=targets,
+        profile=profile,
+        not_relevant={row["id"]: labels.get(row["dismissed"], row["dismissed"]) for row in rows if row["dismissed"]},
+    )
+    scorer = scoring.Scorer(facts)
+    scored = []
+    for row in rows:
+        offer_facts = services._offer_facts(row)
+        score, out = scorer.quick(offer_facts)
+        scored.append(((row, offer_facts), score, out))
+    ranked, excluded = scoring.rank_quickly(scored)
     page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
     excluded_page = Paginator(excluded, PAGE_SIZE).get_page(request.GET.get("ecartees"))
-    shown = [m.offer_key for m in page.object_list] + [m.offer_key for m in excluded_page.object_list]
-    offers = JobOffer.objects.filter(pk__in=shown).select_related("company").in_bulk()
-    sent = dict(SentOffer.objects.filter(pathway=pathway).values_list("offer_id", "sent_on"))
     first = page.start_index() if ranked else 0
     ranked_rows = [
-        Row(m, offers[m.offer_key], first + i, sent.get(m.offer_key)) for i, m in enumerate(page.object_list)
+        Row(scoring.match(facts, offer_facts), OfferLine(row), first + i, row["sent_on"])
+        for i, ((row, offer_facts), _score) in enumerate(page.object_list)
     ]
-    excluded_rows = [Row(m, offers[m.offer_key], None, sent.get(m.offer_key)) for m in excluded_page.object_list]
-    log_access(request, person=pathway.person, part="matching")
+    excluded_rows = [
+        Row(scoring.match(facts, offer_facts), OfferLine(row), None, row["sent_on"])
+        for (row, offer_facts), _score in excluded_page.object_list
+    ]
+    log_access(request, person=person, part="matching")
     return render(
         request,
         "matching/person_offers.html",
         {
             "pathway": pathway,
-            "person": pathway.person,
+            "person": person,
             "facts": facts,
-            "targets": TargetJob.objects.filter(pathway=pathway),
-            "mobility": MobilityProfile.objects.filter(person=pathway.person).first(),
+            "targets": targets,
+            "mobility": profile,
             "page": page,
             "rows": ranked_rows,
             "excluded_page": excluded_page,
             "excluded_rows": excluded_rows,
-            "total": len(matches),
+            "total": len(rows),
             "reasons": NotRelevantReason.choices,
             "competences_available": facts.competences is not None,
         },
@@ -104,14 +147,20 @@ def offer_people(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     ranked, excluded = services.rank_people_for(offer, membership)
     page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
     excluded_page = Paginator(excluded, PAGE_SIZE).get_page(request.GET.get("ecartees"))
-    shown = [m.person_key for m in page.object_list] + [m.person_key for m in excluded_page.object_list]
-    pathways = Pathway.objects.filter(pk__in=shown).select_related("person", "programme").in_bulk()
-    sent = dict(SentOffer.objects.filter(offer=offer).values_list("pathway_id", "sent_on"))
+    shown = [person.key for (person, _o), _s in page.object_list] + [
+        person.key for (person, _o), _s in excluded_page.object_list
+    ]
+    pathways = Pathway.objects.filter(pk__in=shown).select_related("person").in_bulk()
+    sent = dict(SentOffer.objects.filter(offer=offer, pathway__in=shown).values_list("pathway_id", "sent_on"))
     first = page.start_index() if ranked else 0
     ranked_rows = [
-        Row(m, pathways[m.person_key], first + i, sent.get(m.person_key)) for i, m in enumerate(page.object_list)
+        Row(scoring.match(person, offer_facts), pathways[person.key], first + i, sent.get(person.key))
+        for i, ((person, offer_facts), _score) in enumerate(page.object_list)
     ]
-    excluded_rows = [Row(m, pathways[m.person_key], None, sent.get(m.person_key)) for m in excluded_page.object_list]
+    excluded_rows = [
+        Row(scoring.match(person, offer_facts), pathways[person.key], None, sent.get(person.key))
+        for (person, offer_facts), _score in excluded_page.object_list
+    ]
     return render(
         request,
         "matching/offer_people.html",

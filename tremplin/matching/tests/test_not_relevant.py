@@ -19,7 +19,7 @@ def test_marking_an_offer_not_relevant_takes_it_out_of_the_ranking(client, coach
     record = NotRelevant.objects.get()
     assert (record.offer, record.pathway, record.reason, record.marked_by) == (offer, pathway, "place", coach)
     assert response.context["rows"] == []
-    assert [row.obj for row in response.context["excluded_rows"]] == [offer]
+    assert [row.obj.public_id for row in response.context["excluded_rows"]] == [offer.public_id]
     assert "elle ne sera plus proposée" in response.content.decode()
 
 
@@ -42,7 +42,7 @@ def test_restoring_brings_the_offer_back_into_the_ranking(client, coach, pathway
     response = client.post(reverse("matching:restore", args=[pathway.public_id, offer.public_id]), follow=True)
 
     assert not NotRelevant.objects.exists()
-    assert [row.obj for row in response.context["rows"]] == [offer]
+    assert [row.obj.public_id for row in response.context["rows"]] == [offer.public_id]
 
 
 def test_set_aside_from_the_offer_page_leaves_the_person_out_there_too(client, coach, pathway, offer_for):

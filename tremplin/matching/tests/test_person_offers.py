@@ -28,7 +28,11 @@ def test_offers_are_ranked_with_their_reasons(client, coach, pathway, offer_for)
     response = client.get(url(pathway))
 
     assert response.status_code == 200
-    assert [row.obj for row in response.context["rows"]] == [same, related, other]
+    assert [row.obj.public_id for row in response.context["rows"]] == [
+        same.public_id,
+        related.public_id,
+        other.public_id,
+    ]
     page = response.content.decode()
     assert "Même métier que le métier visé confirmé" in page
     assert "Métier proche du métier visé" in page
@@ -51,8 +55,8 @@ def test_hard_constraints_list_the_offer_apart_with_the_reason(client, coach, pa
 
     response = client.get(url(pathway))
 
-    assert [row.obj for row in response.context["rows"]] == [fine]
-    assert {row.obj for row in response.context["excluded_rows"]} == {licence, night}
+    assert [row.obj.public_id for row in response.context["rows"]] == [fine.public_id]
+    assert {row.obj.public_id for row in response.context["excluded_rows"]} == {licence.public_id, night.public_id}
     page = response.content.decode()
     assert "Permis B exigé : la personne n&#x27;a pas le permis." in page
     assert "incompatibles avec le frein « garde d&#x27;enfants » non levé" in page
@@ -63,7 +67,7 @@ def test_a_lifted_childcare_barrier_no_longer_excludes(client, coach, pathway, o
     night = offer_for(title="Agent de nuit", shifts=",night,")
     client.force_login(coach)
 
-    assert [row.obj for row in client.get(url(pathway)).context["rows"]] == [night]
+    assert [row.obj.public_id for row in client.get(url(pathway)).context["rows"]] == [night.public_id]
 
 
 def test_closed_and_expired_offers_and_other_structures_offers_are_not_proposed(
@@ -77,7 +81,7 @@ def test_closed_and_expired_offers_and_other_structures_offers_are_not_proposed(
     open_offer = offer_for()
     client.force_login(coach)
 
-    assert [row.obj for row in client.get(url(pathway)).context["rows"]] == [open_offer]
+    assert [row.obj.public_id for row in client.get(url(pathway)).context["rows"]] == [open_offer.public_id]
 
 
 def test_an_offer_set_aside_is_listed_apart_with_its_reason_and_can_be_restored(client, coach, pathway, offer_for):
@@ -88,7 +92,7 @@ def test_an_offer_set_aside_is_listed_apart_with_its_reason_and_can_be_restored(
     response = client.get(url(pathway))
 
     assert response.context["rows"] == []
-    assert [row.obj for row in response.context["excluded_rows"]] == [offer]
+    assert [row.obj.public_id for row in response.context["excluded_rows"]] == [offer.public_id]
     page = response.content.decode()
     assert "Écartée par l&#x27;équipe : Horaires incompatibles." in page
     assert reverse("matching:restore", args=[pathway.public_id, offer.public_id]) in page

@@ -213,3 +213,41 @@ def test_rank_orders_by_score_and_keeps_excluded_apart():
     assert [m.offer_key for m in ranked] == [1, 2]
     assert [m.offer_key for m in excluded] == [3]
     assert excluded[0].score > 0  # the score without the constraint is still shown
+
+
+def test_the_quick_scorer_always_agrees_with_the_explained_match():
+    import random
+
+    rng = random.Random(7)
+    codes = ["A1203", "A1204", "A1414", "K2204", "K2202", "N1103"]
+    for _ in range(600):
+        facts = person(
+            target_jobs=[
+                TargetJobFacts(rng.choice(codes), "x", confirmed=rng.random() < 0.5) for _k in range(rng.randrange(3))
+            ],
+            competences=rng.choice([None, {}, {"C1": 4, "C2": 2}, {"C1": 1, "C3": 5}]),
+            has_mobility_profile=rng.random() < 0.8,
+            latitude=rng.choice([None, 50.6 + rng.random() / 3]),
+            longitude=3.0 + rng.random() / 3,
+            home_postcode=rng.choice(["", "59000", "59100"]),
+            transport=rng.choice(list(scoring.SPEED_KMH)),
+            max_travel_minutes=rng.choice([10, 30, 60]),
+            driving_licence=rng.choice(["none", "in_progress", "B", "other"]),
+            has_vehicle=rng.random() < 0.5,
+            french_level=rng.choice(["", *scoring.FRENCH_ORDER]),
+            childcare_barrier=rng.random() < 0.3,
+            not_relevant=rng.choice([{}, {10: "x"}]),
+        )
+        item = offer(
+            job_code=rng.choice(codes),
+            postcode=rng.choice(["59000", "59100", "62000"]),
+            latitude=rng.choice([None, 50.6 + rng.random() / 3]),
+            longitude=3.0 + rng.random() / 3,
+            shifts=frozenset(rng.sample(["day", "early", "night", "weekend"], rng.randrange(3))),
+            driving_licence_required=rng.random() < 0.3,
+            vehicle_required=rng.random() < 0.2,
+            french_level_required=rng.choice(["", "A1", "B1", "C1"]),
+            required_competences=rng.choice([(), ("C1",), ("C1", "C2", "C3")]),
+        )
+        explained = scoring.match(facts, item)
+        assert scoring.Scorer(facts).quick(item) == (explained.score, explained.excluded)

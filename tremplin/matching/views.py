@@ -33,6 +33,7 @@ from .models import MobilityProfile, NotRelevantReason, SentOffer
 
 CAP = Capability.MANAGE_JOB_COACHING
 PAGE_SIZE = 20
+EXCLUDED_PAGE_SIZE = 10
 FACTOR_LABELS = {
     "project": gettext_lazy("Projet professionnel"),
     "competences": gettext_lazy("Compétences"),
@@ -48,8 +49,21 @@ class Row:
     sent_on: object = None
 
     @property
-    def factors(self):
-        return [(FACTOR_LABELS[f.code], f) for f in self.match.factors]
+    def factor_lines(self) -> list[str]:
+        """One sentence per factor, written here rather than in the template: the page shows up to 40 results."""
+        lines = []
+        for factor in self.match.factors:
+            name = FACTOR_LABELS[factor.code]
+            if factor.counted:
+                head = _("%(name)s : %(points)s / %(max)s") % {
+                    "name": name,
+                    "points": round(factor.points),
+                    "max": round(factor.max_points),
+                }
+            else:
+                head = _("%(name)s : non compté") % {"name": name}
+            lines.append(f"{head} — {factor.explanation}")
+        return lines
 
 
 class OfferLine:
@@ -109,7 +123,7 @@ def person_offers(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
         scored.append(((row, offer_facts), score, out))
     ranked, excluded = scoring.rank_quickly(scored)
     page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
-    excluded_page = Paginator(excluded, PAGE_SIZE).get_page(request.GET.get("ecartees"))
+    excluded_page = Paginator(excluded, EXCLUDED_PAGE_SIZE).get_page(request.GET.get("ecartees"))
     first = page.start_index() if ranked else 0
     ranked_rows = [
         Row(scoring.match(facts, offer_facts), OfferLine(row), first + i, row["sent_on"])
@@ -146,7 +160,7 @@ def offer_people(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     membership = check_object_access(request, offer.structure, CAP)
     ranked, excluded = services.rank_people_for(offer, membership)
     page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
-    excluded_page = Paginator(excluded, PAGE_SIZE).get_page(request.GET.get("ecartees"))
+    excluded_page = Paginator(excluded, EXCLUDED_PAGE_SIZE).get_page(request.GET.get("ecartees"))
     shown = [person.key for (person, _o), _s in page.object_list] + [
         person.key for (person, _o), _s in excluded_page.object_list
     ]

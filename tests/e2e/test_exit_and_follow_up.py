@@ -1,6 +1,6 @@
-"""End of the job-coaching story: a counsellor records the exit of a person in contract as a lasting job (CDI),
-prints the exit assessment, and the 1-month follow-up appears on her home once due; the director sees the exit
-in the structure's indicators."""
+"""End of the job-coaching story: the job coach records the exit of a person in contract as a lasting job (CDI);
+the référente prints the exit assessment and finds the 1-month follow-up on her home once due, records it and the
+alert goes; the director sees the exit in the structure's indicators."""
 
 import datetime
 import re
@@ -21,6 +21,16 @@ from tremplin.pathways.models import Status
 from tremplin.people.factories import PersonFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def job_coach(french_aci):
+    from tremplin.accounts.factories import MembershipFactory, UserFactory
+    from tremplin.accounts.roles import Role
+
+    coach = UserFactory(email="relations.entreprises@example.org", first_name="Nadia", last_name="Roux")
+    MembershipFactory(user=coach, structure=french_aci.structure, role=Role.JOB_COACH)
+    return coach
 
 
 @pytest.fixture
@@ -46,16 +56,21 @@ def pathway(french_aci):
     return pathway
 
 
-def test_a_counsellor_records_a_lasting_exit_and_the_1_month_follow_up_appears_on_her_home(page, french_aci, pathway):
+def test_the_job_coach_records_a_lasting_exit_and_the_1_month_follow_up_appears_in_the_caseload(
+    page, french_aci, job_coach, pathway
+):
     today = timezone.localdate()
     exit_on = today - datetime.timedelta(days=35)
     person_url = reverse("people:detail", args=[pathway.person.public_id])
-    sign_in(page, french_aci.counsellor.email, DEFAULT_PASSWORD)
 
-    # Before the exit, the 1-month follow-up is nowhere on the home page.
+    # Before the exit, the 1-month follow-up is nowhere on the référente's home page.
+    sign_in(page, french_aci.counsellor.email, DEFAULT_PASSWORD)
     page.goto(reverse("dashboards:home"))
     expect(page.get_by_text(re.compile("suivi à 1 mois après la sortie"))).to_have_count(0)
+    page.context.clear_cookies()
 
+    # The job coach learns of the hire and records the exit from the person page.
+    sign_in(page, job_coach.email, DEFAULT_PASSWORD)
     page.goto(person_url)
     page.get_by_role("link", name="Enregistrer la sortie du parcours Chantier d'insertion ACI").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sortie de Moussa Keita")
@@ -87,6 +102,12 @@ def test_a_counsellor_records_a_lasting_exit_and_the_1_month_follow_up_appears_o
     assert pathway.status == Status.FOLLOW_UP
     contract = pathway.contracts.get()
     assert contract.status == ContractStatus.ENDED_EARLY and contract.ended_on == exit_on
+    # The job coach does not print the social file's assessment: the référente does.
+    expect(page.get_by_text("Le bilan de sortie s'imprime par l'équipe sociale")).to_be_visible()
+    exit_url = page.url
+    page.context.clear_cookies()
+    sign_in(page, french_aci.counsellor.email, DEFAULT_PASSWORD)
+    page.goto(exit_url)
 
     # The exit assessment link gives a real PDF (WeasyPrint may take a while on a busy machine).
     link = page.get_by_role("link", name="Télécharger le bilan de sortie (PDF)")

@@ -38,8 +38,10 @@ def save_draft(
     unknown = (set(hidden) | set(ranks)) - known_keys
     if unknown:
         errors["__all__"] = [
-            _("Ces éléments ne font plus partie du CV ; rechargez la page : %(keys)s")
-            % {"keys": ", ".join(sorted(unknown))}
+            _(
+                "Certains éléments ne font plus partie du dossier de la personne (supprimés entre-temps) : "
+                "rechargez la page avant d'enregistrer."
+            )
         ]
     for rank in ranks.values():
         if not isinstance(rank, int) or not 1 <= rank <= MAX_RANK:

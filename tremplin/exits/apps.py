@@ -15,7 +15,7 @@ class ExitsConfig(AppConfig):
         from .models import Exit, FollowUp
         from .timeline import describe_exit, describe_follow_up, exit_events, follow_up_events
 
-        register_source(Exit, exit_events, ("pathway__programme", "recorded_by"))
+        register_source(Exit, exit_events, ("pathway", "pathway__programme", "recorded_by"))
         register_source(FollowUp, follow_up_events, ("exit__pathway", "recorded_by"))
         register_describer(EventKind.EXIT, describe_exit)
         register_describer(EventKind.FOLLOW_UP, describe_follow_up)

@@ -242,3 +242,16 @@ def test_the_pathway_closes_when_the_last_follow_up_is_recorded(pathway_in_contr
     pathway.refresh_from_db()
     assert pathway.status == Status.CLOSED
     assert pathway.status_changes.first().reason == "Dernier suivi après sortie enregistré"
+
+
+def test_the_timeline_of_one_structure_rebuilds_with_the_exit_and_follow_ups(pathway_in_contract, counsellor, today):
+    from django.core.management import call_command
+
+    exit_record = _exit(pathway_in_contract, counsellor, today)
+    record_follow_up(
+        exit_record.follow_ups.get(months=1), contacted_on=today, outcome=Outcome.NEW_JOB, note="", by=counsellor
+    )
+    TimelineEvent.objects.filter(kind__in=(EventKind.EXIT, EventKind.FOLLOW_UP)).delete()
+    call_command("rebuild_timeline", structure=str(exit_record.pathway.structure.public_id), stdout=None)
+    kinds = set(TimelineEvent.objects.values_list("kind", flat=True))
+    assert {EventKind.EXIT, EventKind.FOLLOW_UP} <= kinds

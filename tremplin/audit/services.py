@@ -7,6 +7,7 @@ each entry chains onto the one before, and concurrent requests cannot fork the c
 import dataclasses
 import datetime
 import uuid
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import connections, router, transaction
@@ -122,6 +123,46 @@ def log_access(request: HttpRequest, *, person, part: str, action: str = "read",
         obj=obj,
         request=request,
     )
+
+
+def log_access_many(request: HttpRequest, *, people: Iterable, part: str, action: str = "read", obj=None) -> None:
+    """One access-log entry per person (in the given order), as `log_access` would write them one by one,
+    with one lock, one insert and one update: a page about thirty people (an agenda, minutes, a handover)
+    keeps the same query count as a page about three."""
+    people = list(people)
+    if not people:
+        return
+    db = _db()
+    base = {
+        **_actor_fields(request.user),
+        "action": action,
+        "part": part[:100],
+        "object_public_id": _object_id(obj),
+        **_request_fields(request),
+    }
+    structure_ids: dict = {}
+    with transaction.atomic(using=db, savepoint=False):
+        head = _locked_head(db)
+        previous = head.last_hash
+        entries = []
+        at = timezone.now()
+        for person in people:
+            key = person.structure_id
+            if key not in structure_ids:
+                structure_ids[key] = _uuid(_structure_public_id(key, request))
+            entry = AccessLogEntry(
+                at=at,
+                previous_hash=previous,
+                structure_public_id=structure_ids[key],
+                person_public_id=person.public_id,
+                **base,
+            )
+            entry.entry_hash = compute_hash(entry)
+            previous = entry.entry_hash
+            entries.append(entry)
+        AccessLogEntry.objects.using(db).bulk_create(entries)
+        last = AccessLogEntry.objects.using(db).filter(entry_hash=previous).values_list("pk", flat=True).first()
+        ChainHead.objects.using(db).filter(pk=head.pk).update(last_hash=previous, last_entry_id=last)
 
 
 def log_change(instance, *, person, structure, part: str, action: str) -> None:

@@ -22,9 +22,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tremplin.accounts.access import check_object_access, require_membership
 from tremplin.accounts.roles import Capability
+from tremplin.audit.services import log_access_many
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
-from tremplin.review_meetings.access_log import log_access_many
 from tremplin.review_meetings.services import FLAGGED_OBSERVATION_DAYS, summary_pathways
 
 from . import services

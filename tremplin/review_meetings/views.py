@@ -23,11 +23,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tremplin.accounts.access import check_object_access, require_membership
 from tremplin.accounts.roles import Capability, Role
+from tremplin.audit.services import log_access_many
 from tremplin.core.forms import add_validation_error
 from tremplin.core.pdf import pdf_response, render_pdf
 
 from . import services
-from .access_log import log_access_many
 from .forms import DecisionForm, HelperForm, MeetingForm
 from .models import ReviewItem, ReviewMeeting, ReviewReason
 

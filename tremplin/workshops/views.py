@@ -23,9 +23,9 @@ from django.views.decorators.http import require_GET
 
 from tremplin.accounts.access import check_object_access, require_membership
 from tremplin.accounts.roles import Capability, Role
+from tremplin.audit.services import log_access_many
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
-from tremplin.review_meetings.access_log import log_access_many
 
 from . import services
 from .forms import PeriodForm, WorkshopForm

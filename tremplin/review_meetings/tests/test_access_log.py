@@ -4,8 +4,7 @@ from django.test import RequestFactory
 
 from tremplin.accounts.models import Membership
 from tremplin.audit.models import AccessLogEntry
-from tremplin.audit.services import log_access, verify_chain
-from tremplin.review_meetings.access_log import log_access_many
+from tremplin.audit.services import log_access, log_access_many, verify_chain
 
 
 def _request(user, structure):

@@ -91,3 +91,24 @@ def test_the_programme_pdf_still_renders_with_the_competences(client, counsellor
 
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
+
+
+def test_the_exit_assessment_pdf_renders_with_the_competences(client, counsellor, team_pathway, soft_skills):
+    session = CompletedSessionFactory(pathway=team_pathway)
+    for c in soft_skills:
+        ScoreFactory(session=session, competence=c, self_level=2, coach_level=3)
+    client.force_login(counsellor)
+
+    response = client.get(reverse("programme_documents:exit_assessment_pdf", args=[team_pathway.public_id]))
+
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+
+
+def test_the_person_page_links_to_the_competences_and_the_portfolio(client, counsellor, team_pathway):
+    client.force_login(counsellor)
+
+    page = client.get(reverse("people:detail", args=[team_pathway.person.public_id])).content.decode()
+
+    assert reverse("competences:pathway", args=[team_pathway.public_id]) in page
+    assert reverse("portfolio:person", args=[team_pathway.person.public_id]) in page

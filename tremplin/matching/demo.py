@@ -468,5 +468,5 @@ def _send_one(structure, coach, today) -> None:
         return
     ranked, _excluded = rank_offers_for(pathway, coach, today=today)
     if ranked:
-        (row, _facts), score = ranked[0]
-        send_offer(offer=JobOffer.objects.get(pk=row["id"]), pathway=pathway, by=coach.user, score=score, on=today)
+        best, score = ranked[0]
+        send_offer(offer=JobOffer.objects.get(pk=best.key), pathway=pathway, by=coach.user, score=score, on=today)

@@ -383,6 +383,12 @@ class Scorer:
         self.no_licence = person.driving_licence not in LICENCES_THAT_DRIVE and person.driving_licence != "in_progress"
         self.french = FRENCH_ORDER.index(person.french_level) if person.french_level in FRENCH_ORDER else None
         self.located = person.has_mobility_profile and None not in (person.latitude, person.longitude)
+        if self.located:
+            self.lat = math.radians(person.latitude)
+            self.cos_lat = math.cos(self.lat)
+            self.lon = math.radians(person.longitude)
+        self.speed = SPEED_KMH.get(person.transport, SPEED_KMH["public_transport"])
+        self.access = ACCESS_MINUTES.get(person.transport, 0.0)
 
     def quick(self, offer: OfferFacts) -> tuple[int, bool]:
         """(score, excluded) of this offer for the person."""
@@ -413,11 +419,17 @@ class Scorer:
             maximum += COMPETENCE_POINTS
         km = None
         if self.located and offer.latitude is not None and offer.longitude is not None:
-            km = distance_km(person.latitude, person.longitude, offer.latitude, offer.longitude)
+            # distance_km, with the person's side computed once
+            lat2 = math.radians(offer.latitude)
+            a = (
+                math.sin((lat2 - self.lat) / 2) ** 2
+                + self.cos_lat * math.cos(lat2) * math.sin((math.radians(offer.longitude) - self.lon) / 2) ** 2
+            )
+            km = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
         elif person.has_mobility_profile and person.home_postcode and person.home_postcode == offer.postcode:
             km = SAME_POSTCODE_KM
         if km is not None:
-            minutes = travel_minutes(km, person.transport)
+            minutes = km * DETOUR / self.speed * 60 + self.access
             limit = max(person.max_travel_minutes, 1)
             if minutes <= limit / 2:
                 points += TRAVEL_POINTS

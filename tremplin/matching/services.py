@@ -8,6 +8,7 @@ loaded as objects.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
@@ -30,23 +31,21 @@ from .models import MobilityProfile, NotRelevant, NotRelevantReason, SentOffer
 # Pathways the job coach works on: before and during the contract.
 MATCHABLE_STATUSES = (Status.CANDIDATE, Status.ELIGIBLE, Status.IN_CONTRACT)
 
+# Columns the scoring reads, in this order (see _offer_facts): read as tuples, no model instances.
 OFFER_FIELDS = (
     "id",
     "job_code",
-    "title",
     "postcode",
     "latitude",
     "longitude",
-    "site__latitude",
-    "site__longitude",
     "shifts",
     "driving_licence_required",
     "vehicle_required",
     "french_level_required",
     "required_competences",
 )
-# What the ranked list shows of each offer, read in the same query.
-OFFER_DISPLAY_FIELDS = ("public_id", "city", "contract_type", "company__name")
+# What the ranked list shows of each offer: read for the page shown only.
+OFFER_DISPLAY_FIELDS = ("id", "public_id", "title", "postcode", "city", "contract_type", "shifts", "company__name")
 
 
 # --- competences (optional app) -----------------------------------------------------------------
@@ -94,24 +93,30 @@ def competences_of_people(person_ids) -> dict[int, dict[str, int]] | None:
 # --- facts ---------------------------------------------------------------------------------------
 
 
-def _offer_facts(row: dict) -> scoring.OfferFacts:
-    lat, lon = row["latitude"], row["longitude"]
-    if lat is None or lon is None:
-        lat, lon = row["site__latitude"], row["site__longitude"]
+@functools.lru_cache(maxsize=512)
+def _codes(text: str | None) -> frozenset:
+    return frozenset(code.strip() for code in (text or "").split(",") if code.strip())
+
+
+@functools.lru_cache(maxsize=512)
+def _competence_codes(text: str | None) -> tuple:
+    return tuple(code.strip() for code in (text or "").split(",") if code.strip())
+
+
+def _offer_facts(row: tuple) -> scoring.OfferFacts:
+    """From a tuple of OFFER_FIELDS. The offer's coordinates are its own, or its site's copied when it was saved."""
+    key, code, postcode, lat, lon, shifts, licence, vehicle, french, competences = row[:10]
     return scoring.OfferFacts(
-        key=row["id"],
-        job_code=row["job_code"],
-        title=row["title"],
-        postcode=row["postcode"],
+        key=key,
+        job_code=code,
+        postcode=postcode,
         latitude=lat,
         longitude=lon,
-        shifts=frozenset(code for code in (row["shifts"] or "").split(",") if code),
-        driving_licence_required=row["driving_licence_required"],
-        vehicle_required=row["vehicle_required"],
-        french_level_required=row["french_level_required"],
-        required_competences=tuple(
-            code.strip() for code in (row["required_competences"] or "").split(",") if code.strip()
-        ),
+        shifts=_codes(shifts),
+        driving_licence_required=bool(licence),
+        vehicle_required=bool(vehicle),
+        french_level_required=french,
+        required_competences=_competence_codes(competences),
     )
 
 
@@ -184,36 +189,53 @@ def _apply_profile(facts, postcode, lat, lon, transport, max_minutes) -> None:
 
 
 def offers_for_person(pathway: Pathway, *, today: datetime.date | None = None):
-    """The structure's open offers as plain rows, with what this person's file says about each: when it was
-    sent to them and why it was set aside (one query, whatever the number of offers)."""
-    sent = SentOffer.objects.filter(offer=OuterRef("pk"), pathway=pathway).values("sent_on")[:1]
+    """The structure's open offers as tuples of OFFER_FIELDS plus, last, the reason this person's team set
+    each aside (or None): one query, whatever the number of offers."""
     dismissed = NotRelevant.objects.filter(offer=OuterRef("pk"), pathway=pathway).values("reason")[:1]
     return (
         open_offers(pathway.structure, today)
-        .annotate(sent_on=Subquery(sent), dismissed=Subquery(dismissed))
-        .values(*OFFER_FIELDS, *OFFER_DISPLAY_FIELDS, "sent_on", "dismissed")
+        .annotate(dismissed=Subquery(dismissed))
+        .values_list(*OFFER_FIELDS, "dismissed")
     )
 
 
-def rank_offers_for(pathway: Pathway, membership, *, today: datetime.date | None = None, facts=None):
-    """(ranked, excluded) lists of (row, OfferFacts, score) for this person: scored without sentences."""
-    rows = list(offers_for_person(pathway, today=today))
-    if facts is None:
-        labels = reason_labels()
-        facts = person_facts(
-            pathway,
-            membership,
-            not_relevant={
-                row["id"]: labels.get(row["dismissed"], row["dismissed"]) for row in rows if row["dismissed"]
-            },
-        )
+def offer_lines(pathway: Pathway, offer_ids) -> dict[int, dict]:
+    """What the page shows of these offers, with the date each was sent to this person."""
+    sent = SentOffer.objects.filter(offer=OuterRef("pk"), pathway=pathway).values("sent_on")[:1]
+    rows = (
+        JobOffer.objects.filter(pk__in=offer_ids)
+        .annotate(sent_on=Subquery(sent))
+        .values(*OFFER_DISPLAY_FIELDS, "sent_on")
+    )
+    return {row["id"]: row for row in rows}
+
+
+def score_offers(pathway: Pathway, membership, *, rows=None, targets=None, profile=False, today=None):
+    """(facts, ranked, excluded) for this person: lists of (OfferFacts, score), best first, without sentences."""
+    if rows is None:
+        rows = list(offers_for_person(pathway, today=today))
+    labels = reason_labels()
+    facts = person_facts(
+        pathway,
+        membership,
+        targets=targets,
+        profile=profile,
+        not_relevant={row[0]: labels.get(row[-1], row[-1]) for row in rows if row[-1]},
+    )
     scorer = scoring.Scorer(facts)
     scored = []
     for row in rows:
         offer_facts = _offer_facts(row)
         score, out = scorer.quick(offer_facts)
-        scored.append(((row, offer_facts), score, out))
-    return scoring.rank_quickly(scored)
+        scored.append((offer_facts, score, out))
+    ranked, excluded = scoring.rank_quickly(scored)
+    return facts, ranked, excluded
+
+
+def rank_offers_for(pathway: Pathway, membership, *, today: datetime.date | None = None):
+    """(ranked, excluded) lists of (OfferFacts, score) of the structure's open offers for this person."""
+    _facts, ranked, excluded = score_offers(pathway, membership, today=today)
+    return ranked, excluded
 
 
 def people_facts(structure, membership, *, offer_id=None) -> list[scoring.PersonFacts]:
@@ -275,8 +297,7 @@ def people_facts(structure, membership, *, offer_id=None) -> list[scoring.Person
 
 def rank_people_for(offer: JobOffer, membership):
     """(ranked, excluded) lists of (PersonFacts, OfferFacts, score) for this offer: scored without sentences."""
-    row = JobOffer.objects.filter(pk=offer.pk).values(*OFFER_FIELDS).get()
-    offer_facts = _offer_facts(row)
+    offer_facts = _offer_facts(JobOffer.objects.filter(pk=offer.pk).values_list(*OFFER_FIELDS).get())
     scored = []
     for person in people_facts(offer.structure, membership, offer_id=offer.pk):
         score, out = scoring.Scorer(person).quick(offer_facts)

@@ -104,34 +104,23 @@ def _profile(person):
 def person_offers(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, membership = _pathway(request, pathway_id, CAP)
     person = pathway.person
-    rows = list(services.offers_for_person(pathway))
-    labels = services.reason_labels()
     targets = list(TargetJob.objects.filter(pathway=pathway))
     profile = _profile(person)
-    facts = services.person_facts(
-        pathway,
-        membership,
-        targets=targets,
-        profile=profile,
-        not_relevant={row["id"]: labels.get(row["dismissed"], row["dismissed"]) for row in rows if row["dismissed"]},
-    )
-    scorer = scoring.Scorer(facts)
-    scored = []
-    for row in rows:
-        offer_facts = services._offer_facts(row)
-        score, out = scorer.quick(offer_facts)
-        scored.append(((row, offer_facts), score, out))
-    ranked, excluded = scoring.rank_quickly(scored)
+    facts, ranked, excluded = services.score_offers(pathway, membership, targets=targets, profile=profile)
     page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
     excluded_page = Paginator(excluded, EXCLUDED_PAGE_SIZE).get_page(request.GET.get("ecartees"))
+    shown = [offer.key for offer, _score in page.object_list] + [
+        offer.key for offer, _score in excluded_page.object_list
+    ]
+    lines = services.offer_lines(pathway, shown)
     first = page.start_index() if ranked else 0
     ranked_rows = [
-        Row(scoring.match(facts, offer_facts), OfferLine(row), first + i, row["sent_on"])
-        for i, ((row, offer_facts), _score) in enumerate(page.object_list)
+        Row(scoring.match(facts, offer), OfferLine(lines[offer.key]), first + i, lines[offer.key]["sent_on"])
+        for i, (offer, _score) in enumerate(page.object_list)
     ]
     excluded_rows = [
-        Row(scoring.match(facts, offer_facts), OfferLine(row), None, row["sent_on"])
-        for (row, offer_facts), _score in excluded_page.object_list
+        Row(scoring.match(facts, offer), OfferLine(lines[offer.key]), None, lines[offer.key]["sent_on"])
+        for offer, _score in excluded_page.object_list
     ]
     log_access(request, person=person, part="matching")
     return render(
@@ -147,7 +136,6 @@ def person_offers(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
             "rows": ranked_rows,
             "excluded_page": excluded_page,
             "excluded_rows": excluded_rows,
-            "total": len(rows),
             "reasons": NotRelevantReason.choices,
             "competences_available": facts.competences is not None,
         },

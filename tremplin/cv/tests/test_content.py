@@ -106,3 +106,31 @@ def test_the_json_resume_export_follows_the_schema_sections(pathway):
     assert data["certificates"][0]["name"] == "CACES R489"
     assert data["languages"] == [{"language": "français"}, {"language": "arabe"}]
     assert data["meta"]["version"] == "v1.0.0"
+
+
+def test_the_json_resume_export_is_valid_against_the_official_schema(pathway):
+    """The schema comes from the npm registry (package "resume-schema", see package.json), never copied here."""
+    import json
+    from pathlib import Path
+
+    import jsonschema
+    from django.conf import settings
+
+    schema_path = Path(settings.BASE_DIR) / "node_modules" / "resume-schema" / "schema.json"
+    if not schema_path.exists():
+        pytest.fail("The JSON Resume schema is not installed: run `npm install` (make test does it).")
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    person = pathway.person
+    person.email, person.city, person.languages = "a@example.org", "Lille", "français"
+    person.save()
+    ExperienceFactory(person=person, title="Vendeur", organisation="Épicerie", description="Mise en rayon.")
+    ExperienceFactory(person=person, kind=ExperienceKind.FAMILY, title="Parent au foyer", started_on=None)
+    TrainingFactory(person=person)
+    CertificationFactory(person=person)
+    ContractFactory(pathway=pathway, position="Agent de tri")
+
+    data = to_json_resume(build_cv(person, CvDraft(person=person, headline="Agent de tri", summary="Motivé.")))
+
+    validator = jsonschema.validators.validator_for(schema)(schema, format_checker=jsonschema.FormatChecker())
+    errors = sorted(str(error.message) for error in validator.iter_errors(data))
+    assert errors == []

@@ -404,7 +404,7 @@ def verify(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     )
     verification = services.verify_award(award)
     credential = award.credential
-    return render(
+    response = render(
         request,
         "badges/verify.html",
         {
@@ -416,3 +416,7 @@ def verify(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "holder": award.person.full_name if has_consent(award.person, ConsentKind.PUBLIC_BADGE) else "",
         },
     )
+    # The answer must reflect a revocation at once, and a person's badge is not for search engines.
+    response["Cache-Control"] = "no-cache"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -126,7 +126,9 @@ def test_the_public_page_says_valid_then_revoked_without_the_name_unless_consent
 ):
     award = AwardFactory(pathway=pathway, achievement=achievement)
     url = reverse("badges:verify", args=[award.public_id])
-    page = client.get(url).content.decode()
+    response = client.get(url)
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    page = response.content.decode()
     assert "Ce badge est valide." in page
     assert achievement.name in page and "Diallo" not in page
     ConsentFactory(person=pathway.person, kind=ConsentKind.PUBLIC_BADGE)

@@ -34,6 +34,8 @@ def test_sending_an_offer_records_it_and_puts_it_on_the_timeline(client, coach, 
     sentence = describe_offer_sent(event.data)
     assert sentence.startswith("Offre d'emploi envoyée le")
     assert "A1203" in sentence and "Verts Jardins" in sentence
+    # The applications app shares the kind and keeps this variant's sentence.
+    assert event.describe() == sentence
 
 
 def test_the_application_sentence_keeps_the_other_variants_to_the_previous_describer():

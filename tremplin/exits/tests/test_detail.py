@@ -7,7 +7,7 @@ from tremplin.accounts.roles import Role
 from tremplin.core.visibility import Visibility
 from tremplin.exits.factories import ExitFactory, FollowUpFactory
 from tremplin.pathways.factories import PathwayFactory
-from tremplin.pathways.models import Status
+from tremplin.pathways.models import Pathway, Status
 from tremplin.people.factories import PersonFactory
 from tremplin.structures.factories import StructureFactory
 
@@ -63,3 +63,30 @@ def test_the_person_page_links_to_the_exit_or_offers_to_record_it(client, struct
     assert "prochain suivi à 1 mois" in page
     page = client.get(reverse("people:detail", args=[in_pathway.person.public_id])).content.decode()
     assert reverse("exits:record", args=[in_pathway.public_id]) in page
+
+
+def _render_cards(pathways, membership):
+    from django.template import Context, Template
+
+    template = Template(
+        '{% for pathway in pathways %}{% include "exits/_pathway_exit.html" with pathway=pathway %}{% endfor %}'
+    )
+    caps = {"edit_people": True}
+    return template.render(Context({"pathways": pathways, "membership": membership, "caps": caps}))
+
+
+def test_the_person_page_card_costs_no_query_before_an_exit_and_two_for_any_number_of_exits(
+    structure, counsellor, django_assert_num_queries
+):
+    from tremplin.accounts.models import Membership
+
+    membership = Membership.objects.get(user=counsellor)
+    candidates = [PathwayFactory(person=PersonFactory(structure=structure)) for _ in range(3)]
+    with django_assert_num_queries(0):
+        _render_cards(candidates, membership)
+    for count in (1, 4):
+        left = [exit_in(structure).pathway for _ in range(count)]
+        pathways = list(Pathway.objects.filter(pk__in=[p.pk for p in left]).select_related("programme", "person"))
+        with django_assert_num_queries(2):  # the exits, their follow-ups
+            html = _render_cards(pathways, membership)
+        assert html.count("prochain suivi à 1 mois") == count

@@ -231,3 +231,22 @@ def test_it_refuses_another_structures_company(client, structure):
         reverse("employers:contact_edit", args=[contact.public_id]),
     ):
         assert client.get(url).status_code == 404
+
+
+def test_the_history_counts_applications_hires_and_immersions_when_those_apps_are_there(client, coach, structure):
+    applications = pytest.importorskip("tremplin.applications.factories")
+    immersions = pytest.importorskip("tremplin.immersions.factories")
+    company = CompanyFactory(structure=structure, name="Verts Jardins")
+    pathway = PathwayFactory(person=PersonFactory(structure=structure))
+    applications.ApplicationFactory(pathway=pathway, company=company, status="hired")
+    applications.ApplicationFactory(pathway=pathway, company=company, status="applied")
+    applications.ApplicationFactory(pathway=pathway)  # another employer
+    immersions.ImmersionFactory(pathway=pathway, company=company)
+    client.force_login(coach)
+
+    response = client.get(reverse("employers:detail", args=[company.public_id]))
+
+    history = response.context["history"]
+    assert (history["applications"], history["hires"], history["immersions"]) == (2, 1, 1)
+    page = response.content.decode()
+    assert "Candidatures : 2" in page and "Embauches : 1" in page and "Immersions : 1" in page

@@ -10,9 +10,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import check_object_access, require_membership
@@ -38,6 +39,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
     companies = Company.objects.filter(structure=structure).annotate(
         open_offers=Count("job_offers", filter=Q(job_offers__status="open"), distinct=True),
         last_interaction=Max("interactions__happened_on"),
+        next_step_on=Min("interactions__next_step_on", filter=Q(interactions__next_step_on__gte=timezone.localdate())),
     )
     query = request.GET.get("q", "").strip()[:100]
     if query:

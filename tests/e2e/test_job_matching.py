@@ -111,3 +111,21 @@ def test_a_job_coach_imports_offers_sees_the_ranked_offers_for_a_person_and_send
     assert_accessible(page)
     sent = SentOffer.objects.get()
     assert (sent.pathway, sent.offer.title, sent.sent_by) == (pathway, "Jardinier paysagiste", coach)
+
+    # From the offer's side: the people ranked for it, Amina first, the offer already sent to her.
+    page.get_by_role("link", name="Offres et entreprises").click()
+    page.get_by_role("link", name="Personnes pour « Jardinier paysagiste »").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Personnes pour l'offre « Jardinier paysagiste »")
+    first = page.get_by_role("table", name=re.compile("Personnes en parcours classées")).get_by_role("row").nth(1)
+    expect(first).to_contain_text("Amina Diallo")
+    expect(first).to_contain_text("Envoyée le")
+    assert_accessible(page)
+
+    # The employer created by the import is in the network, with the offer sent in its history.
+    page.get_by_role("link", name="Offres et entreprises").click()
+    page.get_by_role("link", name="Réseau d'entreprises").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Verts Horizons").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verts Horizons")
+    expect(page.get_by_text("1 offre envoyée à une personne")).to_be_visible()
+    assert_accessible(page)

@@ -74,16 +74,28 @@ def competences_of_people(person_ids) -> dict[int, dict[str, int]] | None:
     if bulk is not None:
         return bulk(person_ids)
     try:
-        from tremplin.competences.models import EvaluationSession, Score
+        from tremplin.competences.models import Competence, EvaluationSession, Score
 
         sessions = EvaluationSession.objects.completed().filter(pathway__person_id__in=person_ids)
         rows = (
             Score.objects.filter(session__in=sessions, coach_level__isnull=False)
             .order_by("session__held_on", "session__coach_completed_at", "session_id")
-            .values_list("session__pathway__person_id", "competence__key", "coach_level")
+            .values_list(
+                "session__pathway__person_id",
+                "competence_id",
+                "competence__kind",
+                "competence__code",
+                "competence__public_id",
+                "coach_level",
+            )
         )
+        keys: dict[int, str] = {}
         found: dict[int, dict[str, int]] = defaultdict(dict)
-        for person_id, key, level in rows:
+        for person_id, competence_id, kind, code, public_id, level in rows:
+            key = keys.get(competence_id)
+            if key is None:
+                # The competence app's own rule for the key, applied once per competence.
+                key = keys[competence_id] = Competence(kind=kind, code=code, public_id=public_id).key
             found[person_id][key] = level
         return found
     except Exception:  # noqa: BLE001 - the other app's models changed: matching goes on without competences

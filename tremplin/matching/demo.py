@@ -469,4 +469,4 @@ def _send_one(structure, coach, today) -> None:
     ranked, _excluded = rank_offers_for(pathway, coach, today=today)
     if ranked:
         best, score = ranked[0]
-        send_offer(offer=JobOffer.objects.get(pk=best.key), pathway=pathway, by=coach.user, score=score, on=today)
+        send_offer(offer=JobOffer.objects.get(pk=best[0]), pathway=pathway, by=coach.user, score=score, on=today)

@@ -115,7 +115,7 @@ def _competence_codes(text: str | None) -> tuple:
     return tuple(code.strip() for code in (text or "").split(",") if code.strip())
 
 
-def _offer_facts(row: tuple) -> scoring.OfferFacts:
+def offer_facts(row: tuple) -> scoring.OfferFacts:
     """From a tuple of OFFER_FIELDS. The offer's coordinates are its own, or its site's copied when it was saved."""
     key, code, postcode, lat, lon, shifts, licence, vehicle, french, competences = row[:10]
     return scoring.OfferFacts(
@@ -223,7 +223,10 @@ def offer_lines(pathway: Pathway, offer_ids) -> dict[int, dict]:
 
 
 def score_offers(pathway: Pathway, membership, *, rows=None, targets=None, profile=False, today=None):
-    """(facts, ranked, excluded) for this person: lists of (OfferFacts, score), best first, without sentences."""
+    """(facts, ranked, excluded) for this person: lists of (row, score), best first, without sentences.
+
+    A row is a tuple of OFFER_FIELDS; `offer_facts(row)` gives what `scoring.match` explains, for the rows shown.
+    """
     if rows is None:
         rows = list(offers_for_person(pathway, today=today))
     labels = reason_labels()
@@ -234,18 +237,20 @@ def score_offers(pathway: Pathway, membership, *, rows=None, targets=None, profi
         profile=profile,
         not_relevant={row[0]: labels.get(row[-1], row[-1]) for row in rows if row[-1]},
     )
-    scorer = scoring.Scorer(facts)
+    quick = scoring.Scorer(facts).quick_fields
     scored = []
     for row in rows:
-        offer_facts = _offer_facts(row)
-        score, out = scorer.quick(offer_facts)
-        scored.append((offer_facts, score, out))
+        key, code, postcode, lat, lon, shifts, licence, vehicle, french, competences = row[:10]
+        score, out = quick(
+            key, code, postcode, lat, lon, _codes(shifts), licence, vehicle, french, _competence_codes(competences)
+        )
+        scored.append((row, score, out))
     ranked, excluded = scoring.rank_quickly(scored)
     return facts, ranked, excluded
 
 
 def rank_offers_for(pathway: Pathway, membership, *, today: datetime.date | None = None):
-    """(ranked, excluded) lists of (OfferFacts, score) of the structure's open offers for this person."""
+    """(ranked, excluded) lists of (row, score) of the structure's open offers for this person (see score_offers)."""
     _facts, ranked, excluded = score_offers(pathway, membership, today=today)
     return ranked, excluded
 
@@ -309,11 +314,11 @@ def people_facts(structure, membership, *, offer_id=None) -> list[scoring.Person
 
 def rank_people_for(offer: JobOffer, membership):
     """(ranked, excluded) lists of (PersonFacts, OfferFacts, score) for this offer: scored without sentences."""
-    offer_facts = _offer_facts(JobOffer.objects.filter(pk=offer.pk).values_list(*OFFER_FIELDS).get())
+    facts_of_offer = offer_facts(JobOffer.objects.filter(pk=offer.pk).values_list(*OFFER_FIELDS).get())
     scored = []
     for person in people_facts(offer.structure, membership, offer_id=offer.pk):
-        score, out = scoring.Scorer(person).quick(offer_facts)
-        scored.append(((person, offer_facts), score, out))
+        score, out = scoring.Scorer(person).quick(facts_of_offer)
+        scored.append(((person, facts_of_offer), score, out))
     return scoring.rank_quickly(scored)
 
 

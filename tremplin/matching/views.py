@@ -109,18 +109,21 @@ def person_offers(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     facts, ranked, excluded = services.score_offers(pathway, membership, targets=targets, profile=profile)
     page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
     excluded_page = Paginator(excluded, EXCLUDED_PAGE_SIZE).get_page(request.GET.get("ecartees"))
-    shown = [offer.key for offer, _score in page.object_list] + [
-        offer.key for offer, _score in excluded_page.object_list
-    ]
+    shown = [row[0] for row, _score in page.object_list] + [row[0] for row, _score in excluded_page.object_list]
     lines = services.offer_lines(pathway, shown)
     first = page.start_index() if ranked else 0
     ranked_rows = [
-        Row(scoring.match(facts, offer), OfferLine(lines[offer.key]), first + i, lines[offer.key]["sent_on"])
-        for i, (offer, _score) in enumerate(page.object_list)
+        Row(
+            scoring.match(facts, services.offer_facts(row)),
+            OfferLine(lines[row[0]]),
+            first + i,
+            lines[row[0]]["sent_on"],
+        )
+        for i, (row, _score) in enumerate(page.object_list)
     ]
     excluded_rows = [
-        Row(scoring.match(facts, offer), OfferLine(lines[offer.key]), None, lines[offer.key]["sent_on"])
-        for offer, _score in excluded_page.object_list
+        Row(scoring.match(facts, services.offer_facts(row)), OfferLine(lines[row[0]]), None, lines[row[0]]["sent_on"])
+        for row, _score in excluded_page.object_list
     ]
     log_access(request, person=person, part="matching")
     return render(

@@ -12,7 +12,7 @@ import functools
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -204,11 +204,20 @@ def offers_for_person(pathway: Pathway, *, today: datetime.date | None = None):
     """The structure's open offers as tuples of OFFER_FIELDS plus, last, the reason this person's team set
     each aside (or None): one query, whatever the number of offers."""
     dismissed = NotRelevant.objects.filter(offer=OuterRef("pk"), pathway=pathway).values("reason")[:1]
-    return (
+    return _tuples(
         open_offers(pathway.structure, today)
         .annotate(dismissed=Subquery(dismissed))
         .values_list(*OFFER_FIELDS, "dismissed")
     )
+
+
+def _tuples(queryset) -> list[tuple]:
+    """The rows of a values_list as the database driver returns them: thousands of rows skip the ORM's
+    per-value converters (booleans may come as 0/1, which the scoring reads the same)."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def offer_lines(pathway: Pathway, offer_ids) -> dict[int, dict]:
@@ -228,7 +237,7 @@ def score_offers(pathway: Pathway, membership, *, rows=None, targets=None, profi
     A row is a tuple of OFFER_FIELDS; `offer_facts(row)` gives what `scoring.match` explains, for the rows shown.
     """
     if rows is None:
-        rows = list(offers_for_person(pathway, today=today))
+        rows = offers_for_person(pathway, today=today)
     labels = reason_labels()
     facts = person_facts(
         pathway,
@@ -258,7 +267,7 @@ def rank_offers_for(pathway: Pathway, membership, *, today: datetime.date | None
 def people_facts(structure, membership, *, offer_id=None) -> list[scoring.PersonFacts]:
     """Facts of every matchable person of the structure: a fixed number of queries, whatever their number."""
     pathways = Pathway.objects.filter(structure=structure, status__in=MATCHABLE_STATUSES)
-    rows = list(
+    rows = _tuples(
         pathways.values_list(
             "id",
             "person_id",

@@ -243,7 +243,9 @@ def record_follow_up(
     with transaction.atomic():
         # Two people recording the same follow-up at once: the second one waits, then is refused.
         follow_up = (
-            FollowUp.objects.select_for_update().select_related("exit__pathway", "recorded_by").get(pk=follow_up.pk)
+            FollowUp.objects.select_for_update(of=("self",))
+            .select_related("exit__pathway", "recorded_by")
+            .get(pk=follow_up.pk)
         )
         errors: dict[str, list[str]] = {}
         if follow_up.is_done:

@@ -103,8 +103,13 @@ def _partner_account(result, structure, pathway) -> None:
     from tremplin.partners.models import PartnerOrganisation
 
     organisation = PartnerOrganisation.objects.get(structure=structure, name=HOUSING_PARTNER)
+    # The demo's accounts share one password hash (hashing is deliberately slow): reuse it.
+    shared_hash = User.objects.filter(memberships__structure=structure).values_list("password", flat=True).first()
     user = User.objects.create(
-        email=PARTNER_EMAIL, first_name="Sophie", last_name="Leroy", password=make_password(result.password)
+        email=PARTNER_EMAIL,
+        first_name="Sophie",
+        last_name="Leroy",
+        password=shared_hash or make_password(result.password),
     )
     membership = Membership.objects.create(
         user=user, structure=structure, role=Role.PARTNER, job_title="Responsable des admissions"

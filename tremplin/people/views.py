@@ -168,6 +168,8 @@ def _detail_pathways(membership) -> QuerySet:
     # Read by welcome/_pathway_welcome.html (+1 query) and, for those who read all files,
     # professional_project/_pathway_project.html (+1 query).
     pathways = pathways.prefetch_related("welcome_steps")
+    # Read by badges/_pathway_badges.html: the awards with their badge (+2 queries).
+    pathways = pathways.prefetch_related("badge_awards__achievement")
     if membership.can(Capability.VIEW_ALL_PEOPLE):
         pathways = pathways.prefetch_related("target_jobs")
     if membership.can(Capability.VIEW_ALL_PEOPLE):

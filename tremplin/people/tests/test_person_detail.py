@@ -239,7 +239,8 @@ def test_the_query_count_does_not_depend_on_the_number_of_pathways(
     # +1: the interviews the viewer may see, for the next interview date (interviews/_pathway_next_interview.html).
     # +2: the welcome steps and the target jobs (welcome/_pathway_welcome.html, professional_project/_pathway_project.html).
     # +1: the action plan's objectives and overdue actions counted (action_plan/_pathway_action_plan.html).
-    with django_assert_num_queries(26):
+    # +1: the badges awarded (badges/_pathway_badges.html; +1 more for their definitions when there are some).
+    with django_assert_num_queries(27):
         response = client.get(url(person))
 
     assert len(response.context["pathways"]) == pathways

@@ -158,7 +158,9 @@ def mine(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def pathway_list(request: HttpRequest, pathway_id) -> HttpResponse:
-    pathway = get_object_or_404(Pathway.objects.select_related("person", "structure", "programme"), public_id=pathway_id)
+    pathway = get_object_or_404(
+        Pathway.objects.select_related("person", "structure", "programme"), public_id=pathway_id
+    )
     membership = check_pathway_access(request, pathway, *WRITERS)
     observations = _with_people(Observation.objects.readable_by(membership).filter(pathway=pathway)).order_by(
         "-observed_on", "-created_at", "-pk"

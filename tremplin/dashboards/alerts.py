@@ -64,7 +64,7 @@ class Alert:
 
 
 def with_alert_figures(pathways: QuerySet[Pathway], visibilities: Iterable[str], today=None) -> list[Pathway]:
-    """The pathways (which must carry `current_contract_end`), read with everything their alerts need."""
+    """The pathways, read with everything their alerts need (their running contract's end included)."""
     from tremplin.interviews.services import interviews_for_pathways
 
     visibilities = list(visibilities)
@@ -76,8 +76,8 @@ def with_alert_figures(pathways: QuerySet[Pathway], visibilities: Iterable[str],
 def load_alert_figures(pathways: list[Pathway], visibilities: Iterable[str], today: datetime.date) -> None:
     """Sets on each pathway every figure the alerts and the caseload table read.
 
-    The pathways come with their `visible_interviews` (services.interviews_for_pathways) and their running
-    contract's `current_contract_end`. Each other source is read in one small grouped query over the whole
+    The pathways come with their `visible_interviews` (services.interviews_for_pathways); the running
+    contract's `current_contract_end` is read here unless the queryset annotated it. Each other source is read in one small grouped query over the whole
     caseload (observations, actions, orientations, follow-ups): a handful of queries whatever the caseload's
     size, each cheap to build and to run — one big query with a correlated subquery per figure cost more to
     compile than the page's whole baseline.
@@ -89,11 +89,23 @@ def load_alert_figures(pathways: list[Pathway], visibilities: Iterable[str], tod
     plan, not cancelled, due on or before the running contract's planned end. An action with no due date does
     not count: nothing says it will happen before the person leaves.
     """
+    from tremplin.contracts.models import Contract, ContractStatus
     from tremplin.exits.models import FollowUp
 
     ids = [pathway.pk for pathway in pathways]
     if not ids:
         return
+    if pathways and not hasattr(pathways[0], "current_contract_end"):
+        # The running contract (active or suspended), the latest started if a renewal overlaps.
+        ends: dict[int, object] = {}
+        for pathway_id, end in (
+            Contract.objects.filter(pathway_id__in=ids, status__in=(ContractStatus.ACTIVE, ContractStatus.SUSPENDED))
+            .order_by("pathway_id", "-start_date")
+            .values_list("pathway_id", "planned_end_date")
+        ):
+            ends.setdefault(pathway_id, end)
+        for pathway in pathways:
+            pathway.current_contract_end = ends.get(pathway.pk)
     visibilities = list(visibilities)
     observations = {
         row["pathway_id"]: row

@@ -141,8 +141,9 @@ def test_the_caseload_page_runs_the_same_queries_for_3_or_30_people(
 
 
 # session, user, membership (middleware), savepoint and release (ATOMIC_REQUESTS),
-# status counts, then the whole caseload with its interviews prefetch and one grouped query per other source
-# of alerts: observations, actions, orientations, follow-ups after exit (the page is cut in Python).
+# then the whole caseload with its interviews prefetch and one plain query per other source of alerts:
+# running contracts, observations, actions, orientations, follow-ups after exit (the page is cut in Python,
+# and the people per status are counted from the caseload in memory).
 QUERIES_CASELOAD = 12
 # Issue 4: the annotated team (attendance today) and the recent observations, instead of page count and rows.
 QUERIES_TEAM = 7

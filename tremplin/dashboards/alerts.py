@@ -17,16 +17,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db import connection
+from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tremplin.action_plan.models import OPEN_ACTION_STATUSES, Action, ActionStatus, Section
 from tremplin.exits.alerts import follow_up_due_sentence
-from tremplin.interviews.models import Attendance
-from tremplin.interviews.services import next_interview_due
+from tremplin.interviews.services import due_from, follow_up_days, next_interview_due
 from tremplin.observations.models import Observation
 from tremplin.orientations.models import AWAITING_NEWS, Orientation
 from tremplin.pathways.models import Pathway
@@ -65,22 +66,17 @@ class Alert:
 
 def with_alert_figures(pathways: QuerySet[Pathway], visibilities: Iterable[str], today=None) -> list[Pathway]:
     """The pathways, read with everything their alerts need (their running contract's end included)."""
-    from tremplin.interviews.services import interviews_for_pathways
-
     visibilities = list(visibilities)
-    loaded = list(pathways.select_related("action_plan").prefetch_related(interviews_for_pathways(visibilities)))
+    loaded = list(pathways.select_related("action_plan"))
     load_alert_figures(loaded, visibilities, today or timezone.localdate())
     return loaded
 
 
 def load_alert_figures(pathways: list[Pathway], visibilities: Iterable[str], today: datetime.date) -> None:
-    """Sets on each pathway every figure the alerts and the caseload table read.
+    """Sets on each pathway every figure the alerts and the caseload table read, in one query.
 
-    The pathways come with their `visible_interviews` (services.interviews_for_pathways); the running
-    contract's `current_contract_end` is read here unless the queryset annotated it. Each other source is read in one small grouped query over the whole
-    caseload (observations, actions, orientations, follow-ups): a handful of queries whatever the caseload's
-    size, each cheap to build and to run — one big query with a correlated subquery per figure cost more to
-    compile than the page's whole baseline.
+    The pathways come with their action plan (select_related: the follow-up frequency); the running
+    contract's `current_contract_end` is set here unless the queryset annotated it.
 
     Only interviews and observations at a level in `visibilities` count, so an alert never reveals a
     record its reader may not see.
@@ -89,85 +85,186 @@ def load_alert_figures(pathways: list[Pathway], visibilities: Iterable[str], tod
     plan, not cancelled, due on or before the running contract's planned end. An action with no due date does
     not count: nothing says it will happen before the person leaves.
     """
-    from tremplin.contracts.models import Contract, ContractStatus
-    from tremplin.exits.models import FollowUp
-
-    ids = [pathway.pk for pathway in pathways]
-    if not ids:
+    if not pathways:
         return
-    if pathways and not hasattr(pathways[0], "current_contract_end"):
-        # The running contract (active or suspended), the latest started if a renewal overlaps.
-        ends: dict[int, object] = {}
-        for pathway_id, end in (
-            Contract.objects.filter(pathway_id__in=ids, status__in=(ContractStatus.ACTIVE, ContractStatus.SUSPENDED))
-            .order_by("pathway_id", "-start_date")
-            .values_list("pathway_id", "planned_end_date")
-        ):
-            ends.setdefault(pathway_id, end)
-        for pathway in pathways:
-            pathway.current_contract_end = ends.get(pathway.pk)
-    visibilities = list(visibilities)
-    observations = {
-        row["pathway_id"]: row
-        for row in Observation.objects.filter(pathway_id__in=ids, visibility__in=visibilities)
-        .order_by()
-        .values("pathway_id")
-        .annotate(
-            last=Max("observed_on"),
-            flagged=Count("pk", filter=Q(needs_social_follow_up=True, acknowledged_at__isnull=True)),
-        )
-    }
-    overdue = Q(status__in=OPEN_ACTION_STATUSES, due_date__lt=today)
-    prepares_exit = Q(section__in=EXIT_SECTIONS, due_date__isnull=False) & ~Q(status=ActionStatus.CANCELLED)
-    actions = {
-        row["plan__pathway_id"]: row
-        for row in Action.objects.filter(plan__pathway_id__in=ids)
-        .filter(overdue | prepares_exit)
-        .order_by()
-        .values("plan__pathway_id")
-        .annotate(
-            overdue=Count("pk", filter=overdue),
-            oldest_overdue=Min("due_date", filter=overdue),
-            first_exit_step=Min("due_date", filter=prepares_exit),
-        )
-    }
-    waiting = {
-        row["pathway_id"]: row
-        for row in Orientation.objects.filter(pathway_id__in=ids, status__in=AWAITING_NEWS, news_due_on__lt=today)
-        .order_by()
-        .values("pathway_id")
-        .annotate(n=Count("pk"), oldest=Min("news_due_on"))
-    }
-    follow_ups: dict[int, dict] = {}
-    for row in (
-        FollowUp.objects.filter(exit__pathway_id__in=ids, outcome="")
-        .order_by("due_on", "id")
-        .values("exit__pathway_id", "due_on", "months")
-    ):
-        follow_ups.setdefault(row["exit__pathway_id"], row)
-
+    figures = read_figures([pathway.pk for pathway in pathways], list(visibilities), today, timezone.now())
+    annotated_end = hasattr(pathways[0], "current_contract_end")
     for pathway in pathways:
-        held = [
-            interview.held_on
-            for interview in getattr(pathway, "visible_interviews", ())
-            if interview.held_on is not None and interview.attendance == Attendance.PRESENT
-        ]
-        pathway.last_interview_on = max(held, default=None)
-        seen = observations.get(pathway.pk, {})
-        pathway.last_observation_on = seen.get("last")
-        pathway.flagged_observations = seen.get("flagged", 0)
-        planned = actions.get(pathway.pk, {})
-        pathway.overdue_actions = planned.get("overdue", 0)
-        pathway.oldest_overdue_on = planned.get("oldest_overdue")
-        end = getattr(pathway, "current_contract_end", None)
-        first_exit_step = planned.get("first_exit_step")
-        pathway.has_exit_plan = bool(end and first_exit_step and first_exit_step <= end)
-        news = waiting.get(pathway.pk, {})
-        pathway.orientations_without_news = news.get("n", 0)
-        pathway.oldest_news_due_on = news.get("oldest")
-        follow_up = follow_ups.get(pathway.pk, {})
-        pathway.follow_up_due_on = follow_up.get("due_on")
-        pathway.follow_up_due_months = follow_up.get("months")
+        row = figures.get(pathway.pk) or Figures()
+        if not annotated_end:
+            pathway.current_contract_end = row.contract_end
+        pathway.last_interview_on = row.last_attended
+        pathway.next_interview_on = due_from(row.last_follow_up, follow_up_days(pathway), row.next_planned)
+        pathway.last_observation_on = row.last_observation
+        pathway.flagged_observations = row.flagged_observations
+        pathway.overdue_actions = row.overdue_actions
+        pathway.oldest_overdue_on = row.oldest_overdue
+        end = pathway.current_contract_end
+        pathway.has_exit_plan = bool(end and row.first_exit_step and row.first_exit_step <= end)
+        pathway.orientations_without_news = row.orientations_without_news
+        pathway.oldest_news_due_on = row.oldest_news_due
+        pathway.follow_up_due_on = row.follow_up_due
+        pathway.follow_up_due_months = row.follow_up_months
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One pathway's figures, in the order of read_figures' columns."""
+
+    contract_end: datetime.date | None = None  # the running contract (active or suspended), latest started
+    last_attended: datetime.date | None = None  # last held interview the person attended, any kind
+    last_follow_up: datetime.date | None = None  # the same, of a follow-up kind
+    next_planned: datetime.datetime | None = None  # earliest interview planned from now on, not held
+    last_observation: datetime.date | None = None
+    flagged_observations: int = 0  # needing social follow-up, not acknowledged
+    overdue_actions: int = 0
+    oldest_overdue: datetime.date | None = None
+    first_exit_step: datetime.date | None = None  # first dated action preparing the exit, not cancelled
+    orientations_without_news: int = 0
+    oldest_news_due: datetime.date | None = None
+    follow_up_due: datetime.date | None = None  # first follow-up after exit without an outcome
+    follow_up_months: int | None = None
+
+
+def read_figures(
+    ids: list[int], visibilities: list[str], today: datetime.date, now: datetime.datetime
+) -> dict[int, Figures]:
+    """Every figure of every pathway in `ids` in one SQL statement, one scalar subquery per figure.
+
+    Written as SQL rather than with the ORM: the same figures read with the ORM (one big annotated query,
+    or one grouped query per table) cost several times more to compile than to run, and this is the
+    counsellor's first screen. Table names come from the models; every value is a named parameter.
+    Runs on PostgreSQL and SQLite (the alert tests run on both).
+    """
+    from tremplin.action_plan.models import ActionPlan
+    from tremplin.contracts.models import Contract, ContractStatus
+    from tremplin.exits.models import Exit, FollowUp
+    from tremplin.interviews.models import FOLLOW_UP_KINDS, Attendance, Interview
+
+    params: dict[str, object] = {
+        "today": today,
+        "now": now,
+        "present": Attendance.PRESENT,
+        "flagged": True,
+        "cancelled": ActionStatus.CANCELLED,
+        "no_outcome": "",
+    }
+
+    def among(name: str, items) -> str:
+        """Placeholders of an IN list, its values added to the parameters."""
+        names = []
+        for i, item in enumerate(items):
+            params[f"{name}{i}"] = item
+            names.append(f"%({name}{i})s")
+        return ", ".join(names)
+
+    def table(model) -> str:
+        return connection.ops.quote_name(model._meta.db_table)
+
+    pathways = among("pathway", ids)
+    visible = among("visibility", visibilities)
+    attended = "held_on IS NOT NULL AND attendance = %(present)s"
+    overdue = f"a.status IN ({among('open', OPEN_ACTION_STATUSES)}) AND a.due_date < %(today)s"
+    prepares_exit = (
+        f"a.section IN ({among('exit_section', EXIT_SECTIONS)}) AND a.due_date IS NOT NULL "
+        "AND a.status <> %(cancelled)s"
+    )
+    running = among("running", (ContractStatus.ACTIVE, ContractStatus.SUSPENDED))
+    follow_ups = (
+        f"FROM {table(FollowUp)} f INNER JOIN {table(Exit)} e ON e.id = f.exit_id WHERE e.pathway_id = p.id "
+        "AND f.outcome = %(no_outcome)s ORDER BY f.due_on, f.id LIMIT 1"
+    )
+    # Each table is read once, grouped by pathway (a correlated subquery per figure read the same rows up to
+    # three times per person); the running contract and the next follow-up are one indexed row each.
+    # Names come from the models, every value is a parameter (see among).
+    sql = f"""SELECT p.id,
+        (SELECT c.planned_end_date FROM {table(Contract)} c WHERE c.pathway_id = p.id AND c.status IN ({running})
+            ORDER BY c.start_date DESC, c.id DESC LIMIT 1),
+        i.last_attended, i.last_follow_up, i.next_planned,
+        o.last_observation, o.flagged,
+        a.overdue, a.oldest_overdue, a.first_exit_step,
+        r.waiting, r.oldest_news_due,
+        (SELECT f.due_on {follow_ups}),
+        (SELECT f.months {follow_ups})
+    FROM {table(Pathway)} p
+    LEFT JOIN (
+        SELECT pathway_id,
+            MAX(CASE WHEN {attended} THEN held_on END) AS last_attended,
+            MAX(CASE WHEN {attended} AND kind IN ({among("follow_up", FOLLOW_UP_KINDS)}) THEN held_on END)
+                AS last_follow_up,
+            MIN(CASE WHEN held_on IS NULL AND planned_at >= %(now)s THEN planned_at END) AS next_planned
+        FROM {table(Interview)} WHERE pathway_id IN ({pathways}) AND visibility IN ({visible}) GROUP BY pathway_id
+    ) i ON i.pathway_id = p.id
+    LEFT JOIN (
+        SELECT pathway_id, MAX(observed_on) AS last_observation,
+            SUM(CASE WHEN needs_social_follow_up = %(flagged)s AND acknowledged_at IS NULL THEN 1 ELSE 0 END)
+                AS flagged
+        FROM {table(Observation)} WHERE pathway_id IN ({pathways}) AND visibility IN ({visible}) GROUP BY pathway_id
+    ) o ON o.pathway_id = p.id
+    LEFT JOIN (
+        SELECT ap.pathway_id, SUM(CASE WHEN {overdue} THEN 1 ELSE 0 END) AS overdue,
+            MIN(CASE WHEN {overdue} THEN a.due_date END) AS oldest_overdue,
+            MIN(CASE WHEN {prepares_exit} THEN a.due_date END) AS first_exit_step
+        FROM {table(Action)} a INNER JOIN {table(ActionPlan)} ap ON ap.id = a.plan_id
+        WHERE ap.pathway_id IN ({pathways}) GROUP BY ap.pathway_id
+    ) a ON a.pathway_id = p.id
+    LEFT JOIN (
+        SELECT pathway_id, COUNT(*) AS waiting, MIN(news_due_on) AS oldest_news_due FROM {table(Orientation)}
+        WHERE pathway_id IN ({pathways}) AND status IN ({among("awaiting", AWAITING_NEWS)}) AND news_due_on < %(today)s
+        GROUP BY pathway_id
+    ) r ON r.pathway_id = p.id
+    WHERE p.id IN ({pathways})"""  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return {
+        pathway_id: Figures(
+            contract_end=_day(contract_end),
+            last_attended=_day(last_attended),
+            last_follow_up=_day(last_follow_up),
+            next_planned=_moment(next_planned),
+            last_observation=_day(last_observation),
+            flagged_observations=flagged or 0,
+            overdue_actions=overdue_count or 0,
+            oldest_overdue=_day(oldest_overdue),
+            first_exit_step=_day(first_exit_step),
+            orientations_without_news=waiting_count or 0,
+            oldest_news_due=_day(oldest_news_due),
+            follow_up_due=_day(follow_up_due),
+            follow_up_months=follow_up_months,
+        )
+        for (
+            pathway_id,
+            contract_end,
+            last_attended,
+            last_follow_up,
+            next_planned,
+            last_observation,
+            flagged,
+            overdue_count,
+            oldest_overdue,
+            first_exit_step,
+            waiting_count,
+            oldest_news_due,
+            follow_up_due,
+            follow_up_months,
+        ) in rows
+    }
+
+
+def _day(value) -> datetime.date | None:
+    """A date as the driver returns it (PostgreSQL: a date; SQLite: an ISO string)."""
+    if value is None or isinstance(value, datetime.date):
+        return value
+    return parse_date(str(value)[:10])
+
+
+def _moment(value) -> datetime.datetime | None:
+    """An aware datetime (SQLite returns the stored UTC text)."""
+    if value is None or isinstance(value, datetime.datetime):
+        return value
+    moment = parse_datetime(str(value))
+    return timezone.make_aware(moment, datetime.UTC) if timezone.is_naive(moment) else moment
 
 
 def last_contact_on(pathway: Pathway) -> datetime.date:
@@ -199,7 +296,11 @@ def pathway_alerts(pathway: Pathway, today: datetime.date, visibilities: Iterabl
             )
         )
 
-    due = next_interview_due(pathway, set(visibilities))
+    due = (
+        pathway.next_interview_on
+        if hasattr(pathway, "next_interview_on")
+        else next_interview_due(pathway, visibilities)
+    )
     if due is not None and due < today:
         alerts.append(
             Alert(

@@ -22,7 +22,6 @@ from tremplin.contracts.models import Contract, ContractStatus
 from tremplin.contracts.services import ratio_warning, supervision_limit, worksites_with_load
 from tremplin.core.visibility import visibilities_for
 from tremplin.exits.services import ExitIndicators, exit_indicators
-from tremplin.interviews.services import next_interview_due
 from tremplin.observations.models import AttendanceRecord, Observation
 from tremplin.pathways.models import ACTIVE_STATUSES, Pathway, Status
 from tremplin.programmes.rules.italy_coop_b import (
@@ -347,8 +346,6 @@ def caseload_home(user, membership, today: datetime.date | None = None) -> Casel
     today = today or timezone.localdate()
     visibilities = visibilities_for(membership)
     pathways = alerts.with_alert_figures(caseload_pathways(user, membership.structure), visibilities, today)
-    for pathway in pathways:
-        pathway.next_interview_on = next_interview_due(pathway, visibilities)
     return CaseloadHome(pathways=pathways, alerts=alerts.alerts_for(pathways, visibilities, today))
 
 

@@ -210,13 +210,12 @@ def _rich_caseload(structure, counsellor, n):
         held_interview(path, START)
 
 
-def test_alerts_of_a_caseload_take_seven_queries_for_3_or_30_people(structure, counsellor, django_assert_num_queries):
+def test_alerts_of_a_caseload_take_two_queries_for_3_or_30_people(structure, counsellor, django_assert_num_queries):
     membership = Membership.objects.select_related("structure").get(user=counsellor)
     for n in (3, 27):
         _rich_caseload(structure, counsellor, n)
-        with at(day(40)), django_assert_num_queries(7):
-            # pathways, interviews prefetch, then one plain query each: running contracts, observations,
-            # actions, orientations, follow-ups after exit
+        with at(day(40)), django_assert_num_queries(2):
+            # the pathways, then every figure of every pathway in one statement (alerts.read_figures)
             home = caseload_home(counsellor, membership)
     assert len(home.pathways) == 30
     kinds = {alert.kind for alert in home.alerts}

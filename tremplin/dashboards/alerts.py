@@ -13,6 +13,7 @@ before the contract's end.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -22,8 +23,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from tremplin.action_plan.models import OPEN_ACTION_STATUSES, Action, ActionStatus, Section
 from tremplin.exits.alerts import follow_up_due_sentence
@@ -62,6 +63,10 @@ class Alert:
     pathway: Pathway | None  # None for an alert on the whole caseload
     sentence: str
     since: datetime.date
+
+    @property
+    def since_text(self) -> str:
+        return _("depuis le %(date)s") % {"date": _date(self.since)}
 
 
 def with_alert_figures(pathways: QuerySet[Pathway], visibilities: Iterable[str], today=None) -> list[Pathway]:
@@ -275,6 +280,12 @@ def last_contact_on(pathway: Pathway) -> datetime.date:
 
 
 def _date(day: datetime.date) -> str:
+    return short_date(day, get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def short_date(day: datetime.date, language: str | None) -> str:
+    """The localised short date; cached per day and language, as a caseload repeats the same few days."""
     return date_format(day, "SHORT_DATE_FORMAT")
 
 

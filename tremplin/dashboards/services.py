@@ -8,11 +8,13 @@ warning is a sentence: the dashboards never rely on colour alone.
 from __future__ import annotations
 
 import datetime
+import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -330,6 +332,21 @@ def structure_overview(structure: Structure, today: datetime.date | None = None)
     )
 
 
+# What the caseload table and the alerts read (see alerts.pathway_alerts): the rest of the pathway and its
+# person is left in the database, a few dozen full rows of four models cost more than the figures' query.
+CASELOAD_FIELDS = (
+    "id",
+    "person_id",
+    "status",
+    "status_changed_at",
+    "person__public_id",
+    "person__first_name",
+    "person__last_name",
+    "programme__name",
+    "action_plan__follow_up_frequency",
+)
+
+
 @dataclass
 class CaseloadHome:
     """The counsellor's home: their people (annotated for the table) and the alerts on them."""
@@ -345,8 +362,20 @@ def caseload_home(user, membership, today: datetime.date | None = None) -> Casel
     """
     today = today or timezone.localdate()
     visibilities = visibilities_for(membership)
-    pathways = alerts.with_alert_figures(caseload_pathways(user, membership.structure), visibilities, today)
+    pathways = alerts.with_alert_figures(
+        caseload_pathways(user, membership.structure).only(*CASELOAD_FIELDS), visibilities, today
+    )
+    set_person_urls(pathways)
     return CaseloadHome(pathways=pathways, alerts=alerts.alerts_for(pathways, visibilities, today))
+
+
+def set_person_urls(pathways: list[Pathway]) -> None:
+    """Sets `person_url` on each pathway with one reverse for all: the person page's URL differs only by the
+    person's id, and the caseload links each person from its table and from every alert."""
+    marker = uuid.UUID(int=0)
+    pattern = reverse("people:detail", args=[marker])
+    for pathway in pathways:
+        pathway.person_url = pattern.replace(str(marker), str(pathway.person.public_id))
 
 
 # Observations shown on the supervisor's home: today and the six days before.

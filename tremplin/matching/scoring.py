@@ -44,6 +44,7 @@ DETOUR = 1.3
 SAME_POSTCODE_KM = 3.0
 # Levels in order; a person below the offer's level is excluded.
 FRENCH_ORDER = ("none", "A1", "A2", "B1", "B2", "C1", "native")
+FRENCH_RANK = {level: rank for rank, level in enumerate(FRENCH_ORDER)}
 LICENCES_THAT_DRIVE = frozenset({"B", "other"})
 SHIFTS_HARD_WITH_CHILDCARE = frozenset({"early", "night", "weekend"})
 # Competence levels on the 0–5 grid from which a competence counts as acquired.
@@ -447,6 +448,112 @@ class Scorer:
         if km is not None:
             minutes = km * DETOUR / self.speed * 60 + self.access
             limit = max(person.max_travel_minutes, 1)
+            if minutes <= limit / 2:
+                points += TRAVEL_POINTS
+            elif minutes <= limit:
+                points += TRAVEL_POINTS - (minutes - limit / 2) / (limit / 2) * (TRAVEL_POINTS - 10)
+            maximum += TRAVEL_POINTS
+        return round(100 * points / maximum), bool(excluded)
+
+
+class OfferScorer:
+    """`Scorer` the other way round: one offer against many people, from each person's own fields.
+
+    Ranking 2,000 people for an offer builds no PersonFacts and no Scorer per person: the offer's side
+    (its job, hours, requirements, place) is prepared once, and each person's target jobs come down
+    to the project points they earn for this offer. Only the people shown are explained with `match`;
+    `test_scoring` checks that both always agree.
+    """
+
+    def __init__(self, offer: OfferFacts):
+        self.offer = offer
+        self.code = (offer.job_code or "").upper()
+        self.family = self.code[:3] if len(self.code) >= 3 else None
+        self.hard_shifts = not offer.shifts.isdisjoint(SHIFTS_HARD_WITH_CHILDCARE)
+        required = offer.french_level_required
+        self.french = FRENCH_RANK.get(required) if required else None
+        self.competences = tuple(code for code in offer.required_competences if code)
+        self.located = offer.latitude is not None and offer.longitude is not None
+        if self.located:
+            self.lat = math.radians(offer.latitude)
+            self.cos_lat = math.cos(self.lat)
+            self.lon = math.radians(offer.longitude)
+
+    def project_points(self, code: str, confirmed: bool) -> float:
+        """The points one target job (its code upper-cased) earns for this offer; a person's best one counts."""
+        if not code:
+            return 0
+        if code == self.code:
+            return PROJECT_POINTS if confirmed else PROJECT_POINTS * 0.9
+        if self.family is not None and code[:3] == self.family:
+            return PROJECT_POINTS / 2
+        return 0
+
+    def quick(self, person: PersonFacts) -> tuple[int, bool]:
+        """(score, excluded) of this offer for the person."""
+        project = max((self.project_points(job.code.upper(), job.confirmed) for job in person.target_jobs), default=0)
+        return self.quick_fields(
+            project,
+            person.competences,
+            person.driving_licence,
+            person.has_vehicle,
+            person.french_level,
+            person.childcare_barrier,
+            self.offer.key in person.not_relevant,
+            person.has_mobility_profile,
+            person.home_postcode,
+            person.latitude,
+            person.longitude,
+            person.transport,
+            person.max_travel_minutes,
+        )
+
+    def quick_fields(  # noqa: C901, PLR0913 - one flat function: it runs 2,000 times per page
+        self,
+        project,
+        competences,
+        licence,
+        vehicle,
+        french_level,
+        childcare,
+        dismissed,
+        has_profile,
+        postcode,
+        latitude,
+        longitude,
+        transport,
+        max_minutes,
+    ) -> tuple[int, bool]:
+        """`quick` on the person's fields themselves; `project` is their best `project_points`."""
+        offer = self.offer
+        excluded = (
+            (offer.driving_licence_required and licence not in LICENCES_THAT_DRIVE and licence != "in_progress")
+            or (offer.vehicle_required and not vehicle)
+            or (childcare and self.hard_shifts)
+            or (self.french is not None and french_level in FRENCH_RANK and FRENCH_RANK[french_level] < self.french)
+            or dismissed
+        )
+        points = project
+        maximum = PROJECT_POINTS
+        if competences is not None and self.competences:
+            acquired = sum(1 for c in self.competences if competences.get(c, -1) >= ACQUIRED_LEVEL)
+            points += COMPETENCE_POINTS * acquired / len(self.competences)
+            maximum += COMPETENCE_POINTS
+        km = None
+        if has_profile and latitude is not None and longitude is not None and self.located:
+            # distance_km, with the offer's side computed once (the same arithmetic as Scorer)
+            lat1 = math.radians(latitude)
+            a = (
+                math.sin((self.lat - lat1) / 2) ** 2
+                + math.cos(lat1) * self.cos_lat * math.sin((self.lon - math.radians(longitude)) / 2) ** 2
+            )
+            km = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+        elif has_profile and postcode and postcode == offer.postcode:
+            km = SAME_POSTCODE_KM
+        if km is not None:
+            minutes = km * DETOUR / SPEED_KMH.get(transport, SPEED_KMH["public_transport"]) * 60
+            minutes += ACCESS_MINUTES.get(transport, 0.0)
+            limit = max(max_minutes, 1)
             if minutes <= limit / 2:
                 points += TRAVEL_POINTS
             elif minutes <= limit:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connections, transaction
@@ -62,6 +63,8 @@ def competences_of(person) -> dict[str, int] | None:
 
 def competences_of_people(person_ids) -> dict[int, dict[str, int]] | None:
     """Acquired competences of many people in one query, or None when the grid is not available.
+
+    `person_ids` may be a queryset of person ids (a subquery: thousands of ids are not sent as parameters).
 
     Uses the competence app's bulk function when it offers one; otherwise reads its latest
     completed scores the same way `acquired_competences` does.
@@ -264,29 +267,76 @@ def rank_offers_for(pathway: Pathway, membership, *, today: datetime.date | None
     return ranked, excluded
 
 
-def people_facts(structure, membership, *, offer_id=None) -> list[scoring.PersonFacts]:
-    """Facts of every matchable person of the structure: a fixed number of queries, whatever their number."""
-    pathways = Pathway.objects.filter(structure=structure, status__in=MATCHABLE_STATUSES)
-    rows = _tuples(
-        pathways.values_list(
-            "id",
-            "person_id",
-            "person__driving_licence",
-            "person__has_vehicle",
-            "person__french_level",
-            "person__mobility__id",
-            "person__mobility__home_postcode",
-            "person__mobility__latitude",
-            "person__mobility__longitude",
-            "person__mobility__transport",
-            "person__mobility__max_travel_minutes",
+# Columns of a matchable person, in this order (see PeopleRanking): read as tuples, no model instances.
+PERSON_FIELDS = (
+    "id",
+    "person_id",
+    "person__driving_licence",
+    "person__has_vehicle",
+    "person__french_level",
+    "person__mobility__id",
+    "person__mobility__home_postcode",
+    "person__mobility__latitude",
+    "person__mobility__longitude",
+    "person__mobility__transport",
+    "person__mobility__max_travel_minutes",
+)
+
+
+@dataclass
+class PeopleRanking:
+    """The structure's matchable people ranked for one offer, and what explains the ones a page shows."""
+
+    offer: scoring.OfferFacts
+    ranked: list[tuple[int, int]]  # (pathway id, score), best first
+    excluded: list[tuple[int, int]]
+    rows: dict[int, tuple]  # pathway id -> its PERSON_FIELDS
+    targets: dict[int, list[scoring.TargetJobFacts]]
+    childcare: set[int]
+    dismissed: dict[int, str]  # pathway id -> the reason label, for this offer
+    competences: dict[int, dict[str, int]] | None  # person id -> acquired levels; None: no grid
+
+    def facts(self, pathway_id: int) -> scoring.PersonFacts:
+        """Everything `scoring.match` needs to explain this person's score."""
+        _id, person_id, licence, vehicle, french, profile_id, postcode, lat, lon, transport, max_minutes = self.rows[
+            pathway_id
+        ]
+        item = scoring.PersonFacts(
+            key=pathway_id,
+            target_jobs=self.targets.get(pathway_id, []),
+            competences=None if self.competences is None else self.competences.get(person_id, {}),
+            driving_licence=licence,
+            has_vehicle=bool(vehicle),
+            french_level=french,
+            childcare_barrier=pathway_id in self.childcare,
+            not_relevant={self.offer.key: self.dismissed[pathway_id]} if pathway_id in self.dismissed else {},
         )
-    )
+        if profile_id is not None:
+            _apply_profile(item, postcode, lat, lon, transport, max_minutes)
+        return item
+
+
+def rank_people_for(offer: JobOffer, membership) -> PeopleRanking:
+    """The structure's matchable people ranked for this offer, scored without sentences.
+
+    A fixed number of queries whatever the number of people, read as tuples; each person is scored from
+    their fields by one OfferScorer (see scoring.py), and only the people a page shows become PersonFacts.
+    """
+    facts_of_offer = offer_facts(JobOffer.objects.filter(pk=offer.pk).values_list(*OFFER_FIELDS).get())
+    scorer = scoring.OfferScorer(facts_of_offer)
+    pathways = Pathway.objects.filter(structure=offer.structure, status__in=MATCHABLE_STATUSES)
+    rows = _tuples(pathways.values_list(*PERSON_FIELDS))
     targets: dict[int, list] = defaultdict(list)
-    for pathway_id, code, title, status in TargetJob.objects.filter(pathway__in=pathways).values_list(
-        "pathway_id", "job_code", "title", "status"
+    project: dict[int, float] = {}
+    points_of = scorer.project_points
+    for pathway_id, code, title, status in _tuples(
+        TargetJob.objects.filter(pathway__in=pathways).values_list("pathway_id", "job_code", "title", "status")
     ):
-        targets[pathway_id].append(_target(code, title, status))
+        target = _target(code, title, status)
+        targets[pathway_id].append(target)
+        points = points_of(target.code, target.confirmed)
+        if points > project.get(pathway_id, 0):
+            project[pathway_id] = points
     childcare = set(
         Barrier.objects.filter(
             pathway__in=pathways,
@@ -295,40 +345,48 @@ def people_facts(structure, membership, *, offer_id=None) -> list[scoring.Person
             visibility__in=visibilities_for(membership),
         ).values_list("pathway_id", flat=True)
     )
-    dismissed: dict[int, dict] = defaultdict(dict)
-    if offer_id is not None:
-        labels = reason_labels()
-        for pathway_id, reason in NotRelevant.objects.filter(offer_id=offer_id, pathway__in=pathways).values_list(
+    labels = reason_labels()
+    dismissed = {
+        pathway_id: labels.get(reason, reason)
+        for pathway_id, reason in NotRelevant.objects.filter(offer_id=offer.pk, pathway__in=pathways).values_list(
             "pathway_id", "reason"
-        ):
-            dismissed[pathway_id][offer_id] = labels.get(reason, reason)
-    competences = competences_of_people([row[1] for row in rows]) if rows else {}
-    facts = []
-    for pathway_id, person_id, licence, vehicle, french, profile_id, postcode, lat, lon, transport, max_minutes in rows:
-        item = scoring.PersonFacts(
-            key=pathway_id,
-            target_jobs=targets.get(pathway_id, []),
-            competences=None if competences is None else competences.get(person_id, {}),
-            driving_licence=licence,
-            has_vehicle=vehicle,
-            french_level=french,
-            childcare_barrier=pathway_id in childcare,
-            not_relevant=dismissed.get(pathway_id, {}),
         )
-        if profile_id is not None:
-            _apply_profile(item, postcode, lat, lon, transport, max_minutes)
-        facts.append(item)
-    return facts
-
-
-def rank_people_for(offer: JobOffer, membership):
-    """(ranked, excluded) lists of (PersonFacts, OfferFacts, score) for this offer: scored without sentences."""
-    facts_of_offer = offer_facts(JobOffer.objects.filter(pk=offer.pk).values_list(*OFFER_FIELDS).get())
+    }
+    competences = competences_of_people(pathways.values("person_id")) if rows else {}
+    quick = scorer.quick_fields
+    no_competences = competences is None
     scored = []
-    for person in people_facts(offer.structure, membership, offer_id=offer.pk):
-        score, out = scoring.Scorer(person).quick(facts_of_offer)
-        scored.append(((person, facts_of_offer), score, out))
-    return scoring.rank_quickly(scored)
+    for pathway_id, person_id, licence, vehicle, french, profile_id, postcode, lat, lon, transport, max_minutes in rows:
+        score, out = quick(
+            project.get(pathway_id, 0),
+            None if no_competences else competences.get(person_id, EMPTY),
+            licence,
+            vehicle,
+            french,
+            pathway_id in childcare,
+            pathway_id in dismissed,
+            profile_id is not None,
+            postcode or "",
+            lat,
+            lon,
+            transport,
+            max_minutes,
+        )
+        scored.append((pathway_id, score, out))
+    ranked, excluded = scoring.rank_quickly(scored)
+    return PeopleRanking(
+        offer=facts_of_offer,
+        ranked=ranked,
+        excluded=excluded,
+        rows={row[0]: row for row in rows},
+        targets=targets,
+        childcare=childcare,
+        dismissed=dismissed,
+        competences=competences,
+    )
+
+
+EMPTY: dict = {}
 
 
 # --- the coach's decisions -----------------------------------------------------------------------

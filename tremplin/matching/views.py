@@ -149,22 +149,21 @@ def person_offers(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 def offer_people(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     offer = get_object_or_404(JobOffer.objects.select_related("structure", "company"), public_id=public_id)
     membership = check_object_access(request, offer.structure, CAP)
-    ranked, excluded = services.rank_people_for(offer, membership)
+    ranking = services.rank_people_for(offer, membership)
+    ranked, excluded = ranking.ranked, ranking.excluded
     page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
     excluded_page = Paginator(excluded, EXCLUDED_PAGE_SIZE).get_page(request.GET.get("ecartees"))
-    shown = [person.key for (person, _o), _s in page.object_list] + [
-        person.key for (person, _o), _s in excluded_page.object_list
-    ]
+    shown = [key for key, _s in page.object_list] + [key for key, _s in excluded_page.object_list]
     pathways = Pathway.objects.filter(pk__in=shown).select_related("person").in_bulk()
     sent = dict(SentOffer.objects.filter(offer=offer, pathway__in=shown).values_list("pathway_id", "sent_on"))
     first = page.start_index() if ranked else 0
     ranked_rows = [
-        Row(scoring.match(person, offer_facts), pathways[person.key], first + i, sent.get(person.key))
-        for i, ((person, offer_facts), _score) in enumerate(page.object_list)
+        Row(scoring.match(ranking.facts(key), ranking.offer), pathways[key], first + i, sent.get(key))
+        for i, (key, _score) in enumerate(page.object_list)
     ]
     excluded_rows = [
-        Row(scoring.match(person, offer_facts), pathways[person.key], None, sent.get(person.key))
-        for (person, offer_facts), _score in excluded_page.object_list
+        Row(scoring.match(ranking.facts(key), ranking.offer), pathways[key], None, sent.get(key))
+        for key, _score in excluded_page.object_list
     ]
     return render(
         request,

@@ -215,7 +215,7 @@ def test_rank_orders_by_score_and_keeps_excluded_apart():
     assert excluded[0].score > 0  # the score without the constraint is still shown
 
 
-def test_the_quick_scorer_always_agrees_with_the_explained_match():
+def test_the_quick_scorers_always_agree_with_the_explained_match():
     import random
 
     rng = random.Random(7)
@@ -251,3 +251,4 @@ def test_the_quick_scorer_always_agrees_with_the_explained_match():
         )
         explained = scoring.match(facts, item)
         assert scoring.Scorer(facts).quick(item) == (explained.score, explained.excluded)
+        assert scoring.OfferScorer(item).quick(facts) == (explained.score, explained.excluded)

@@ -8,13 +8,11 @@ warning is a sentence: the dashboards never rely on colour alone.
 from __future__ import annotations
 
 import datetime
-import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +20,7 @@ from tremplin.accounts.models import Membership
 from tremplin.accounts.roles import Role
 from tremplin.contracts.models import Contract, ContractStatus
 from tremplin.contracts.services import ratio_warning, supervision_limit, worksites_with_load
+from tremplin.core.links import SLOT, url_maker
 from tremplin.core.visibility import visibilities_for
 from tremplin.exits.services import ExitIndicators, exit_indicators
 from tremplin.observations.models import AttendanceRecord, Observation
@@ -370,12 +369,10 @@ def caseload_home(user, membership, today: datetime.date | None = None) -> Casel
 
 
 def set_person_urls(pathways: list[Pathway]) -> None:
-    """Sets `person_url` on each pathway with one reverse for all: the person page's URL differs only by the
-    person's id, and the caseload links each person from its table and from every alert."""
-    marker = uuid.UUID(int=0)
-    pattern = reverse("people:detail", args=[marker])
+    """Sets `person_url` on each pathway (the caseload links each person from its table and every alert)."""
+    person_url = url_maker("people:detail", SLOT)
     for pathway in pathways:
-        pathway.person_url = pattern.replace(str(marker), str(pathway.person.public_id))
+        pathway.person_url = person_url(pathway.person.public_id)
 
 
 # Observations shown on the supervisor's home: today and the six days before.

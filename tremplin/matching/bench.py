@@ -9,6 +9,7 @@ import datetime
 import random
 import uuid
 
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -168,6 +169,10 @@ def measure(context: dict, *, offers: int = OFFERS, people: int = PEOPLE) -> dic
     subject = build(
         context["prefix"], context["email_domain"], offers=offers, people=people, seed=context.get("seed", 4)
     )
+    if connection.vendor == "postgresql":
+        # Fresh statistics for the rows just inserted, as autovacuum would have them on a live database.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     person_page = context["time_page"](
         reverse("matching:person", kwargs={"pathway_id": subject["pathway"].public_id}), subject["coach"]
     )

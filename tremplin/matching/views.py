@@ -6,7 +6,7 @@ out by a hard constraint are listed apart with the reason, never dropped silentl
 """
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -23,6 +24,7 @@ from tremplin.accounts.access import check_object_access, check_pathway_access
 from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access
 from tremplin.core.forms import add_validation_error
+from tremplin.core.links import SLOT, url_maker
 from tremplin.job_offers.models import ContractType, JobOffer, Shift
 from tremplin.pathways.models import Pathway
 from tremplin.professional_project.models import TargetJob
@@ -47,6 +49,13 @@ class Row:
     obj: object  # an OfferLine or a Pathway
     rank: int | None = None
     sent_on: object = None
+    # Links and button labels, written in the view: a page shows up to 30 rows with three links each.
+    links: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def score_text(self) -> str:
+        return _("%(score)s / 100") % {"score": self.match.score}
 
     @property
     def factor_lines(self) -> list[str]:
@@ -112,19 +121,34 @@ def person_offers(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     shown = [row[0] for row, _score in page.object_list] + [row[0] for row, _score in excluded_page.object_list]
     lines = services.offer_lines(pathway, shown)
     first = page.start_index() if ranked else 0
-    ranked_rows = [
-        Row(
+    offer_url = url_maker("job_offers:detail", SLOT)
+    send_url = url_maker("matching:send", pathway.public_id, SLOT)
+    dismiss_url = url_maker("matching:not_relevant", pathway.public_id, SLOT)
+    restore_url = url_maker("matching:restore", pathway.public_id, SLOT)
+
+    def offer_row(row, rank):
+        line = OfferLine(lines[row[0]])
+        offer_id = line.public_id
+        return Row(
             scoring.match(facts, services.offer_facts(row)),
-            OfferLine(lines[row[0]]),
-            first + i,
+            line,
+            rank,
             lines[row[0]]["sent_on"],
+            links={
+                "detail": offer_url(offer_id),
+                "send": send_url(offer_id),
+                "dismiss": dismiss_url(offer_id),
+                "restore": restore_url(offer_id),
+            },
+            labels={
+                "send": _("Envoyer l'offre « %(title)s »") % {"title": line.title},
+                "dismiss": _("Écarter « %(title)s »") % {"title": line.title},
+                "restore": _("Proposer à nouveau « %(title)s »") % {"title": line.title},
+            },
         )
-        for i, (row, _score) in enumerate(page.object_list)
-    ]
-    excluded_rows = [
-        Row(scoring.match(facts, services.offer_facts(row)), OfferLine(lines[row[0]]), None, lines[row[0]]["sent_on"])
-        for row, _score in excluded_page.object_list
-    ]
+
+    ranked_rows = [offer_row(row, first + i) for i, (row, _score) in enumerate(page.object_list)]
+    excluded_rows = [offer_row(row, None) for row, _score in excluded_page.object_list]
     log_access(request, person=person, part="matching")
     return render(
         request,
@@ -139,7 +163,7 @@ def person_offers(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
             "rows": ranked_rows,
             "excluded_page": excluded_page,
             "excluded_rows": excluded_rows,
-            "reasons": NotRelevantReason.choices,
+            "reason_options": format_html_join("", '<option value="{}">{}</option>', NotRelevantReason.choices),
             "competences_available": facts.competences is not None,
         },
     )
@@ -157,14 +181,23 @@ def offer_people(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     pathways = Pathway.objects.filter(pk__in=shown).select_related("person").in_bulk()
     sent = dict(SentOffer.objects.filter(offer=offer, pathway__in=shown).values_list("pathway_id", "sent_on"))
     first = page.start_index() if ranked else 0
-    ranked_rows = [
-        Row(scoring.match(ranking.facts(key), ranking.offer), pathways[key], first + i, sent.get(key))
-        for i, (key, _score) in enumerate(page.object_list)
-    ]
-    excluded_rows = [
-        Row(scoring.match(ranking.facts(key), ranking.offer), pathways[key], None, sent.get(key))
-        for key, _score in excluded_page.object_list
-    ]
+    person_url = url_maker("matching:person", SLOT)
+    send_url = url_maker("matching:send", SLOT, offer.public_id)
+
+    def person_row(key, rank):
+        pathway = pathways[key]
+        name = pathway.person.full_name
+        return Row(
+            scoring.match(ranking.facts(key), ranking.offer),
+            pathway,
+            rank,
+            sent.get(key),
+            links={"matching": person_url(pathway.public_id), "send": send_url(pathway.public_id)},
+            labels={"send": _("Envoyer l'offre à %(name)s") % {"name": name}},
+        )
+
+    ranked_rows = [person_row(key, first + i) for i, (key, _score) in enumerate(page.object_list)]
+    excluded_rows = [person_row(key, None) for key, _score in excluded_page.object_list]
     return render(
         request,
         "matching/offer_people.html",

@@ -27,6 +27,10 @@ def pathway_timeline(request: HttpRequest, pathway_id) -> HttpResponse:
     page = Paginator(events.order_by("-occurred_at", "-id"), PER_PAGE).get_page(request.GET.get("page"))
     log_access(request, person=pathway.person, part="timeline")
     query = "&".join(f"kind={kind}" for kind in chosen)
+    # Labels translated once: get_kind_display rebuilds its map of the choices on every call.
+    labels = {value: str(label) for value, label in EventKind.choices}
+    for event in page.object_list:
+        event.kind_label = labels.get(event.kind, event.kind)
     return render(
         request,
         "timeline/pathway_timeline.html",
@@ -34,7 +38,7 @@ def pathway_timeline(request: HttpRequest, pathway_id) -> HttpResponse:
             "pathway": pathway,
             "person": pathway.person,
             "page": page,
-            "kinds": [(value, label, value in chosen) for value, label in EventKind.choices],
+            "kinds": [(value, label, value in chosen) for value, label in labels.items()],
             "filter_query": query,
         },
     )

@@ -25,10 +25,12 @@ def current_contract_end(pathway) -> datetime.date | None:
     """Planned end of the pathway's current contract (the latest one not ended or renewed)."""
     from tremplin.contracts.models import Contract
 
-    contract = (
-        Contract.objects.filter(pathway=pathway, status__in=ACTIVE_CONTRACT_STATUSES).order_by("-start_date").first()
+    return (
+        Contract.objects.filter(pathway=pathway, status__in=ACTIVE_CONTRACT_STATUSES)
+        .order_by("-start_date")
+        .values_list("planned_end_date", flat=True)
+        .first()
     )
-    return contract.planned_end_date if contract else None
 
 
 def due_date_warning(pathway, due_date: datetime.date | None) -> str:

@@ -5,10 +5,11 @@ A list page that links each of its rows (a few links per row, dozens of rows) ca
 once with placeholder uuids gives every row's URL by replacing the placeholders.
 """
 
+import functools
 import uuid
 from collections.abc import Callable
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 
 # Placeholders: uuids no object ever gets (public ids are random version-4 uuids).
 _PLACEHOLDERS = tuple(uuid.UUID(int=n) for n in range(1, 4))
@@ -37,3 +38,17 @@ def url_maker(name: str, *args) -> Callable[..., str]:
         return url
 
     return make
+
+
+def object_url(name: str, public_id: uuid.UUID) -> str:
+    """`reverse(name, args=[public_id])` for a URL taking one uuid, reversing each name once per process.
+
+    For links every page of a kind repeats (the programme's sub-navigation: sixteen links on each of
+    its pages). The cache is keyed by the script prefix too, so a mounted installation gets its own.
+    """
+    return _maker(name, get_script_prefix())(public_id)
+
+
+@functools.lru_cache(maxsize=256)
+def _maker(name: str, _prefix: str) -> Callable[..., str]:
+    return url_maker(name, SLOT)

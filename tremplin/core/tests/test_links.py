@@ -27,3 +27,12 @@ def test_it_refuses_what_is_not_a_uuid():
         person_url("../../admin")
     with pytest.raises(TypeError):
         person_url(uuid.uuid4(), uuid.uuid4())
+
+
+def test_the_cached_object_url_matches_reverse_for_every_object():
+    from tremplin.core.links import object_url
+
+    ids = [uuid.uuid4() for _ in range(3)]
+    assert [object_url("timeline:pathway", i) for i in ids] == [
+        reverse("timeline:pathway", kwargs={"pathway_id": i}) for i in ids
+    ]

@@ -4,11 +4,9 @@ Every function raises ValidationError keyed by form field names and saves nothin
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
-from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -154,44 +152,13 @@ def next_interview_due(pathway, visibilities=None) -> datetime.date | None:
 def due_from(
     last_follow_up: datetime.date | None, days: int | None, next_planned: datetime.datetime | None
 ) -> datetime.date | None:
-    """The rule of next_interview_due on its three figures (see interview_dates for many pathways at once)."""
+    """The rule of next_interview_due on its three figures (dashboards.alerts.read_figures reads them for a caseload)."""
     candidates = []
     if last_follow_up is not None and days:
         candidates.append(last_follow_up + datetime.timedelta(days=days))
     if next_planned is not None:
         candidates.append(timezone.localtime(next_planned).date())
     return min(candidates) if candidates else None
-
-
-@dataclass(frozen=True)
-class InterviewDates:
-    """What a caseload needs of a pathway's interviews, without loading them."""
-
-    last_attended: datetime.date | None = None  # any kind, the person present
-    last_follow_up: datetime.date | None = None  # a follow-up kind (FOLLOW_UP_KINDS), the person present
-    next_planned: datetime.datetime | None = None  # earliest interview planned from now on, not yet held
-
-
-def interview_dates(pathway_ids, visibilities, now: datetime.datetime | None = None) -> dict[int, InterviewDates]:
-    """InterviewDates per pathway in one grouped query, counting only interviews at a level in `visibilities`.
-
-    A caseload's pathways have years of interviews each: three aggregates per pathway cost far less than
-    loading every interview to find them in Python. Pathways without a readable interview are absent.
-    """
-    now = now or timezone.now()
-    present = Q(held_on__isnull=False, attendance=Attendance.PRESENT)
-    rows = (
-        Interview.objects.filter(pathway_id__in=list(pathway_ids), visibility__in=list(visibilities))
-        .order_by()
-        .values("pathway_id")
-        .annotate(
-            last_attended=Max("held_on", filter=present),
-            last_follow_up=Max("held_on", filter=present & Q(kind__in=FOLLOW_UP_KINDS)),
-            next_planned=Min("planned_at", filter=Q(held_on__isnull=True, planned_at__gte=now)),
-        )
-        .values_list("pathway_id", "last_attended", "last_follow_up", "next_planned")
-    )
-    return {pathway_id: InterviewDates(*figures) for pathway_id, *figures in rows}
 
 
 def interviews_for_pathways(visibilities):

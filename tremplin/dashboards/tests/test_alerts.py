@@ -220,3 +220,26 @@ def test_alerts_of_a_caseload_take_two_queries_for_3_or_30_people(structure, cou
     assert len(home.pathways) == 30
     kinds = {alert.kind for alert in home.alerts}
     assert kinds == {alerts.NO_CONTACT, alerts.INTERVIEW_LATE, alerts.ACTION_OVERDUE}
+
+
+def test_the_figures_count_only_what_the_reader_may_see(structure, counsellor):
+    path = opened(structure, counsellor)
+    held_interview(path, day(3), visibility=Visibility.SOCIAL_STAFF_ONLY)
+    held_interview(path, day(1), visibility=Visibility.WHOLE_TEAM)
+    with at(day(2)):
+        ObservationFactory(pathway=path, needs_social_follow_up=True, visibility=Visibility.SOCIAL_STAFF_ONLY)
+    with at(day(5)):
+        InterviewFactory(
+            pathway=path, planned_at=timezone.now() + datetime.timedelta(days=4), visibility=Visibility.WHOLE_TEAM
+        )
+        now = timezone.now()
+
+    everything = alerts.read_figures([path.pk], list(Visibility), day(5), now)[path.pk]
+    team_only = alerts.read_figures([path.pk], [Visibility.WHOLE_TEAM], day(5), now)[path.pk]
+
+    assert everything.last_attended == day(3)
+    assert everything.flagged_observations == 1
+    assert team_only.last_attended == day(1)
+    assert team_only.flagged_observations == 0
+    assert team_only.last_observation is None
+    assert timezone.localtime(team_only.next_planned).date() == day(9)

@@ -446,12 +446,7 @@ class Scorer:
         elif person.has_mobility_profile and person.home_postcode and person.home_postcode == postcode:
             km = SAME_POSTCODE_KM
         if km is not None:
-            minutes = km * DETOUR / self.speed * 60 + self.access
-            limit = max(person.max_travel_minutes, 1)
-            if minutes <= limit / 2:
-                points += TRAVEL_POINTS
-            elif minutes <= limit:
-                points += TRAVEL_POINTS - (minutes - limit / 2) / (limit / 2) * (TRAVEL_POINTS - 10)
+            points += _travel_points(km * DETOUR / self.speed * 60 + self.access, person.max_travel_minutes)
             maximum += TRAVEL_POINTS
         return round(100 * points / maximum), bool(excluded)
 
@@ -551,15 +546,20 @@ class OfferScorer:
         elif has_profile and postcode and postcode == offer.postcode:
             km = SAME_POSTCODE_KM
         if km is not None:
-            minutes = km * DETOUR / SPEED_KMH.get(transport, SPEED_KMH["public_transport"]) * 60
-            minutes += ACCESS_MINUTES.get(transport, 0.0)
-            limit = max(max_minutes, 1)
-            if minutes <= limit / 2:
-                points += TRAVEL_POINTS
-            elif minutes <= limit:
-                points += TRAVEL_POINTS - (minutes - limit / 2) / (limit / 2) * (TRAVEL_POINTS - 10)
+            speed = SPEED_KMH.get(transport, SPEED_KMH["public_transport"])
+            points += _travel_points(km * DETOUR / speed * 60 + ACCESS_MINUTES.get(transport, 0.0), max_minutes)
             maximum += TRAVEL_POINTS
         return round(100 * points / maximum), bool(excluded)
+
+
+def _travel_points(minutes: float, max_minutes: int) -> float:
+    """The travel points of the quick scorers: travel_factor's arithmetic, without its sentence."""
+    limit = max(max_minutes, 1)
+    if minutes <= limit / 2:
+        return TRAVEL_POINTS
+    if minutes <= limit:
+        return TRAVEL_POINTS - (minutes - limit / 2) / (limit / 2) * (TRAVEL_POINTS - 10)
+    return 0
 
 
 def rank_quickly(pairs) -> tuple[list, list]:

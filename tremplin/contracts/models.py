@@ -18,6 +18,10 @@ class ContractStatus(models.TextChoices):
     RENEWED = "renewed", _("Renouvelé")
 
 
+# A running contract: the one a pathway is working under (a renewed one is no longer running).
+RUNNING_STATUSES = (ContractStatus.ACTIVE, ContractStatus.SUSPENDED)
+
+
 class EarlyEndReason(models.TextChoices):
     HIRED = "hired", _("Embauche en contrat durable ou de transition")
     TRAINING = "training", _("Entrée en formation")

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from tremplin.action_plan.models import OPEN_ACTION_STATUSES, Action, ActionStatus, Section
 from tremplin.exits.alerts import follow_up_due_sentence
-from tremplin.interviews.services import due_from, follow_up_days, next_interview_due
+from tremplin.interviews.services import due_from, follow_up_days
 from tremplin.observations.models import Observation
 from tremplin.orientations.models import AWAITING_NEWS, Orientation
 from tremplin.pathways.models import Pathway
@@ -289,7 +289,7 @@ def short_date(day: datetime.date, language: str | None) -> str:
     return date_format(day, "SHORT_DATE_FORMAT")
 
 
-def pathway_alerts(pathway: Pathway, today: datetime.date, visibilities: Iterable[str]) -> list[Alert]:
+def pathway_alerts(pathway: Pathway, today: datetime.date) -> list[Alert]:
     """The alerts of one pathway read with its figures (see load_alert_figures); reads no database."""
     alerts = []
     name = pathway.person.full_name
@@ -307,11 +307,7 @@ def pathway_alerts(pathway: Pathway, today: datetime.date, visibilities: Iterabl
             )
         )
 
-    due = (
-        pathway.next_interview_on
-        if hasattr(pathway, "next_interview_on")
-        else next_interview_due(pathway, visibilities)
-    )
+    due = pathway.next_interview_on
     if due is not None and due < today:
         alerts.append(
             Alert(
@@ -395,14 +391,12 @@ def caseload_alert(active: int, today: datetime.date, limit: int | None = None) 
     )
 
 
-def alerts_for(
-    pathways: Iterable[Pathway], visibilities: Iterable[str], today: datetime.date | None = None
-) -> list[Alert]:
-    """Every alert of annotated pathways, plus the caseload one; the oldest first."""
+def alerts_for(pathways: Iterable[Pathway], today: datetime.date | None = None) -> list[Alert]:
+    """Every alert of pathways read with their figures (at the reader's visibility, see load_alert_figures),
+    plus the caseload one; the oldest first."""
     today = today or timezone.localdate()
-    visibilities = set(visibilities)
     pathways = list(pathways)
-    alerts = [alert for pathway in pathways for alert in pathway_alerts(pathway, today, visibilities)]
+    alerts = [alert for pathway in pathways for alert in pathway_alerts(pathway, today)]
     over = caseload_alert(len(pathways), today)
     if over:
         alerts.append(over)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.models import Membership
 from tremplin.accounts.roles import Role
-from tremplin.contracts.models import Contract, ContractStatus
+from tremplin.contracts.models import RUNNING_STATUSES, Contract
 from tremplin.contracts.services import ratio_warning, supervision_limit, worksites_with_load
 from tremplin.core.links import SLOT, url_maker
 from tremplin.core.visibility import visibilities_for
@@ -36,7 +36,7 @@ from tremplin.structures.models import Country, Structure
 from . import alerts
 
 # Contracts that are still running: the person works under them today.
-RUNNING_CONTRACT_STATUSES = (ContractStatus.ACTIVE, ContractStatus.SUSPENDED)
+RUNNING_CONTRACT_STATUSES = RUNNING_STATUSES
 # Roles whose home page is their own caseload as référent·e.
 CASELOAD_ROLES = (Role.COUNSELLOR, Role.CASE_MANAGER)
 
@@ -91,8 +91,7 @@ def status_counts_of(pathways: list[Pathway], statuses: tuple[str, ...]) -> list
 def caseload_pathways(user, structure: Structure) -> QuerySet[Pathway]:
     """Active pathways the user follows as référent·e in one structure."""
     pathways = Pathway.objects.filter(structure=structure, referent=user, status__in=ACTIVE_STATUSES)
-    # The running contract's end is read with the alerts' figures (alerts.load_alert_figures), in one plain
-    # query: three correlated subqueries cost more to build than the rest of the page's queries.
+    # The running contract's end is read with the other alert figures (alerts.read_figures).
     return pathways.select_related("person", "programme").order_by("person__last_name", "person__first_name", "pk")
 
 
@@ -365,7 +364,7 @@ def caseload_home(user, membership, today: datetime.date | None = None) -> Casel
         caseload_pathways(user, membership.structure).only(*CASELOAD_FIELDS), visibilities, today
     )
     set_person_urls(pathways)
-    return CaseloadHome(pathways=pathways, alerts=alerts.alerts_for(pathways, visibilities, today))
+    return CaseloadHome(pathways=pathways, alerts=alerts.alerts_for(pathways, today))
 
 
 def set_person_urls(pathways: list[Pathway]) -> None:

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def no_news_alerts(pathway):
     pathways = with_alert_figures(with_current_contract(Pathway.objects.filter(pk=pathway.pk)), list(Visibility))
-    return [a for a in alerts_for(pathways, list(Visibility)) if a.kind == ORIENTATION_NO_NEWS]
+    return [a for a in alerts_for(pathways) if a.kind == ORIENTATION_NO_NEWS]
 
 
 def test_no_news_after_the_delay_raises_an_alert_to_the_referent(pathway, service, counsellor):

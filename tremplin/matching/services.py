@@ -8,13 +8,12 @@ loaded as objects.
 from __future__ import annotations
 
 import datetime
-import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connections, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import FilteredRelation, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,19 +31,8 @@ from .models import MobilityProfile, NotRelevant, NotRelevantReason, SentOffer
 # Pathways the job coach works on: before and during the contract.
 MATCHABLE_STATUSES = (Status.CANDIDATE, Status.ELIGIBLE, Status.IN_CONTRACT)
 
-# Columns the scoring reads, in this order (see _offer_facts): read as tuples, no model instances.
-OFFER_FIELDS = (
-    "id",
-    "job_code",
-    "postcode",
-    "latitude",
-    "longitude",
-    "shifts",
-    "driving_licence_required",
-    "vehicle_required",
-    "french_level_required",
-    "required_competences",
-)
+# Columns the scoring reads, in this order (see scoring.OFFER_ROW): read as tuples, no model instances.
+OFFER_FIELDS = scoring.OFFER_ROW
 # What the ranked list shows of each offer: read for the page shown only.
 OFFER_DISPLAY_FIELDS = ("id", "public_id", "title", "postcode", "city", "contract_type", "shifts", "company__name")
 
@@ -108,16 +96,6 @@ def competences_of_people(person_ids) -> dict[int, dict[str, int]] | None:
 # --- facts ---------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=512)
-def _codes(text: str | None) -> frozenset:
-    return frozenset(code.strip() for code in (text or "").split(",") if code.strip())
-
-
-@functools.lru_cache(maxsize=512)
-def _competence_codes(text: str | None) -> tuple:
-    return tuple(code.strip() for code in (text or "").split(",") if code.strip())
-
-
 def offer_facts(row: tuple) -> scoring.OfferFacts:
     """From a tuple of OFFER_FIELDS. The offer's coordinates are its own, or its site's copied when it was saved."""
     key, code, postcode, lat, lon, shifts, licence, vehicle, french, competences = row[:10]
@@ -127,11 +105,11 @@ def offer_facts(row: tuple) -> scoring.OfferFacts:
         postcode=postcode,
         latitude=lat,
         longitude=lon,
-        shifts=_codes(shifts),
+        shifts=scoring.shift_codes(shifts),
         driving_licence_required=bool(licence),
         vehicle_required=bool(vehicle),
         french_level_required=french,
-        required_competences=_competence_codes(competences),
+        required_competences=scoring.competence_codes(competences),
     )
 
 
@@ -206,11 +184,13 @@ def _apply_profile(facts, postcode, lat, lon, transport, max_minutes) -> None:
 def offers_for_person(pathway: Pathway, *, today: datetime.date | None = None):
     """The structure's open offers as tuples of OFFER_FIELDS plus, last, the reason this person's team set
     each aside (or None): one query, whatever the number of offers."""
-    dismissed = NotRelevant.objects.filter(offer=OuterRef("pk"), pathway=pathway).values("reason")[:1]
+    # A left join on the person's own decisions (one row at most per offer), not a subquery per offer; no
+    # ORDER BY: the scoring orders.
     return _tuples(
         open_offers(pathway.structure, today)
-        .annotate(dismissed=Subquery(dismissed))
-        .values_list(*OFFER_FIELDS, "dismissed")
+        .annotate(mine=FilteredRelation("not_relevant_for", condition=Q(not_relevant_for__pathway=pathway)))
+        .order_by()
+        .values_list(*OFFER_FIELDS, "mine__reason")
     )
 
 
@@ -249,15 +229,7 @@ def score_offers(pathway: Pathway, membership, *, rows=None, targets=None, profi
         profile=profile,
         not_relevant={row[0]: labels.get(row[-1], row[-1]) for row in rows if row[-1]},
     )
-    quick = scoring.Scorer(facts).quick_fields
-    scored = []
-    for row in rows:
-        key, code, postcode, lat, lon, shifts, licence, vehicle, french, competences = row[:10]
-        score, out = quick(
-            key, code, postcode, lat, lon, _codes(shifts), licence, vehicle, french, _competence_codes(competences)
-        )
-        scored.append((row, score, out))
-    ranked, excluded = scoring.rank_quickly(scored)
+    ranked, excluded = scoring.rank_quickly(scoring.Scorer(facts).score_rows(rows))
     return facts, ranked, excluded
 
 

@@ -2,6 +2,8 @@ import pytest
 from django.urls import reverse
 
 from tremplin.matching.models import NotRelevant, NotRelevantReason
+from tremplin.pathways.factories import PathwayFactory
+from tremplin.pathways.models import Status
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +23,20 @@ def test_marking_an_offer_not_relevant_takes_it_out_of_the_ranking(client, coach
     assert response.context["rows"] == []
     assert [row.obj.public_id for row in response.context["excluded_rows"]] == [offer.public_id]
     assert "elle ne sera plus proposée" in response.content.decode()
+
+
+def test_an_offer_set_aside_for_someone_else_stays_in_this_persons_ranking(client, coach, pathway, offer_for):
+    offer = offer_for()
+    other = PathwayFactory(person__structure=pathway.structure, status=Status.IN_CONTRACT)
+    NotRelevant.objects.create(offer=offer, pathway=other, reason=NotRelevantReason.HOURS)
+    client.force_login(coach)
+
+    response = client.get(reverse("matching:person", args=[pathway.public_id]))
+
+    assert [row.obj.public_id for row in response.context["rows"]] == [offer.public_id]
+    assert response.context["excluded_rows"] == []
+    other_page = client.get(reverse("matching:person", args=[other.public_id]))
+    assert [row.obj.public_id for row in other_page.context["excluded_rows"]] == [offer.public_id]
 
 
 def test_a_missing_or_unknown_reason_is_refused(client, coach, pathway, offer_for):

@@ -51,13 +51,12 @@ SHIFTS_HARD_WITH_CHILDCARE = frozenset({"early", "night", "weekend"})
 # Competence levels on the 0–5 grid from which a competence counts as acquired.
 ACQUIRED_LEVEL = 3
 # The columns of an offer row that `Scorer.score_rows` reads, in this order (shifts and competences as stored:
-# comma-separated codes).
+# comma-separated codes; the distance None when the home or the workplace is not located).
 OFFER_ROW = (
     "id",
     "job_code",
     "postcode",
-    "latitude",
-    "longitude",
+    "distance_km",  # from the person's home, computed by the database (services.distance_from)
     "shifts",
     "driving_licence_required",
     "vehicle_required",
@@ -117,6 +116,9 @@ class OfferFacts:
     vehicle_required: bool = False
     french_level_required: str = ""
     required_competences: tuple = ()
+    # The distance from the person's home when the database measured it (same formula as distance_km):
+    # the ranking and the explanation then read the same number.
+    distance_km: float | None = None
 
 
 # --- outputs -----------------------------------------------------------------------------------
@@ -261,8 +263,9 @@ def travel_factor(person: PersonFacts, offer: OfferFacts) -> tuple[Factor, Const
             ),
             None,
         )
-    located = None not in (person.latitude, person.longitude, offer.latitude, offer.longitude)
-    if located:
+    if offer.distance_km is not None:
+        km = offer.distance_km
+    elif None not in (person.latitude, person.longitude, offer.latitude, offer.longitude):
         km = distance_km(person.latitude, person.longitude, offer.latitude, offer.longitude)
     elif person.home_postcode and person.home_postcode == offer.postcode:
         km = SAME_POSTCODE_KM
@@ -420,12 +423,20 @@ class Scorer:
 
     def quick(self, offer: OfferFacts) -> tuple[int, bool]:
         """(score, excluded) of this offer for the person."""
+        km = offer.distance_km
+        if km is None and self.located and offer.latitude is not None and offer.longitude is not None:
+            # What the database computes for the ranking rows (services.distance_from), the person's side once.
+            lat2 = math.radians(offer.latitude)
+            a = (
+                math.sin((lat2 - self.lat) / 2) ** 2
+                + self.cos_lat * math.cos(lat2) * math.sin((math.radians(offer.longitude) - self.lon) / 2) ** 2
+            )
+            km = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
         row = (
             offer.key,
             offer.job_code,
             offer.postcode,
-            offer.latitude,
-            offer.longitude,
+            km,
             ",".join(sorted(offer.shifts)),
             offer.driving_licence_required,
             offer.vehicle_required,
@@ -435,11 +446,11 @@ class Scorer:
         [(_row, score, excluded)] = self.score_rows([row])
         return score, excluded
 
-    def score_rows(self, rows) -> list[tuple]:  # noqa: C901 - one flat loop: it runs over 5,000 offers per page
+    def score_rows(self, rows) -> list[tuple]:
         """(row, score, excluded) for each offer row, laid out as `OFFER_ROW`; extra columns are kept.
 
-        Everything the loop reads is a local name, and the shift and competence texts are parsed only
-        when the person's file makes them matter.
+        Everything the loop reads is a local name, the distance comes computed by the database, and
+        the shift and competence texts are parsed only when the person's file makes them matter.
         """
         person = self.person
         exact_get = self.exact.get
@@ -451,22 +462,16 @@ class Scorer:
         french = self.french
         not_relevant = person.not_relevant
         acquired_levels = person.competences
-        located = self.located
-        same_postcode = person.home_postcode if person.has_mobility_profile else ""
-        travelling = located or bool(same_postcode)
-        if located:
-            lat1, cos_lat1, lon1 = self.lat, self.cos_lat, self.lon
+        has_profile = person.has_mobility_profile
+        same_postcode = person.home_postcode if has_profile else ""
         speed = self.speed
         access = self.access
-        max_minutes = person.max_travel_minutes
+        limit = max(person.max_travel_minutes, 1)
         travel_points = _travel_points
-        radians, sin, cos, asin, sqrt = math.radians, math.sin, math.cos, math.asin, math.sqrt
         scored = []
         append = scored.append
         for row in rows:
-            key, job_code, postcode, latitude, longitude, shifts, licence, vehicle, french_required, competences = row[
-                :10
-            ]
+            key, job_code, postcode, km, shifts, licence, vehicle, french_required, competences = row[:9]
             if french_required:
                 required_rank = FRENCH_RANK.get(french_required)
                 french_short = required_rank is not None and french is not None and french < required_rank
@@ -492,18 +497,11 @@ class Scorer:
                     acquired = sum(1 for c in required if acquired_levels.get(c, -1) >= ACQUIRED_LEVEL)
                     points += COMPETENCE_POINTS * acquired / len(required)
                     maximum += COMPETENCE_POINTS
-            if travelling:
-                km = None
-                if located and latitude is not None and longitude is not None:
-                    # distance_km, with the person's side computed once
-                    lat2 = radians(latitude)
-                    a = sin((lat2 - lat1) / 2) ** 2 + cos_lat1 * cos(lat2) * sin((radians(longitude) - lon1) / 2) ** 2
-                    km = 2 * 6371.0 * asin(min(1.0, sqrt(a)))
-                elif same_postcode and same_postcode == postcode:
-                    km = SAME_POSTCODE_KM
-                if km is not None:
-                    points += travel_points(km * DETOUR / speed * 60 + access, max_minutes)
-                    maximum += TRAVEL_POINTS
+            if km is None and same_postcode and same_postcode == postcode:
+                km = SAME_POSTCODE_KM
+            if km is not None and has_profile:
+                points += travel_points(km * DETOUR / speed * 60 + access, limit)
+                maximum += TRAVEL_POINTS
             append((row, round(100 * points / maximum), excluded))
         return scored
 
@@ -604,14 +602,15 @@ class OfferScorer:
             km = SAME_POSTCODE_KM
         if km is not None:
             speed = SPEED_KMH.get(transport, SPEED_KMH["public_transport"])
-            points += _travel_points(km * DETOUR / speed * 60 + ACCESS_MINUTES.get(transport, 0.0), max_minutes)
+            points += _travel_points(km * DETOUR / speed * 60 + ACCESS_MINUTES.get(transport, 0.0), max(max_minutes, 1))
             maximum += TRAVEL_POINTS
         return round(100 * points / maximum), bool(excluded)
 
 
-def _travel_points(minutes: float, max_minutes: int) -> float:
-    """The travel points of the quick scorers: travel_factor's arithmetic, without its sentence."""
-    limit = max(max_minutes, 1)
+def _travel_points(minutes: float, limit: int) -> float:
+    """The travel points of the quick scorers: travel_factor's arithmetic, without its sentence.
+
+    `limit` is the person's maximum travel time, at least 1 minute."""
     if minutes <= limit / 2:
         return TRAVEL_POINTS
     if minutes <= limit:

@@ -8,12 +8,14 @@ loaded as objects.
 from __future__ import annotations
 
 import datetime
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connections, transaction
-from django.db.models import FilteredRelation, OuterRef, Q, Subquery
+from django.db.models import Case, FilteredRelation, FloatField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -97,20 +99,58 @@ def competences_of_people(person_ids) -> dict[int, dict[str, int]] | None:
 
 
 def offer_facts(row: tuple) -> scoring.OfferFacts:
-    """From a tuple of OFFER_FIELDS. The offer's coordinates are its own, or its site's copied when it was saved."""
-    key, code, postcode, lat, lon, shifts, licence, vehicle, french, competences = row[:10]
+    """From a ranking row (scoring.OFFER_ROW): the explanation reads the distance the ranking read."""
+    key, code, postcode, km, shifts, licence, vehicle, french, competences = row[:9]
     return scoring.OfferFacts(
         key=key,
         job_code=code,
         postcode=postcode,
-        latitude=lat,
-        longitude=lon,
+        distance_km=km,
         shifts=scoring.shift_codes(shifts),
         driving_licence_required=bool(licence),
         vehicle_required=bool(vehicle),
         french_level_required=french,
         required_competences=scoring.competence_codes(competences),
     )
+
+
+def facts_of_offer(offer: JobOffer) -> scoring.OfferFacts:
+    """From the offer itself. Its coordinates are its own, or its site's copied when it was saved."""
+    return scoring.OfferFacts(
+        key=offer.pk,
+        job_code=offer.job_code,
+        title=offer.title,
+        postcode=offer.postcode,
+        latitude=offer.latitude,
+        longitude=offer.longitude,
+        shifts=scoring.shift_codes(offer.shifts),
+        driving_licence_required=offer.driving_licence_required,
+        vehicle_required=offer.vehicle_required,
+        french_level_required=offer.french_level_required,
+        required_competences=scoring.competence_codes(offer.required_competences),
+    )
+
+
+def distance_from(latitude: float, longitude: float):
+    """The great-circle distance in km from this point to each row's coordinates, computed by the database.
+
+    scoring.distance_km's formula with the point's side computed once (the same arithmetic as
+    Scorer.quick); NULL where the row has no coordinates. SQLite gets these functions from Django.
+    """
+    lat1, lon1 = math.radians(latitude), math.radians(longitude)
+    latitude_there = Radians("latitude")
+    a = Power(Sin((latitude_there - lat1) / 2), 2) + math.cos(lat1) * Cos(latitude_there) * Power(
+        Sin((Radians("longitude") - lon1) / 2), 2
+    )
+    km = 2 * 6371.0 * ASin(Least(Value(1.0), Sqrt(a)))
+    # PostgreSQL's LEAST skips a NULL: the rows without coordinates are kept out explicitly.
+    return Case(When(latitude__isnull=False, longitude__isnull=False, then=km), default=None, output_field=FloatField())
+
+
+def home_of(profile) -> tuple[float, float] | None:
+    if profile is None or profile.latitude is None or profile.longitude is None:
+        return None
+    return profile.latitude, profile.longitude
 
 
 def open_offers(structure, today: datetime.date | None = None):
@@ -181,14 +221,22 @@ def _apply_profile(facts, postcode, lat, lon, transport, max_minutes) -> None:
     facts.max_travel_minutes = max_minutes
 
 
-def offers_for_person(pathway: Pathway, *, today: datetime.date | None = None):
+def offers_for_person(pathway: Pathway, *, home: tuple[float, float] | None = None, today=None):
     """The structure's open offers as tuples of OFFER_FIELDS plus, last, the reason this person's team set
-    each aside (or None): one query, whatever the number of offers."""
+    each aside (or None): one query, whatever the number of offers.
+
+    `home` (latitude, longitude): the database measures each offer's distance from it; without it the
+    distance is None.
+    """
+    distance = distance_from(*home) if home is not None else Value(None, output_field=FloatField())
     # A left join on the person's own decisions (one row at most per offer), not a subquery per offer; no
     # ORDER BY: the scoring orders.
     return _tuples(
         open_offers(pathway.structure, today)
-        .annotate(mine=FilteredRelation("not_relevant_for", condition=Q(not_relevant_for__pathway=pathway)))
+        .annotate(
+            distance_km=distance,
+            mine=FilteredRelation("not_relevant_for", condition=Q(not_relevant_for__pathway=pathway)),
+        )
         .order_by()
         .values_list(*OFFER_FIELDS, "mine__reason")
     )
@@ -219,8 +267,10 @@ def score_offers(pathway: Pathway, membership, *, rows=None, targets=None, profi
 
     A row is a tuple of OFFER_FIELDS; `offer_facts(row)` gives what `scoring.match` explains, for the rows shown.
     """
+    if profile is False:
+        profile = MobilityProfile.objects.filter(person=pathway.person).first()
     if rows is None:
-        rows = offers_for_person(pathway, today=today)
+        rows = offers_for_person(pathway, home=home_of(profile), today=today)
     labels = reason_labels()
     facts = person_facts(
         pathway,
@@ -294,8 +344,8 @@ def rank_people_for(offer: JobOffer, membership) -> PeopleRanking:
     A fixed number of queries whatever the number of people, read as tuples; each person is scored from
     their fields by one OfferScorer (see scoring.py), and only the people a page shows become PersonFacts.
     """
-    facts_of_offer = offer_facts(JobOffer.objects.filter(pk=offer.pk).values_list(*OFFER_FIELDS).get())
-    scorer = scoring.OfferScorer(facts_of_offer)
+    offer_side = facts_of_offer(offer)
+    scorer = scoring.OfferScorer(offer_side)
     pathways = Pathway.objects.filter(structure=offer.structure, status__in=MATCHABLE_STATUSES)
     rows = _tuples(pathways.values_list(*PERSON_FIELDS))
     targets: dict[int, list] = defaultdict(list)
@@ -347,7 +397,7 @@ def rank_people_for(offer: JobOffer, membership) -> PeopleRanking:
         scored.append((pathway_id, score, out))
     ranked, excluded = scoring.rank_quickly(scored)
     return PeopleRanking(
-        offer=facts_of_offer,
+        offer=offer_side,
         ranked=ranked,
         excluded=excluded,
         rows={row[0]: row for row in rows},

@@ -542,6 +542,15 @@ class OfferScorer:
     def quick(self, person: PersonFacts) -> tuple[int, bool]:
         """(score, excluded) of this offer for the person."""
         project = max((self.project_points(job.code.upper(), job.confirmed) for job in person.target_jobs), default=0)
+        km = None
+        if self.located and person.latitude is not None and person.longitude is not None:
+            # What the database computes for the ranking rows (services.distance_from), the offer's side once.
+            lat2 = math.radians(person.latitude)
+            a = (
+                math.sin((lat2 - self.lat) / 2) ** 2
+                + self.cos_lat * math.cos(lat2) * math.sin((math.radians(person.longitude) - self.lon) / 2) ** 2
+            )
+            km = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
         return self.quick_fields(
             project,
             person.competences,
@@ -552,8 +561,7 @@ class OfferScorer:
             self.offer.key in person.not_relevant,
             person.has_mobility_profile,
             person.home_postcode,
-            person.latitude,
-            person.longitude,
+            km,
             person.transport,
             person.max_travel_minutes,
         )
@@ -569,12 +577,12 @@ class OfferScorer:
         dismissed,
         has_profile,
         postcode,
-        latitude,
-        longitude,
+        km,
         transport,
         max_minutes,
     ) -> tuple[int, bool]:
-        """`quick` on the person's fields themselves; `project` is their best `project_points`."""
+        """`quick` on the person's fields themselves; `project` is their best `project_points`, `km` the
+        distance from their home when both places are located."""
         offer = self.offer
         excluded = (
             (offer.driving_licence_required and licence not in LICENCES_THAT_DRIVE and licence != "in_progress")
@@ -589,18 +597,9 @@ class OfferScorer:
             acquired = sum(1 for c in self.competences if competences.get(c, -1) >= ACQUIRED_LEVEL)
             points += COMPETENCE_POINTS * acquired / len(self.competences)
             maximum += COMPETENCE_POINTS
-        km = None
-        if has_profile and latitude is not None and longitude is not None and self.located:
-            # distance_km, with the offer's side computed once (the same arithmetic as Scorer)
-            lat1 = math.radians(latitude)
-            a = (
-                math.sin((self.lat - lat1) / 2) ** 2
-                + math.cos(lat1) * self.cos_lat * math.sin((self.lon - math.radians(longitude)) / 2) ** 2
-            )
-            km = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-        elif has_profile and postcode and postcode == offer.postcode:
+        if km is None and has_profile and postcode and postcode == offer.postcode:
             km = SAME_POSTCODE_KM
-        if km is not None:
+        if km is not None and has_profile:
             speed = SPEED_KMH.get(transport, SPEED_KMH["public_transport"])
             points += _travel_points(km * DETOUR / speed * 60 + ACCESS_MINUTES.get(transport, 0.0), max(max_minutes, 1))
             maximum += TRAVEL_POINTS

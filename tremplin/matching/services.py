@@ -7,6 +7,7 @@ loaded as objects.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import math
 from collections import defaultdict
@@ -131,20 +132,21 @@ def facts_of_offer(offer: JobOffer) -> scoring.OfferFacts:
     )
 
 
-def distance_from(latitude: float, longitude: float):
+def distance_from(latitude: float, longitude: float, latitude_field="latitude", longitude_field="longitude"):
     """The great-circle distance in km from this point to each row's coordinates, computed by the database.
 
     scoring.distance_km's formula with the point's side computed once (the same arithmetic as
     Scorer.quick); NULL where the row has no coordinates. SQLite gets these functions from Django.
     """
     lat1, lon1 = math.radians(latitude), math.radians(longitude)
-    latitude_there = Radians("latitude")
+    latitude_there = Radians(latitude_field)
     a = Power(Sin((latitude_there - lat1) / 2), 2) + math.cos(lat1) * Cos(latitude_there) * Power(
-        Sin((Radians("longitude") - lon1) / 2), 2
+        Sin((Radians(longitude_field) - lon1) / 2), 2
     )
     km = 2 * 6371.0 * ASin(Least(Value(1.0), Sqrt(a)))
     # PostgreSQL's LEAST skips a NULL: the rows without coordinates are kept out explicitly.
-    return Case(When(latitude__isnull=False, longitude__isnull=False, then=km), default=None, output_field=FloatField())
+    located = Q(**{f"{latitude_field}__isnull": False, f"{longitude_field}__isnull": False})
+    return Case(When(located, then=km), default=None, output_field=FloatField())
 
 
 def home_of(profile) -> tuple[float, float] | None:
@@ -298,8 +300,7 @@ PERSON_FIELDS = (
     "person__french_level",
     "person__mobility__id",
     "person__mobility__home_postcode",
-    "person__mobility__latitude",
-    "person__mobility__longitude",
+    "distance_km",  # from the offer's place, computed by the database (distance_from)
     "person__mobility__transport",
     "person__mobility__max_travel_minutes",
 )
@@ -313,19 +314,19 @@ class PeopleRanking:
     ranked: list[tuple[int, int]]  # (pathway id, score), best first
     excluded: list[tuple[int, int]]
     rows: dict[int, tuple]  # pathway id -> its PERSON_FIELDS
-    targets: dict[int, list[scoring.TargetJobFacts]]
+    targets: dict[int, list[tuple[str, str, str]]]  # pathway id -> (job code, title, status) of its target jobs
     childcare: set[int]
     dismissed: dict[int, str]  # pathway id -> the reason label, for this offer
     competences: dict[int, dict[str, int]] | None  # person id -> acquired levels; None: no grid
 
     def facts(self, pathway_id: int) -> scoring.PersonFacts:
         """Everything `scoring.match` needs to explain this person's score."""
-        _id, person_id, licence, vehicle, french, profile_id, postcode, lat, lon, transport, max_minutes = self.rows[
+        _id, person_id, licence, vehicle, french, profile_id, postcode, _km, transport, max_minutes = self.rows[
             pathway_id
         ]
         item = scoring.PersonFacts(
             key=pathway_id,
-            target_jobs=self.targets.get(pathway_id, []),
+            target_jobs=[_target(*target) for target in self.targets.get(pathway_id, [])],
             competences=None if self.competences is None else self.competences.get(person_id, {}),
             driving_licence=licence,
             has_vehicle=bool(vehicle),
@@ -334,8 +335,13 @@ class PeopleRanking:
             not_relevant={self.offer.key: self.dismissed[pathway_id]} if pathway_id in self.dismissed else {},
         )
         if profile_id is not None:
-            _apply_profile(item, postcode, lat, lon, transport, max_minutes)
+            # No coordinates: the explanation reads the distance the ranking read (offer_for).
+            _apply_profile(item, postcode, None, None, transport, max_minutes)
         return item
+
+    def offer_for(self, pathway_id: int) -> scoring.OfferFacts:
+        """The offer as `scoring.match` explains it for this person, with the distance the database measured."""
+        return dataclasses.replace(self.offer, distance_km=self.rows[pathway_id][7])
 
 
 def rank_people_for(offer: JobOffer, membership) -> PeopleRanking:
@@ -347,16 +353,22 @@ def rank_people_for(offer: JobOffer, membership) -> PeopleRanking:
     offer_side = facts_of_offer(offer)
     scorer = scoring.OfferScorer(offer_side)
     pathways = Pathway.objects.filter(structure=offer.structure, status__in=MATCHABLE_STATUSES)
-    rows = _tuples(pathways.values_list(*PERSON_FIELDS))
+    if offer.latitude is not None and offer.longitude is not None:
+        distance = distance_from(
+            offer.latitude, offer.longitude, "person__mobility__latitude", "person__mobility__longitude"
+        )
+    else:
+        distance = Value(None, output_field=FloatField())
+    rows = _tuples(pathways.annotate(distance_km=distance).values_list(*PERSON_FIELDS))
     targets: dict[int, list] = defaultdict(list)
     project: dict[int, float] = {}
     points_of = scorer.project_points
+    confirmed = TargetJobStatus.CONFIRMED
     for pathway_id, code, title, status in _tuples(
         TargetJob.objects.filter(pathway__in=pathways).values_list("pathway_id", "job_code", "title", "status")
     ):
-        target = _target(code, title, status)
-        targets[pathway_id].append(target)
-        points = points_of(target.code, target.confirmed)
+        targets[pathway_id].append((code, title, status))
+        points = points_of((code or code_for_title(title)).upper(), status == confirmed)
         if points > project.get(pathway_id, 0):
             project[pathway_id] = points
     childcare = set(
@@ -378,7 +390,7 @@ def rank_people_for(offer: JobOffer, membership) -> PeopleRanking:
     quick = scorer.quick_fields
     no_competences = competences is None
     scored = []
-    for pathway_id, person_id, licence, vehicle, french, profile_id, postcode, lat, lon, transport, max_minutes in rows:
+    for pathway_id, person_id, licence, vehicle, french, profile_id, postcode, km, transport, max_minutes in rows:
         score, out = quick(
             project.get(pathway_id, 0),
             None if no_competences else competences.get(person_id, EMPTY),
@@ -389,8 +401,7 @@ def rank_people_for(offer: JobOffer, membership) -> PeopleRanking:
             pathway_id in dismissed,
             profile_id is not None,
             postcode or "",
-            lat,
-            lon,
+            km,
             transport,
             max_minutes,
         )

@@ -188,7 +188,7 @@ def offer_people(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         pathway = pathways[key]
         name = pathway.person.full_name
         return Row(
-            scoring.match(ranking.facts(key), ranking.offer),
+            scoring.match(ranking.facts(key), ranking.offer_for(key)),
             pathway,
             rank,
             sent.get(key),

@@ -1,5 +1,5 @@
-"""The database measures each offer's distance from home for the ranking (on PostgreSQL and SQLite alike),
-and the score a person's ranking shows is the score its explanation adds up to."""
+"""The database measures the distance between home and workplace for the rankings (on PostgreSQL and SQLite
+alike), and the score a ranking shows is the score its explanation adds up to, both ways."""
 
 import random
 
@@ -7,7 +7,12 @@ import pytest
 
 from tremplin.job_offers.factories import JobOfferFactory
 from tremplin.matching import scoring, services
+from tremplin.matching.factories import MobilityProfileFactory
 from tremplin.matching.models import MobilityProfile
+from tremplin.pathways.factories import PathwayFactory
+from tremplin.pathways.models import Status
+from tremplin.people.factories import PersonFactory
+from tremplin.professional_project.factories import TargetJobFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +63,33 @@ def test_each_ranked_score_is_the_score_its_explanation_adds_up_to(coach, pathwa
     for row, score in ranked + excluded:
         explained = scoring.match(facts, services.offer_facts(row))
         assert (score, (row, score) in excluded) == (explained.score, explained.excluded)
+
+
+def test_each_person_ranked_for_an_offer_has_the_score_its_explanation_adds_up_to(coach, company):
+    rng = random.Random(8)
+    membership = coach.memberships.get()
+    offer = JobOfferFactory(company=company, job_code="A1203", shifts=",early,", driving_licence_required=True)
+    for _ in range(30):
+        person = PersonFactory(structure=company.structure, driving_licence=rng.choice(["none", "B"]))
+        pathway = PathwayFactory(person=person, status=Status.IN_CONTRACT)
+        TargetJobFactory(pathway=pathway, job_code=rng.choice(["A1203", "A1204", "K2204"]))
+        if rng.random() < 0.8:
+            MobilityProfileFactory(
+                person=person,
+                latitude=rng.choice([None, 50.4 + rng.random() / 2]),
+                longitude=2.8 + rng.random() / 2,
+                home_postcode=rng.choice(["59000", "59100"]),
+                max_travel_minutes=rng.choice([20, 45, 90]),
+            )
+
+    ranking = services.rank_people_for(offer, membership)
+
+    assert len(ranking.ranked) + len(ranking.excluded) == 30
+    assert ranking.ranked and ranking.excluded
+    for pathway_id, score in ranking.ranked + ranking.excluded:
+        explained = scoring.match(ranking.facts(pathway_id), ranking.offer_for(pathway_id))
+        assert (score, (pathway_id, score) in ranking.excluded) == (explained.score, explained.excluded)
+        home = MobilityProfile.objects.filter(person__pathways=pathway_id).first()
+        if home is not None and home.latitude is not None:
+            expected = scoring.distance_km(home.latitude, home.longitude, offer.latitude, offer.longitude)
+            assert ranking.offer_for(pathway_id).distance_km == pytest.approx(expected, rel=1e-9)

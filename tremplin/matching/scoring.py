@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from django.utils.translation import gettext as _
 
@@ -619,6 +620,9 @@ def _travel_points(minutes: float, limit: int) -> float:
 
 def rank_quickly(pairs) -> tuple[list, list]:
     """`pairs` of (item, score, excluded) -> (ranked items with score, best first; excluded items), no sentences."""
-    ranked = sorted(((item, score) for item, score, out in pairs if not out), key=lambda pair: -pair[1])
-    excluded = [(item, score) for item, score, out in pairs if out]
+    ranked, excluded = [], []
+    for item, score, out in pairs:
+        (excluded if out else ranked).append((item, score))
+    # A stable sort, reversed: equal scores keep the order they came in.
+    ranked.sort(key=itemgetter(1), reverse=True)
     return ranked, excluded

@@ -32,6 +32,7 @@ import math
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 # --- inputs ------------------------------------------------------------------------------------
@@ -283,7 +284,7 @@ def travel_factor(person: PersonFacts, offer: OfferFacts) -> tuple[Factor, Const
         )
     minutes = travel_minutes(km, person.transport)
     limit = max(person.max_travel_minutes, 1)
-    values = {"km": round(km, 1), "minutes": round(minutes), "limit": limit}
+    values = {"km": number_format(round(km, 1), 1), "minutes": round(minutes), "limit": limit}
     if minutes <= limit / 2:
         return Factor(
             "travel",

@@ -120,6 +120,17 @@ def test_a_trip_beyond_the_maximum_scores_nothing_and_is_flagged_not_hidden():
     assert "au-delà du maximum de 30 min" in flag.message
 
 
+def test_the_distance_is_written_the_way_the_reader_writes_numbers():
+    from django.utils import translation
+
+    with translation.override("fr"):
+        factor, _flag = scoring.travel_factor(located(transport="car", minutes=60), offer(distance_km=11.24))
+        assert "(11,2 km)" in factor.explanation
+    with translation.override("en"):
+        factor, _flag = scoring.travel_factor(located(transport="car", minutes=60), offer(distance_km=11.24))
+        assert "(11.2 km)" in factor.explanation
+
+
 def test_without_a_mobility_profile_travel_is_not_counted():
     factor, _flag = scoring.travel_factor(person(), offer())
     assert not factor.counted

@@ -553,59 +553,77 @@ class OfferScorer:
                 + self.cos_lat * math.cos(lat2) * math.sin((math.radians(person.longitude) - self.lon) / 2) ** 2
             )
             km = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-        return self.quick_fields(
-            project,
-            person.competences,
+        row = (
+            person.key,
+            person.key,
             person.driving_licence,
             person.has_vehicle,
             person.french_level,
-            person.childcare_barrier,
-            self.offer.key in person.not_relevant,
-            person.has_mobility_profile,
+            True if person.has_mobility_profile else None,
             person.home_postcode,
             km,
             person.transport,
             person.max_travel_minutes,
         )
-
-    def quick_fields(  # noqa: C901, PLR0913 - one flat function: it runs 2,000 times per page
-        self,
-        project,
-        competences,
-        licence,
-        vehicle,
-        french_level,
-        childcare,
-        dismissed,
-        has_profile,
-        postcode,
-        km,
-        transport,
-        max_minutes,
-    ) -> tuple[int, bool]:
-        """`quick` on the person's fields themselves; `project` is their best `project_points`, `km` the
-        distance from their home when both places are located."""
-        offer = self.offer
-        excluded = (
-            (offer.driving_licence_required and licence not in LICENCES_THAT_DRIVE and licence != "in_progress")
-            or (offer.vehicle_required and not vehicle)
-            or (childcare and self.hard_shifts)
-            or (self.french is not None and french_level in FRENCH_RANK and FRENCH_RANK[french_level] < self.french)
-            or dismissed
+        [(_key, score, excluded)] = self.score_people(
+            [row],
+            project={person.key: project},
+            competences=None if person.competences is None else {person.key: person.competences},
+            childcare={person.key} if person.childcare_barrier else set(),
+            dismissed={person.key} if self.offer.key in person.not_relevant else set(),
         )
-        points = project
-        maximum = PROJECT_POINTS
-        if competences is not None and self.competences:
-            acquired = sum(1 for c in self.competences if competences.get(c, -1) >= ACQUIRED_LEVEL)
-            points += COMPETENCE_POINTS * acquired / len(self.competences)
-            maximum += COMPETENCE_POINTS
-        if km is None and has_profile and postcode and postcode == offer.postcode:
-            km = SAME_POSTCODE_KM
-        if km is not None and has_profile:
-            speed = SPEED_KMH.get(transport, SPEED_KMH["public_transport"])
-            points += _travel_points(km * DETOUR / speed * 60 + ACCESS_MINUTES.get(transport, 0.0), max(max_minutes, 1))
-            maximum += TRAVEL_POINTS
-        return round(100 * points / maximum), bool(excluded)
+        return score, excluded
+
+    def score_people(self, rows, *, project, competences, childcare, dismissed) -> list[tuple]:
+        """(pathway id, score, excluded) for each person row, laid out as `services.PERSON_FIELDS`.
+
+        `project`: pathway id -> the best `project_points` of their target jobs; `competences`: person id ->
+        acquired levels, or None without a competence grid; `childcare` and `dismissed`: pathway ids with a
+        childcare barrier not lifted, and those the team set aside for this offer. One flat loop over
+        local names: it runs over 2,000 people per page.
+        """
+        offer = self.offer
+        licence_required = offer.driving_licence_required
+        vehicle_required = offer.vehicle_required
+        hard_shifts = self.hard_shifts
+        french_required = self.french
+        required = self.competences
+        competences_counted = competences is not None and bool(required)
+        offer_postcode = offer.postcode
+        project_of = project.get
+        levels_of = competences.get if competences is not None else None
+        travel_points = _travel_points
+        scored = []
+        append = scored.append
+        for pathway_id, person_id, licence, vehicle, french, profile_id, postcode, km, transport, max_minutes in rows:
+            excluded = bool(
+                (licence_required and licence not in LICENCES_THAT_DRIVE and licence != "in_progress")
+                or (vehicle_required and not vehicle)
+                or (hard_shifts and pathway_id in childcare)
+                or (french_required is not None and FRENCH_RANK.get(french, french_required) < french_required)
+                or pathway_id in dismissed
+            )
+            points = project_of(pathway_id, 0)
+            maximum = PROJECT_POINTS
+            if competences_counted:
+                levels = levels_of(person_id, EMPTY)
+                acquired = sum(1 for c in required if levels.get(c, -1) >= ACQUIRED_LEVEL)
+                points += COMPETENCE_POINTS * acquired / len(required)
+                maximum += COMPETENCE_POINTS
+            if profile_id is not None:
+                if km is None and postcode and postcode == offer_postcode:
+                    km = SAME_POSTCODE_KM
+                if km is not None:
+                    speed = SPEED_KMH.get(transport, SPEED_KMH["public_transport"])
+                    points += travel_points(
+                        km * DETOUR / speed * 60 + ACCESS_MINUTES.get(transport, 0.0), max(max_minutes, 1)
+                    )
+                    maximum += TRAVEL_POINTS
+            append((pathway_id, round(100 * points / maximum), excluded))
+        return scored
+
+
+EMPTY: dict = {}
 
 
 def _travel_points(minutes: float, limit: int) -> float:

@@ -427,13 +427,7 @@ class Scorer:
         """(score, excluded) of this offer for the person."""
         km = offer.distance_km
         if km is None and self.located and offer.latitude is not None and offer.longitude is not None:
-            # What the database computes for the ranking rows (services.distance_from), the person's side once.
-            lat2 = math.radians(offer.latitude)
-            a = (
-                math.sin((lat2 - self.lat) / 2) ** 2
-                + self.cos_lat * math.cos(lat2) * math.sin((math.radians(offer.longitude) - self.lon) / 2) ** 2
-            )
-            km = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+            km = _distance_from_prepared(self.lat, self.cos_lat, self.lon, offer.latitude, offer.longitude)
         row = (
             offer.key,
             offer.job_code,
@@ -546,13 +540,7 @@ class OfferScorer:
         project = max((self.project_points(job.code.upper(), job.confirmed) for job in person.target_jobs), default=0)
         km = None
         if self.located and person.latitude is not None and person.longitude is not None:
-            # What the database computes for the ranking rows (services.distance_from), the offer's side once.
-            lat2 = math.radians(person.latitude)
-            a = (
-                math.sin((lat2 - self.lat) / 2) ** 2
-                + self.cos_lat * math.cos(lat2) * math.sin((math.radians(person.longitude) - self.lon) / 2) ** 2
-            )
-            km = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+            km = _distance_from_prepared(self.lat, self.cos_lat, self.lon, person.latitude, person.longitude)
         row = (
             person.key,
             person.key,
@@ -624,6 +612,17 @@ class OfferScorer:
 
 
 EMPTY: dict = {}
+
+
+def _distance_from_prepared(lat1: float, cos_lat1: float, lon1: float, latitude: float, longitude: float) -> float:
+    """distance_km from a point whose radians and cosine are computed once: the arithmetic the database
+    follows for the ranking rows (services.distance_from)."""
+    lat2 = math.radians(latitude)
+    a = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + cos_lat1 * math.cos(lat2) * math.sin((math.radians(longitude) - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _travel_points(minutes: float, limit: int) -> float:

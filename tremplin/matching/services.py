@@ -150,6 +150,7 @@ def distance_from(latitude: float, longitude: float, latitude_field="latitude", 
 
 
 def home_of(profile) -> tuple[float, float] | None:
+    """The (latitude, longitude) the database measures offers' distances from, or None when home is not located."""
     if profile is None or profile.latitude is None or profile.longitude is None:
         return None
     return profile.latitude, profile.longitude
@@ -223,7 +224,7 @@ def _apply_profile(facts, postcode, lat, lon, transport, max_minutes) -> None:
     facts.max_travel_minutes = max_minutes
 
 
-def offers_for_person(pathway: Pathway, *, home: tuple[float, float] | None = None, today=None):
+def offers_for_person(pathway: Pathway, *, home: tuple[float, float] | None = None, today: datetime.date | None = None):
     """The structure's open offers as tuples of OFFER_FIELDS plus, last, the reason this person's team set
     each aside (or None): one query, whatever the number of offers.
 

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: demo test venv venv-dev assets system-deps chromium migrate lint format messages bench clean
+.PHONY: demo test venv venv-dev assets system-deps chromium migrate lint format messages bench clean outdated
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,10 @@ messages: venv-dev
 	for po in locale/fr/LC_MESSAGES/django.po tremplin/*/locale/fr/LC_MESSAGES/django.po; do \
 		if [ -f "$$po" ]; then msgen --no-wrap -o "$$po" "$$po"; fi; done
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+# Pinned packages with a newer release (patch releases first); holds with their reason in pyproject.toml.
+outdated: venv-dev
+	$(BIN)/python -m tremplin.core.outdated
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3

@@ -16,13 +16,37 @@ RADIUS = 120
 LABEL_RADIUS = RADIUS + 18
 
 
+def svg_number(value: float) -> str:
+    """A coordinate as SVG reads it: a dot, whatever the reader's language (French would write "180,0")."""
+    return f"{value:.1f}"
+
+
+@dataclass(frozen=True)
+class Dot:
+    x: str
+    y: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Spoke:
+    """An axis of the radar: its line to the outer ring and where its label sits."""
+
+    x: str
+    y: str
+    label_x: str
+    label_y: str
+    anchor: str
+    label: str
+
+
 @dataclass
 class Series:
     label: str
     values: list[int | None]
     css: str
     points: str = ""
-    dots: list[tuple[float, float, int]] = field(default_factory=list)
+    dots: list[Dot] = field(default_factory=list)
 
 
 @dataclass
@@ -32,8 +56,9 @@ class Radar:
     axes: list[str]
     series: list[Series]
     rings: list[str] = field(default_factory=list)
-    spokes: list[tuple[float, float, float, float, str]] = field(default_factory=list)
+    spokes: list[Spoke] = field(default_factory=list)
     size: int = SIZE
+    centre: str = svg_number(CENTRE)
 
     @property
     def drawable(self) -> bool:
@@ -45,10 +70,10 @@ class Radar:
         return [(axis, [s.values[i] for s in self.series]) for i, axis in enumerate(self.axes)]
 
 
-def _point(index: int, count: int, level: float) -> tuple[float, float]:
+def _point(index: int, count: int, level: float) -> tuple[str, str]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
     r = RADIUS * level / MAX_LEVEL
-    return round(CENTRE + r * math.cos(angle), 1), round(CENTRE + r * math.sin(angle), 1)
+    return svg_number(CENTRE + r * math.cos(angle)), svg_number(CENTRE + r * math.sin(angle))
 
 
 def build_radar(title: str, axes: list[str], series: list[Series]) -> Radar:
@@ -63,14 +88,21 @@ def build_radar(title: str, axes: list[str], series: list[Series]) -> Radar:
     for i in range(count):
         x, y = _point(i, count, MAX_LEVEL)
         angle = -math.pi / 2 + 2 * math.pi * i / count
-        lx = round(CENTRE + LABEL_RADIUS * math.cos(angle), 1)
-        ly = round(CENTRE + LABEL_RADIUS * math.sin(angle), 1)
         anchor = "middle" if abs(math.cos(angle)) < 0.3 else ("start" if math.cos(angle) > 0 else "end")
-        radar.spokes.append((x, y, lx, ly, anchor))
+        radar.spokes.append(
+            Spoke(
+                x=x,
+                y=y,
+                label_x=svg_number(CENTRE + LABEL_RADIUS * math.cos(angle)),
+                label_y=svg_number(CENTRE + LABEL_RADIUS * math.sin(angle)),
+                anchor=anchor,
+                label=axes[i],
+            )
+        )
     for s in series:
         points = [_point(i, count, v or 0) for i, v in enumerate(s.values)]
         s.points = " ".join(f"{x},{y}" for x, y in points)
-        s.dots = [(x, y, v) for (x, y), v in zip(points, s.values, strict=True) if v is not None]
+        s.dots = [Dot(x, y, v) for (x, y), v in zip(points, s.values, strict=True) if v is not None]
     parts = [
         _("%(series)s : %(values)s")
         % {

@@ -112,3 +112,30 @@ def test_the_person_page_links_to_the_competences_and_the_portfolio(client, coun
 
     assert reverse("competences:pathway", args=[team_pathway.public_id]) in page
     assert reverse("portfolio:person", args=[team_pathway.person.public_id]) in page
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_rendered_radar_writes_every_coordinate_with_a_dot_in_every_language(language):
+    """French localisation writes 180,0: SVG would read two numbers and draw the spokes to a corner."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    from django.utils import translation
+
+    radar = build_radar("t", ["a", "b", "c"], [Series("s", [5, 3, 1], "self"), Series("c", [2, 4, None], "coach")])
+    with translation.override(language):
+        svg = render_to_string("competences/_radar.html", {"radar": radar, "radar_id": "r"})
+    root = ET.fromstring(svg[svg.index("<svg") : svg.index("</svg>") + 6])
+    ns = "{http://www.w3.org/2000/svg}"
+    numbers = []
+    for line in root.iter(f"{ns}line"):
+        numbers += [line.get(name) for name in ("x1", "y1", "x2", "y2")]
+    for element in (*root.iter(f"{ns}circle"), *root.iter(f"{ns}text")):
+        numbers += [element.get(name) for name in ("cx", "cy", "x", "y") if element.get(name)]
+    for polygon in root.iter(f"{ns}polygon"):
+        numbers += [n for pair in polygon.get("points").split() for n in pair.split(",")]
+    assert numbers and all(re.fullmatch(r"-?\d+\.\d", n) for n in numbers), numbers
+    # The outer end of the first spoke is straight above the centre, at level 5.
+    first = next(root.iter(f"{ns}line"))
+    assert (first.get("x1"), first.get("y1"), first.get("x2"), first.get("y2")) == ("180.0", "180.0", "180.0", "60.0")
+    assert [t.text for t in root.iter(f"{ns}text")] == ["a", "b", "c"]

@@ -82,6 +82,18 @@ def assert_accessible(page) -> None:
     assert not serious, f"Accessibility violations on {page.url}:\n{details}"
 
 
+def decode_qr(locator) -> str:
+    """The text a phone's camera reads from the QR code as the browser draws it (cropping included)."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    results = zxingcpp.read_barcodes(Image.open(io.BytesIO(locator.screenshot())))
+    assert results, "the QR code as drawn on the page cannot be read"
+    return results[0].text
+
+
 def sign_in(page, email: str, password: str) -> None:
     page.goto(reverse("accounts:login"))
     page.get_by_label("Adresse électronique").fill(email)

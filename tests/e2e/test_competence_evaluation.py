@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, field, sign_in
+from tests.e2e.conftest import assert_accessible, decode_qr, field, sign_in
 from tremplin.accounts.factories import DEFAULT_PASSWORD
 from tremplin.competences.catalogue import load_soft_skills
 from tremplin.competences.models import Competence, EvaluationSession
@@ -60,6 +60,7 @@ def test_supervisor_and_person_fill_the_same_grid_then_compare(page, phone_page,
     page.get_by_role("button", name="Créer un lien").click()
     expect(page.locator(".qr-code svg")).to_be_visible()
     url = page.get_by_label("Lien", exact=True).input_value()
+    assert decode_qr(page.locator(".qr-code svg")) == url
 
     # On the phone: only the person's own grid, none of the supervisor's levels.
     phone = phone_page

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, sign_in
+from tests.e2e.conftest import assert_accessible, decode_qr, sign_in
 from tremplin.accounts.factories import DEFAULT_PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -32,6 +32,7 @@ def enrol(page) -> str:
     expect(page.get_by_role("img", name=re.compile("QR code"))).to_be_visible()
     assert_accessible(page)
     secret = page.locator("#mfa-secret").inner_text()
+    assert f"secret={secret.replace(' ', '')}" in decode_qr(page.get_by_role("img", name=re.compile("QR code")))
     page.get_by_label(re.compile("Code à 6 chiffres")).fill(code_for(secret))
     page.get_by_role("button", name="Confirmer").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Vos codes de secours")

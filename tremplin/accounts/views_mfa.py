@@ -10,16 +10,14 @@ from __future__ import annotations
 import time
 from base64 import b32encode
 
-import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
 from django_otp import login as otp_login
@@ -27,6 +25,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
+
+from tremplin.core.qr import qr_svg
 
 from .forms_mfa import PasswordConfirmForm, TotpCodeForm, VerifyCodeForm
 from .middleware import HAS_SECOND_FACTOR_KEY
@@ -54,10 +54,8 @@ def _new_recovery_codes(user) -> list[str]:
 
 
 def _qr_svg(url: str) -> SafeString:
-    label = escape(_("QR code à scanner avec votre application d'authentification"))
-    svg = segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff", border=4)
     # An image with a text alternative for screen readers; the secret is also printed in text.
-    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))  # noqa: S308
+    return qr_svg(url, _("QR code à scanner avec votre application d'authentification"))
 
 
 def _grouped(secret: str) -> str:

@@ -48,3 +48,9 @@ urlpatterns = [
 
 if settings.DEBUG or getattr(settings, "ADMIN_ENABLED", False):
     urlpatterns.append(path("admin/", admin.site.urls))
+
+# Error pages in the product's layout and the reader's language (tremplin/core/errors.py).
+handler400 = "tremplin.core.errors.bad_request"
+handler403 = "tremplin.core.errors.permission_denied"
+handler404 = "tremplin.core.errors.page_not_found"
+handler500 = "tremplin.core.errors.server_error"

@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The demo runs as users see the product (DEBUG off); `make demo DEBUG=1` shows Django's technical pages.
+DEBUG ?= 0
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
 .PHONY: demo test venv venv-dev assets system-deps chromium migrate lint format messages bench clean outdated
@@ -40,7 +42,7 @@ demo: venv assets system-deps
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --reset
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	TREMPLIN_DEMO=1 TREMPLIN_DEBUG=$(DEBUG) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: venv-dev assets chromium
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules >/dev/null

@@ -22,10 +22,13 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("TREMPLIN_DEBUG", True)
+# `make demo` sets TREMPLIN_DEMO: the product as its users see it (DEBUG off, the app's own error pages, static
+# files served by the app) on plain http at 127.0.0.1. Developers opt back into DEBUG with TREMPLIN_DEBUG=1.
+DEMO = env_bool("TREMPLIN_DEMO", False)
+DEBUG = env_bool("TREMPLIN_DEBUG", not DEMO)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
+    if not (DEBUG or DEMO):
         raise RuntimeError("SECRET_KEY must be set when TREMPLIN_DEBUG=0")
     SECRET_KEY = "insecure-local-demo-key-do-not-use-in-production"
 
@@ -182,10 +185,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
+        if not (DEBUG or DEMO)
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# The demo serves static files straight from their folders (no collectstatic step), through WhiteNoise as in production.
+WHITENOISE_USE_FINDERS = DEMO
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tremplin@localhost")
@@ -200,7 +205,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 TREMPLIN_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
-if not DEBUG:
+if not (DEBUG or DEMO):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

@@ -26,7 +26,11 @@ def did_web_domain() -> str:
 
 
 def base_url() -> str:
-    scheme = "http" if settings.DEBUG and domain().split(":")[0] in ("localhost", "127.0.0.1") else "https"
+    scheme = (
+        "http"
+        if (settings.DEBUG or settings.DEMO) and domain().split(":")[0] in ("localhost", "127.0.0.1")
+        else "https"
+    )
     return f"{scheme}://{domain()}"
 
 

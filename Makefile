@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 # The demo runs as users see the product (DEBUG off); `make demo DEBUG=1` shows Django's technical pages.
 DEBUG ?= 0
+# Test processes (pytest-xdist): one per core by default; PYTEST_WORKERS=0 runs in this process only.
+PYTEST_WORKERS ?= auto
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
 .PHONY: demo test venv venv-dev assets system-deps chromium migrate lint format messages bench clean outdated
@@ -46,7 +48,7 @@ demo: venv assets system-deps
 
 test: venv-dev assets chromium
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules >/dev/null
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: venv-dev
 	$(BIN)/ruff check .

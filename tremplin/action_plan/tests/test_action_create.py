@@ -90,3 +90,11 @@ def test_a_supervisor_of_the_team_is_refused(client, supervisor_in_team, pathway
 def test_it_refuses_another_structures_pathway(client, other_structure_member, pathway):
     client.force_login(other_structure_member)
     assert client.get(url(pathway)).status_code == 404
+
+
+def test_the_error_summary_names_the_field_once(client, counsellor, pathway, today):
+    client.force_login(counsellor)
+    response = client.post(url(pathway), data(title=""))
+    summary = response.content.decode().split('id="error-summary"')[1].split("</ul>")[0]
+    assert "Action : décrivez l&#x27;action en quelques mots." in summary
+    assert "Action : Action" not in summary

@@ -1,18 +1,21 @@
 """What the sign-in security middlewares need, kept where pages read it without a query of their own.
 
 - At sign-in, the session notes the time of the last request (idle timeout).
+- When django-axes locks an account out everywhere, its owner gets a notice (lockout.notify_account_locked).
 - Whenever a second-factor device is saved or deleted, the account's `has_second_factor` follows: the user
   row is read on every request, so all the user's sessions, including those opened before, see the change.
 """
 
 import time
 
+from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .lockout import notify_account_locked
 from .middleware import LAST_ACTIVITY_KEY
 from .models import User
 
@@ -26,6 +29,12 @@ def remember_sign_in(sender, request, user, **kwargs) -> None:
     if session is None:
         return
     session[LAST_ACTIVITY_KEY] = int(time.time())
+
+
+@receiver(user_locked_out)
+def notice_of_lockout(sender, request=None, username=None, **kwargs) -> None:
+    if request is not None:
+        notify_account_locked(request, username or "")
 
 
 def has_confirmed_device(user_id: int) -> bool:

@@ -59,6 +59,16 @@ class AccountLockoutHandler(AxesDatabaseHandler):
             return max([failure_limit, *counts])
         return max([min(count, failure_limit - 1) for count in counts], default=0)
 
+    def reset_user_attempts(self, request, credentials: dict | None = None) -> int:
+        """A success (AXES_RESET_ON_SUCCESS) clears the failures of its own IP address only.
+
+        axes would clear every combination, the address alone included: the owner signing in would lift
+        the lock of an address guessing elsewhere and wipe the guesses counted against the account.
+        """
+        parameters = get_lockout_parameters(request, credentials)
+        attempts = self.filter_user_attempts(request, credentials)
+        return sum(qs.delete()[0] for p, qs in zip(parameters, attempts, strict=True) if p != ACCOUNT_PARAMETER)
+
 
 def lockout_response(request: HttpRequest, original_response=None, credentials: dict | None = None) -> HttpResponse:
     """The sign-in page again, with a message saying why and for how long (HTTP 429).

@@ -199,3 +199,20 @@ def test_the_lockout_page_does_not_tell_whether_the_account_exists(client, membe
 
 def _without_csrf(page: str) -> str:
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page)
+
+
+def test_the_owner_signing_in_elsewhere_does_not_lift_the_lock_of_the_guessing_address(client, member):
+    user = member(Role.COUNSELLOR)
+    for _ in range(5):
+        attempt_from(client, "203.0.113.1", user.email, "not-the-password")
+    assert attempt_from(client, "198.51.100.7", user.email, DEFAULT_PASSWORD).status_code == 302
+    client.post(reverse("accounts:logout"))
+    assert attempt_from(client, "203.0.113.1", user.email, DEFAULT_PASSWORD).status_code == 429
+
+
+def test_the_owner_signing_in_does_not_wipe_the_guesses_made_elsewhere(client, member):
+    user = member(Role.COUNSELLOR)
+    spread_guesses(client, user.email, ACCOUNT_LIMIT - 1)
+    assert attempt_from(client, "198.51.100.7", user.email, DEFAULT_PASSWORD).status_code == 302
+    client.post(reverse("accounts:logout"))
+    assert attempt_from(client, "192.0.2.1", user.email, "not-the-password").status_code == 429

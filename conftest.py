@@ -26,3 +26,13 @@ def fast_password_hashing():
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Throttle counters and lockout notices live in Django's cache: each test starts without any."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -233,10 +233,13 @@ CONTENT_SECURITY_POLICY = {
 OTP_TOTP_ISSUER = "Tremplin"
 # Sessions end after this many minutes without a request.
 TREMPLIN_IDLE_TIMEOUT_MINUTES = int(os.environ.get("TREMPLIN_IDLE_TIMEOUT_MINUTES", "30"))
-# Failed sign-ins: 5 for one address from one IP address lock them out for 15 minutes.
+# Failed sign-ins within 15 minutes: 5 for one address from one IP address lock that pair out, 10 for one address
+# from any IP addresses lock the account everywhere and e-mail its owner (tremplin.accounts.lockout).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+TREMPLIN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("TREMPLIN_ACCOUNT_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+AXES_HANDLER = "tremplin.accounts.lockout.AccountLockoutHandler"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "tremplin.accounts.lockout.attempted_username"
 AXES_LOCKOUT_CALLABLE = "tremplin.accounts.lockout.lockout_response"
@@ -244,7 +247,22 @@ AXES_RESET_ON_SUCCESS = True
 # The client address: REMOTE_ADDR, unless TREMPLIN_PROXY_COUNT reverse proxies add X-Forwarded-For (docs/deploy.md);
 # a header a client can forge must never decide whom the lockout counts.
 TREMPLIN_PROXY_COUNT = int(os.environ.get("TREMPLIN_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "tremplin.accounts.lockout.client_ip"
+AXES_CLIENT_IP_CALLABLE = "tremplin.accounts.throttle.client_ip"
+# Password reset e-mails: at most 3 per address and 10 per client address per hour, whether or not the address
+# has an account (the page that follows is the same).
+TREMPLIN_RESET_EMAILS_PER_ADDRESS = int(os.environ.get("TREMPLIN_RESET_EMAILS_PER_ADDRESS", "3"))
+TREMPLIN_RESET_EMAILS_PER_IP = int(os.environ.get("TREMPLIN_RESET_EMAILS_PER_IP", "10"))
+TREMPLIN_RESET_WINDOW_MINUTES = int(os.environ.get("TREMPLIN_RESET_WINDOW_MINUTES", "60"))
+
+# Django's cache holds short-lived counters (password-reset throttle, lockout notices). Set CACHE_URL to a Redis
+# database of its own (not the Celery broker's) in production, so that every process shares them; without it,
+# each process keeps its own in memory (demo, tests).
+if os.environ.get("CACHE_URL"):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Business settings.
 TREMPLIN_CASELOAD_LIMIT = int(os.environ.get("TREMPLIN_CASELOAD_LIMIT", "40"))

@@ -17,6 +17,7 @@ from tremplin.core.concurrency import ConcurrentEditMixin
 
 from .models import Membership, User
 from .roles import Role
+from .throttle import password_reset_allowed
 
 phone_validator = RegexValidator(
     r"^[0-9+().\- ]*$",
@@ -51,6 +52,13 @@ class InvitationAwarePasswordResetForm(PasswordResetForm):
 
     def get_users(self, email: str):
         return User._default_manager.filter(email__iexact=email.strip(), is_active=True)
+
+    def save(self, *args, request=None, **kwargs) -> None:
+        """Sends the link unless the address or the client asked too often: the page that follows is the same
+        either way, so it tells nothing about the address (PasswordResetView always passes the request)."""
+        if request is not None and not password_reset_allowed(request, self.cleaned_data["email"]):
+            return
+        super().save(*args, request=request, **kwargs)
 
 
 class ProfileForm(forms.ModelForm):

@@ -40,9 +40,8 @@ class CurrentMembershipMiddleware:
         return self.get_response(request)
 
 
-# Session keys of the sign-in security (set at sign-in by signals.remember_sign_in).
+# Session key of the idle timeout (set at sign-in by signals.remember_sign_in).
 LAST_ACTIVITY_KEY = "last_activity"
-HAS_SECOND_FACTOR_KEY = "has_second_factor"
 # The last activity is rewritten at most this often, so that pages do not gain a query.
 ACTIVITY_WRITE_INTERVAL = 60
 
@@ -109,10 +108,14 @@ class IdleTimeoutMiddleware:
 class SecondFactorMiddleware:
     """The second sign-in step, and the structures' policy requiring it.
 
-    A user with a confirmed device who has not yet typed a code is sent to
-    the code page for every page; a member of a structure requiring a second
-    factor who has none is sent to set one up. Whether the user has a device
-    is read from the session (written at sign-in), so pages gain no query.
+    A session not verified with a code, of a user who has a confirmed device, is sent to the code page for
+    every page, whenever the device was set up: sessions opened before the enrolment (another browser) are
+    no exception. A member of a structure requiring a second factor who has none is sent to set one up.
+    Whether the user has a device is a column of the user row (`User.has_second_factor`, kept by
+    signals.sync_second_factor), which every request reads anyway: pages gain no query.
+
+    No loop: the code page is exempt and, for a user with a device, the only target; the set-up page is the
+    only target for a user without one, and it is reached only while the user has none.
     """
 
     def __init__(self, get_response):
@@ -121,7 +124,7 @@ class SecondFactorMiddleware:
     def __call__(self, request):
         user = request.user
         if user.is_authenticated and not user.is_verified() and not _is_exempt(request.path_info):
-            if request.session.get(HAS_SECOND_FACTOR_KEY):
+            if user.has_second_factor:
                 return _sign_in_again(request, "accounts:mfa_verify")
             required_by = [m.structure.name for m in request.memberships if m.structure.mfa_required]
             if required_by and request.path_info != reverse("accounts:mfa_enrol"):

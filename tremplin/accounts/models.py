@@ -40,6 +40,9 @@ class User(AbstractUser):
     language = models.CharField(
         _("langue de l'interface"), max_length=5, blank=True, choices=[("fr", "Français"), ("en", "English")]
     )
+    # Kept equal to "has a confirmed django-otp device" by signals.sync_second_factor: the user row is read on
+    # every request anyway, so every session of the user sees an enrolment at once, without a query of its own.
+    has_second_factor = models.BooleanField(_("double authentification activée"), default=False, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from base64 import b32encode
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -29,7 +31,7 @@ from django_otp.util import random_hex
 from tremplin.core.qr import qr_svg
 
 from .forms_mfa import PasswordConfirmForm, TotpCodeForm, VerifyCodeForm
-from .middleware import HAS_SECOND_FACTOR_KEY
+from .signals import sync_second_factor_of
 
 RECOVERY_CODE_COUNT = 10
 # The secret being set up lives in the session until confirmed: showing the page writes nothing to the database.
@@ -86,7 +88,6 @@ def mfa(request: HttpRequest) -> HttpResponse:
         else:
             TOTPDevice.objects.filter(user=user).delete()
             StaticDevice.objects.filter(user=user).delete()
-            request.session[HAS_SECOND_FACTOR_KEY] = False
             request.session.pop(DEVICE_ID_SESSION_KEY, None)
             messages.success(request, _("La double authentification est désactivée pour votre compte."))
             return redirect("accounts:mfa")
@@ -109,6 +110,9 @@ def mfa_enrol(request: HttpRequest) -> HttpResponse:
     """Shows a new secret (QR code and text); typing a valid code confirms it and gives the recovery codes."""
     user = request.user
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        if not user.is_verified():
+            # Set up in another session: this one gives a code like any other sign-in.
+            return redirect(f"{reverse('accounts:mfa_verify')}?{urlencode({'next': _safe_next(request)})}")
         messages.info(request, _("La double authentification est déjà activée pour votre compte."))
         return redirect("accounts:mfa")
     key = request.session.get(ENROL_KEY_SESSION)
@@ -129,7 +133,6 @@ def mfa_enrol(request: HttpRequest) -> HttpResponse:
                 device.save()
                 codes = _new_recovery_codes(user)
             otp_login(request, device)
-            request.session[HAS_SECOND_FACTOR_KEY] = True
             del request.session[ENROL_KEY_SESSION]
             return render(request, "accounts/mfa_codes.html", {"codes": codes, "regenerated": False})
         form.add_error(
@@ -162,6 +165,10 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
     if user.is_verified():
         return redirect(_safe_next(request))
     if not any(devices_for_user(user)):
+        if user.has_second_factor:
+            # Devices removed behind the signals' back (a bulk update): correct the flag, or the middleware
+            # would send the user back here for ever.
+            sync_second_factor_of(user)
         return redirect(settings.LOGIN_REDIRECT_URL)
 
     form = VerifyCodeForm(_posted(request))
@@ -175,7 +182,6 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
             verified = next((device for device in candidates if device.verify_token(code)), None)
         if verified is not None:
             otp_login(request, verified)
-            request.session[HAS_SECOND_FACTOR_KEY] = True
             if isinstance(verified, StaticDevice):
                 left = verified.token_set.count()
                 messages.warning(

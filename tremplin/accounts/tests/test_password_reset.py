@@ -1,8 +1,11 @@
+import datetime
 import re
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from tremplin.accounts.factories import UserFactory
 
@@ -114,3 +117,72 @@ def test_it_refuses_a_weak_password(client):
 def test_done_and_complete_pages_are_french(client):
     assert "Lien envoyé" in client.get(reverse("accounts:password_reset_done")).content.decode()
     assert "Mot de passe enregistré" in client.get(reverse("accounts:password_reset_complete")).content.decode()
+
+
+# Throttle: at most 3 e-mails per address and 10 per client address per hour, always the same answer.
+
+
+def test_twenty_five_requests_for_one_address_send_at_most_three_emails(client):
+    UserFactory(email="claire@example.org")
+    for _ in range(25):
+        response = client.post(URL, {"email": "claire@example.org"})
+        assert response.status_code == 302
+        assert response.url == reverse("accounts:password_reset_done")
+    assert len(mail.outbox) == 3
+
+
+def test_changing_the_case_of_the_address_does_not_escape_the_throttle(client):
+    UserFactory(email="claire@example.org")
+    for email in ("claire@example.org", "CLAIRE@example.org", " Claire@Example.ORG ", "claire@EXAMPLE.org"):
+        client.post(URL, {"email": email})
+    assert len(mail.outbox) == 3
+
+
+def test_another_address_still_gets_its_email(client):
+    UserFactory(email="claire@example.org")
+    other = UserFactory(email="samir@example.org")
+    for _ in range(25):
+        client.post(URL, {"email": "claire@example.org"})
+    client.post(URL, {"email": "samir@example.org"})
+    assert len(mail.outbox) == 4
+    assert mail.outbox[-1].to == [other.email]
+
+
+def test_it_works_again_after_the_hour(client):
+    UserFactory(email="claire@example.org")
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        for _ in range(5):
+            client.post(URL, {"email": "claire@example.org"})
+    assert len(mail.outbox) == 3
+    with time_machine.travel(start + datetime.timedelta(minutes=59), tick=False):
+        client.post(URL, {"email": "claire@example.org"})
+    assert len(mail.outbox) == 3
+    with time_machine.travel(start + datetime.timedelta(minutes=61), tick=False):
+        client.post(URL, {"email": "claire@example.org"})
+    assert len(mail.outbox) == 4
+
+
+def test_one_client_cannot_flood_many_addresses(client):
+    for index in range(15):
+        UserFactory(email=f"person{index}@example.org")
+    for index in range(15):
+        response = client.post(URL, {"email": f"person{index}@example.org"}, REMOTE_ADDR="203.0.113.9")
+        assert response.url == reverse("accounts:password_reset_done")
+    assert len(mail.outbox) == 10
+    # Someone else, elsewhere, is not held back by that client.
+    client.post(URL, {"email": "person14@example.org"}, REMOTE_ADDR="198.51.100.7")
+    assert len(mail.outbox) == 11
+
+
+def test_the_answer_is_the_same_for_a_known_an_unknown_and_a_throttled_address(client):
+    UserFactory(email="claire@example.org")
+    for _ in range(3):
+        client.post(URL, {"email": "claire@example.org"})
+    answers = [
+        client.post(URL, {"email": email}, follow=True)
+        for email in ("claire@example.org", "nobody@example.org", "samir@example.org")
+    ]
+    assert {answer.redirect_chain[-1][0] for answer in answers} == {reverse("accounts:password_reset_done")}
+    # The same page, but for the CSRF token, masked afresh on every page.
+    assert len({re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", a.content.decode()) for a in answers}) == 1

@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import check_object_access, check_pathway_access, require_membership
@@ -266,7 +267,11 @@ def bulk_award(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("Badge « %(name)s » attribué à %(count)s personne(s).")
+                    ngettext(
+                        "Badge « %(name)s » attribué à %(count)s personne.",
+                        "Badge « %(name)s » attribué à %(count)s personnes.",
+                        len(awarded),
+                    )
                     % {"name": achievement.name, "count": len(awarded)},
                 )
                 return redirect("badges:achievements")

@@ -320,9 +320,12 @@ def ratio_warning(workers: int, supervisors: int, limit: int | None) -> str:
         ) % {"n": workers}
     if workers <= limit * supervisors:
         return ""
-    return _(
-        "Taux d'encadrement dépassé : %(n)s personnes en contrat pour %(s)s encadrant·e(s), "
-        "la règle est d'au plus %(limit)s personnes par encadrant·e."
+    return ngettext(
+        "Taux d'encadrement dépassé : %(n)s personnes en contrat pour %(s)s encadrant·e, "
+        "la règle est d'au plus %(limit)s personnes par encadrant·e.",
+        "Taux d'encadrement dépassé : %(n)s personnes en contrat pour %(s)s encadrant·es, "
+        "la règle est d'au plus %(limit)s personnes par encadrant·e.",
+        supervisors,
     ) % {"n": workers, "s": supervisors, "limit": limit}
 
 

@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from tremplin.accounts.access import check_object_access, require_membership
@@ -106,7 +107,9 @@ def create(request: HttpRequest) -> HttpResponse:
                 else:
                     messages.success(
                         request,
-                        _("%(n)s personne(s) confiée(s) à %(name)s.")
+                        ngettext(
+                            "%(n)s personne confiée à %(name)s.", "%(n)s personnes confiées à %(name)s.", len(chosen)
+                        )
                         % {"n": len(chosen), "name": handover.to_referent},
                     )
                     return redirect("handover:detail", public_id=handover.public_id)

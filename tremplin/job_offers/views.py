@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tremplin.accounts.access import check_object_access, require_membership
 from tremplin.accounts.roles import Capability
@@ -165,7 +166,9 @@ def import_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("job_offers:import_report", public_id=offer_import.public_id)
-        messages.success(request, _("%(count)s offre(s) importée(s).") % {"count": count})
+        messages.success(
+            request, ngettext("%(count)s offre importée.", "%(count)s offres importées.", count) % {"count": count}
+        )
         return redirect("job_offers:list")
     return render(
         request,

@@ -233,7 +233,7 @@ def competence_factor(person: PersonFacts, offer: OfferFacts) -> tuple[Factor, l
     acquired = [code for code in required if person.competences.get(code, -1) >= ACQUIRED_LEVEL]
     missing = [code for code in required if code not in acquired]
     points = COMPETENCE_POINTS * len(acquired) / len(required)
-    text = _("%(acquired)s compétence(s) acquise(s) sur %(required)s attendue(s).") % {
+    text = _("Compétences attendues acquises : %(acquired)s sur %(required)s.") % {
         "acquired": len(acquired),
         "required": len(required),
     }

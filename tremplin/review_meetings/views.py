@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from tremplin.accounts.access import check_object_access, require_membership
@@ -176,7 +177,12 @@ def pick(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                 services.add_to_agenda(meeting, chosen, reason=reason, by=request.user)
                 messages.success(
                     request,
-                    _("%(n)s personne(s) ajoutée(s) à l'ordre du jour.") % {"n": len(chosen)},
+                    ngettext(
+                        "%(n)s personne ajoutée à l'ordre du jour.",
+                        "%(n)s personnes ajoutées à l'ordre du jour.",
+                        len(chosen),
+                    )
+                    % {"n": len(chosen)},
                 )
                 return redirect(_detail_url(meeting))
     elif request.method == "POST":

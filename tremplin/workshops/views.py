@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from tremplin.accounts.access import check_object_access, require_membership
@@ -148,7 +149,10 @@ def invite(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             except ValidationError as error:
                 errors.extend(error.messages)
             else:
-                messages.success(request, _("%(n)s personne(s) invitée(s).") % {"n": len(chosen)})
+                messages.success(
+                    request,
+                    ngettext("%(n)s personne invitée.", "%(n)s personnes invitées.", len(chosen)) % {"n": len(chosen)},
+                )
                 return redirect(_detail_url(workshop))
     return render(
         request,
@@ -184,7 +188,15 @@ def attendance(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             except ValidationError as error:
                 errors.extend(error.messages)
             else:
-                messages.success(request, _("Présences enregistrées (%(n)s modifiée(s)).") % {"n": changed})
+                messages.success(
+                    request,
+                    ngettext(
+                        "Présences enregistrées (%(n)s modification).",
+                        "Présences enregistrées (%(n)s modifications).",
+                        changed,
+                    )
+                    % {"n": changed},
+                )
                 return redirect(_detail_url(workshop))
     rows = [
         {

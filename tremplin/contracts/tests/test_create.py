@@ -184,7 +184,7 @@ def test_the_supervision_ratio_warning_is_shown_after_saving_on_an_aci_worksite(
     assert Contract.objects.filter(pathway=pathway).exists()
     assert (
         "warning",
-        "Chantier « Jardin des Hauts » : Taux d'encadrement dépassé : 13 personnes en contrat pour 1 encadrant·e(s), "
+        "Chantier « Jardin des Hauts » : Taux d'encadrement dépassé : 13 personnes en contrat pour 1 encadrant·e, "
         "la règle est d'au plus 12 personnes par encadrant·e.",
     ) in messages_of(response)
 

@@ -105,7 +105,7 @@ def test_it_warns_in_words_when_a_worksite_exceeds_the_aci_ratio(client, structu
     html = text(response)
     [load] = response.context["overview"].worksites
     assert load.workers == 13
-    assert "Taux d'encadrement dépassé : 13 personnes en contrat pour 1 encadrant·e(s)" in html
+    assert "Taux d'encadrement dépassé : 13 personnes en contrat pour 1 encadrant·e," in html
     assert "au plus 12 personnes par encadrant·e" in html
     assert str(supervisor) in html
 

@@ -92,7 +92,7 @@ def test_it_records_a_negative_diagnosis_and_says_why(client, counsellor, make_p
     assert pathway.status == Status.NOT_ELIGIBLE
     [message] = [str(m) for m in get_messages(response.wsgi_request)]
     assert "n'est pas éligible" in message
-    assert "2 critère(s) de niveau 2 justifié(s) sur 3 requis" in message
+    assert "critères de niveau 2 justifiés : 2 sur 3 requis" in message
 
 
 def test_two_level_two_criteria_are_enough_in_an_etti(client, counsellor, make_pathway, today):

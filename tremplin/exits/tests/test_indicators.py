@@ -113,3 +113,28 @@ def test_the_page_costs_the_same_queries_for_few_or_many_exits(client, structure
         add_exit(structure, programme, "transition", six=Outcome.NEW_JOB)
     with django_assert_num_queries(8):
         client.get(reverse("exits:indicators"))
+
+
+def test_each_count_of_the_summary_agrees_with_its_own_number():
+    """Five exits of which one is not counted: "1 non comptabilisée", not "1 non comptabilisées"."""
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    indicators = SimpleNamespace(
+        total=5,
+        counted=4,
+        not_counted=1,
+        short_stays=0,
+        rows=[],
+        not_counted_rows=[],
+        six_months=[],
+        six_months_recorded=1,
+        six_months_pending=3,
+    )
+    with translation.override("fr"):
+        html = " ".join(render_to_string("exits/_indicators_tables.html", {"indicators": indicators}).split())
+    assert "5 sorties enregistrées : 4 comptabilisées, 1 non comptabilisée." in html
+    assert "Situation à 6 mois : 1 suivi enregistré, 3 encore à faire" in html
+    assert "(s)" not in html

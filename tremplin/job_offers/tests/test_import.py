@@ -260,7 +260,7 @@ def test_a_job_coach_uploads_reads_the_report_then_confirms(client, member, stru
 
     page = response.content.decode()
     assert "Code métier inconnu : Z9999." in page
-    assert "1 ligne(s) valide(s) sur 2" in page
+    assert "Lignes valides : 1 sur 2" in page
     assert not JobOffer.objects.exists()
     offer_import = OfferImport.objects.get()
     assert offer_import.uploaded_by == coach

@@ -27,4 +27,4 @@ def test_acquired_and_missing_competences_are_shown_on_both_pages(client, coach,
         assert factor.counted, url
         assert factor.points == 15, url
         assert any("100123" in item for item in row.match.missing), url
-        assert "1 compétence(s) acquise(s) sur 2 attendue(s)." in response.content.decode()
+        assert "Compétences attendues acquises : 1 sur 2." in response.content.decode()

@@ -132,7 +132,7 @@ def test_it_warns_when_the_worksite_has_too_many_people_per_supervisor(
     response = client.post(url(pathway), {"supervisor": supervisor.pk, "worksite": worksite.pk}, follow=True)
 
     html = response.content.decode()
-    assert "encadrement dépassé : 13 personnes en contrat pour 1 encadrant·e(s)" in html
+    assert "encadrement dépassé : 13 personnes en contrat pour 1 encadrant·e," in html
     pathway.refresh_from_db()
     assert pathway.worksite == worksite
 

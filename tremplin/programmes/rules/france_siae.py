@@ -262,7 +262,7 @@ class FranceSIAE(RuleSet):
             )
             return EligibilityResult(True, met=met, valid_until=valid_until, summary=summary)
         summary = _(
-            "Non éligible : aucun critère de niveau 1 et %(n)s critère(s) de niveau 2 justifié(s) sur %(needed)s requis."
+            "Non éligible : aucun critère de niveau 1, et critères de niveau 2 justifiés : %(n)s sur %(needed)s requis."
         ) % {"n": len(level2), "needed": self.level2_needed}
         return EligibilityResult(False, met=met, summary=summary)
 

@@ -133,7 +133,7 @@ def test_two_level_2_criteria_are_not_enough_in_an_aci_but_are_in_an_etti():
     assert not aci.eligible
     assert aci.errors == []
     assert aci.valid_until is None
-    assert "2 critère(s) de niveau 2" in aci.summary and "3 requis" in aci.summary
+    assert "critères de niveau 2 justifiés : 2 sur" in aci.summary and "3 requis" in aci.summary
     etti = get_rules(ProgrammeKind.FR_ETTI).evaluate_eligibility(picked, NOBODY, ON)
     assert etti.eligible
     assert "(2 requis)" in etti.summary

@@ -33,6 +33,15 @@ class EmailAuthenticationForm(AuthenticationForm):
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
 
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        # Django builds "Saisissez un %(username)s…" from the field's name, which gives "un adresse" in French.
+        "invalid_login": _(
+            "Adresse électronique ou mot de passe incorrect. Vérifiez les deux ; le mot de passe distingue les "
+            "majuscules des minuscules."
+        ),
+    }
+
     def clean_username(self) -> str:
         return self.cleaned_data["username"].strip().lower()
 

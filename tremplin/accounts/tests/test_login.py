@@ -36,7 +36,11 @@ def test_it_refuses_a_wrong_password_with_a_message(client, member):
     user = member(Role.COUNSELLOR)
     response = client.post(URL, {"username": user.email, "password": "not-the-password"})
     assert response.status_code == 200
-    assert response.context["form"].non_field_errors()
+    assert response.context["form"].non_field_errors() == [
+        "Adresse électronique ou mot de passe incorrect. Vérifiez les deux ; le mot de passe distingue les "
+        "majuscules des minuscules."
+    ]
+    assert "un adresse" not in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 

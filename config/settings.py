@@ -201,6 +201,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 TREMPLIN_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# The load balancer checks the backend over plain HTTP: the health check answers it instead of redirecting
+# (SecurityMiddleware matches these against the path without its leading slash; see core/urls.py).
+SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True

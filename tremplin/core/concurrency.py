@@ -97,11 +97,12 @@ class ConcurrentEditMixin:
         fingerprints = {field.name: _fingerprint(_raw_value(instance, field)) for field in self._tracked_fields()}
         return signing.dumps(fingerprints, salt=_SALT, compress=True)
 
-    def _posted_fingerprints(self) -> dict[str, str] | None:
-        """What the form showed, or None if the form was posted without a token (a script, an old page)."""
+    def _posted_fingerprints(self) -> dict[str, str]:
+        """What the form showed. A form posted without its token (a script, a page from before the check, a token
+        removed by hand) is refused like a stale one: saving it would overwrite unseen changes unchecked."""
         token = (self.data.get(self.add_prefix(TOKEN_FIELD)) or "").strip()
         if not token:
-            return None
+            raise forms.ValidationError(BAD_TOKEN_MESSAGE, code="missing_concurrency_token")
         try:
             fingerprints = signing.loads(token, salt=_SALT)
         except signing.BadSignature:
@@ -122,15 +123,14 @@ class ConcurrentEditMixin:
                 self.add_error(None, error)
                 return None
             current = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
-            if shown is not None:
-                changed = [
-                    field
-                    for field in self._tracked_fields()
-                    if field.name in shown and shown[field.name] != _fingerprint(_raw_value(current, field))
-                ]
-                if changed:
-                    self._refuse(current, changed)
-                    return None
+            changed = [
+                field
+                for field in self._tracked_fields()
+                if field.name in shown and shown[field.name] != _fingerprint(_raw_value(current, field))
+            ]
+            if changed:
+                self._refuse(current, changed)
+                return None
             # Columns the form does not edit keep what is in the database now.
             edited = {field.name for field in self._tracked_fields()}
             for field in instance._meta.concrete_fields:

@@ -118,7 +118,7 @@ def _contracts(person) -> list[CvItem]:
                 organisation=contract.host_organisation or contract.pathway.structure.name,
                 place=(contract.worksite.city if contract.worksite else "") or contract.pathway.structure.city,
                 start=start,
-                end=None if ongoing else contract.effective_end_date(),
+                end=None if ongoing else contract.effective_end_date,
                 ongoing=ongoing,
                 description=contract.worksite.activity if contract.worksite else "",
                 kind="job",

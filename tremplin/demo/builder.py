@@ -1005,9 +1005,12 @@ def reset_demo() -> None:
 # --- Building ------------------------------------------------------------------------------------
 
 
-def build_demo(seed: int = DEFAULT_SEED, today: datetime.date | None = None) -> DemoResult:
+def build_demo(
+    seed: int = DEFAULT_SEED, today: datetime.date | None = None, plans: tuple[StructurePlan, ...] = PLANS
+) -> DemoResult:
+    """The demo; `plans` lets a test build a smaller one (one structure, a few stories) through the same steps."""
     with transaction.atomic():
-        return _Builder(seed, today or timezone.localdate()).build()
+        return _Builder(seed, today or timezone.localdate()).build(plans)
 
 
 def app_demo_steps() -> list:
@@ -1044,8 +1047,8 @@ class _Builder:
 
     # -- structure, programme, worksites, staff
 
-    def build(self) -> DemoResult:
-        for plan in PLANS:
+    def build(self, plans: tuple[StructurePlan, ...] = PLANS) -> DemoResult:
+        for plan in plans:
             self.build_structure(plan)
         populate_programme(self.result, rng=self.rng, today=self.today)
         for populate in app_demo_steps():

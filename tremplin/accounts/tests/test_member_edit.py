@@ -6,6 +6,7 @@ from django.urls import reverse
 from tremplin.accounts.factories import MembershipFactory
 from tremplin.accounts.models import Membership
 from tremplin.accounts.roles import Role
+from tremplin.core.tests.helpers import with_token
 from tremplin.structures.factories import StructureFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,10 @@ def test_it_changes_role_job_title_and_state(client, director, counsellor):
     client.force_login(director.user)
     response = client.get(url(counsellor))
     assert response.status_code == 200
-    response = client.post(url(counsellor), data(Role.CASE_MANAGER, "Responsable des parcours", is_active=False))
+    response = client.post(
+        url(counsellor),
+        with_token(client, url(counsellor), data(Role.CASE_MANAGER, "Responsable des parcours", is_active=False)),
+    )
     assert response.status_code == 302
     assert response.url == reverse("accounts:members")
     counsellor.refresh_from_db()
@@ -102,7 +106,7 @@ def test_an_inactive_director_does_not_count(client, structure, director):
 def test_a_director_may_step_down_when_another_remains(client, structure, director):
     MembershipFactory(structure=structure, role=Role.DIRECTOR)
     client.force_login(director.user)
-    assert client.post(url(director), data(Role.COUNSELLOR)).status_code == 302
+    assert client.post(url(director), with_token(client, url(director), data(Role.COUNSELLOR))).status_code == 302
     director.refresh_from_db()
     assert director.role == Role.COUNSELLOR
 
@@ -112,11 +116,11 @@ def test_an_admin_cannot_grant_the_direction_role_nor_change_a_director(client, 
     MembershipFactory(structure=structure, role=Role.DIRECTOR)  # not the last one
     client.force_login(admin.user)
 
-    response = client.post(url(counsellor), data(Role.DIRECTOR))
+    response = client.post(url(counsellor), with_token(client, url(counsellor), data(Role.DIRECTOR)))
     assert "Seul un membre de la direction" in response.context["form"].errors["role"][0]
-    response = client.post(url(admin), data(Role.DIRECTOR))
+    response = client.post(url(admin), with_token(client, url(admin), data(Role.DIRECTOR)))
     assert "role" in response.context["form"].errors
-    response = client.post(url(director), data(Role.DIRECTOR, is_active=False))
+    response = client.post(url(director), with_token(client, url(director), data(Role.DIRECTOR, is_active=False)))
     assert "Seul un membre de la direction" in response.context["form"].errors["is_active"][0]
 
     for membership, role in ((counsellor, Role.COUNSELLOR), (admin, Role.ADMIN), (director, Role.DIRECTOR)):
@@ -124,7 +128,8 @@ def test_an_admin_cannot_grant_the_direction_role_nor_change_a_director(client, 
         assert membership.role == role and membership.is_active
 
     # The job title of a director remains editable by the administration.
-    assert client.post(url(director), data(Role.DIRECTOR, job_title="Directrice")).status_code == 302
+    edited = with_token(client, url(director), data(Role.DIRECTOR, job_title="Directrice"))
+    assert client.post(url(director), edited).status_code == 302
 
 
 def test_it_reports_an_unknown_role(client, director, counsellor):

@@ -9,6 +9,7 @@ from tremplin.accounts.roles import Role
 from tremplin.action_plan.factories import ActionFactory
 from tremplin.action_plan.models import Action
 from tremplin.contracts.factories import ContractFactory
+from tremplin.core.tests.helpers import with_token
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,9 @@ def test_it_records_the_status_and_outcome(client, counsellor, plan):
     action = ActionFactory(plan=plan)
     client.force_login(counsellor)
     assert client.get(url(action)).status_code == 200
-    response = client.post(url(action), form_data(action, status="done", outcome="CV prêt"))
+    response = client.post(
+        url(action), with_token(client, url(action), form_data(action, status="done", outcome="CV prêt"))
+    )
     assert response.status_code == 302
     action.refresh_from_db()
     assert (action.status, action.outcome) == ("done", "CV prêt")
@@ -47,7 +50,9 @@ def test_it_records_the_status_and_outcome(client, counsellor, plan):
 def test_an_existing_action_may_keep_a_past_due_date(client, counsellor, plan, today):
     action = ActionFactory(plan=plan, due_date=today - datetime.timedelta(days=5))
     client.force_login(counsellor)
-    assert client.post(url(action), form_data(action, status="done")).status_code == 302
+    assert (
+        client.post(url(action), with_token(client, url(action), form_data(action, status="done"))).status_code == 302
+    )
 
 
 def test_moving_the_due_date_after_the_contract_end_warns(client, counsellor, plan, today):
@@ -55,7 +60,9 @@ def test_moving_the_due_date_after_the_contract_end_warns(client, counsellor, pl
     action = ActionFactory(plan=plan)
     client.force_login(counsellor)
     due = contract.planned_end_date + datetime.timedelta(days=1)
-    response = client.post(url(action), form_data(action, due_date=due.isoformat()), follow=True)
+    response = client.post(
+        url(action), with_token(client, url(action), form_data(action, due_date=due.isoformat())), follow=True
+    )
     assert any("après la fin prévue du contrat" in m.message for m in response.context["messages"])
     action.refresh_from_db()
     assert action.due_date == due

@@ -6,6 +6,7 @@ from django.urls import reverse
 from tremplin.accounts.roles import Role
 from tremplin.action_plan.factories import ObjectiveFactory
 from tremplin.action_plan.models import Objective
+from tremplin.core.tests.helpers import with_token
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def test_it_changes_the_status(client, counsellor, plan):
     objective = ObjectiveFactory(plan=plan)
     client.force_login(counsellor)
     assert client.get(url(objective)).status_code == 200
-    response = client.post(url(objective), form_data(objective, status="achieved"))
+    response = client.post(url(objective), with_token(client, url(objective), form_data(objective, status="achieved")))
     assert response.status_code == 302
     objective.refresh_from_db()
     assert objective.status == "achieved"

@@ -19,3 +19,11 @@ def open_form(client, url):
     response = client.get(url)
     assert response.status_code == 200
     return response.context["form"]
+
+
+def with_token(client, url: str, data: dict) -> dict:
+    """Hand-written form data plus the concurrency token the edit page at `url` gives now: an edit form posted
+    without it is refused (tremplin.core.concurrency)."""
+    from tremplin.core.concurrency import TOKEN_FIELD
+
+    return {**data, TOKEN_FIELD: open_form(client, url)[TOKEN_FIELD].value()}

@@ -94,16 +94,19 @@ def test_a_tampered_token_is_refused_with_a_message(client, structure, member):
     assert person.first_name == "Awa"
 
 
-def test_a_form_posted_without_token_is_saved_as_before(client, structure, member):
+def test_a_form_posted_without_token_is_refused_like_a_stale_one(client, structure, member):
     person = PersonFactory(structure=structure, first_name="Awa")
     url = reverse("people:edit", args=[person.public_id])
     client.force_login(member(Role.COUNSELLOR))
     data = posted(open_form(client, url), first_name="Aminata")
     del data[TOKEN_FIELD]
 
-    assert client.post(url, data).status_code == 302
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Ce formulaire n&#x27;est plus valide" in response.content.decode()
     person.refresh_from_db()
-    assert person.first_name == "Aminata"
+    assert person.first_name == "Awa"
 
 
 def test_the_pathway_team_refuses_a_stale_form(client, structure, member):

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from tremplin.core.tests.helpers import with_token
 from tremplin.partners.factories import PartnerOrganisationFactory
 from tremplin.structures.factories import StructureFactory
 
@@ -16,7 +17,7 @@ def test_it_saves_the_changes(signed_in, structure):
     form = signed_in.get(url(organisation)).context["form"]
     data = {name: value for name, value in form.initial.items() if value is not None and name != "network"}
     data.update(name="Mission locale de Roubaix", department_codes="59, 62")
-    response = signed_in.post(url(organisation), data)
+    response = signed_in.post(url(organisation), with_token(signed_in, url(organisation), data))
     organisation.refresh_from_db()
     assert response.status_code == 302
     assert organisation.normalised_name == "mission locale de roubaix"

@@ -4,6 +4,7 @@ from django.urls import reverse
 from tremplin.accounts.factories import MembershipFactory
 from tremplin.accounts.roles import Role
 from tremplin.contracts.factories import ContractFactory
+from tremplin.core.tests.helpers import with_token
 from tremplin.pathways.factories import PathwayFactory
 from tremplin.pathways.models import Status
 from tremplin.structures.factories import WorksiteFactory
@@ -21,7 +22,11 @@ def test_it_assigns_referent_supervisor_and_worksite(client, counsellor, member,
     client.force_login(counsellor)
 
     response = client.post(
-        url(pathway), {"referent": case_manager.pk, "supervisor": supervisor.pk, "worksite": worksite.pk}, follow=True
+        url(pathway),
+        with_token(
+            client, url(pathway), {"referent": case_manager.pk, "supervisor": supervisor.pk, "worksite": worksite.pk}
+        ),
+        follow=True,
     )
 
     assert response.redirect_chain[-1][0] == reverse("people:detail", args=[pathway.person.public_id])
@@ -35,7 +40,8 @@ def test_it_assigns_referent_supervisor_and_worksite(client, counsellor, member,
 def test_everything_may_be_left_empty(client, counsellor, pathway):
     client.force_login(counsellor)
 
-    assert client.post(url(pathway), {"referent": "", "supervisor": "", "worksite": ""}).status_code == 302
+    empty = {"referent": "", "supervisor": "", "worksite": ""}
+    assert client.post(url(pathway), with_token(client, url(pathway), empty)).status_code == 302
     pathway.refresh_from_db()
     assert pathway.referent is None
 
@@ -129,7 +135,11 @@ def test_it_warns_when_the_worksite_has_too_many_people_per_supervisor(
         )
     client.force_login(counsellor)
 
-    response = client.post(url(pathway), {"supervisor": supervisor.pk, "worksite": worksite.pk}, follow=True)
+    response = client.post(
+        url(pathway),
+        with_token(client, url(pathway), {"supervisor": supervisor.pk, "worksite": worksite.pk}),
+        follow=True,
+    )
 
     html = response.content.decode()
     assert "encadrement dépassé : 13 personnes en contrat pour 1 encadrant·e," in html

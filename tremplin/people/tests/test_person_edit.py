@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from tremplin.accounts.factories import MembershipFactory
 from tremplin.accounts.roles import Role
+from tremplin.core.tests.helpers import with_token
 from tremplin.pathways.models import Status
 from tremplin.people.factories import PersonFactory
 
@@ -54,7 +55,11 @@ def test_it_saves_the_changes_and_goes_back_to_the_person(client, counsellor, pe
     client.force_login(counsellor)
 
     response = client.post(
-        url(person), data_for(person, phone="+33 7 00 00 00 01", city="Tourcoing", has_vehicle="on"), follow=True
+        url(person),
+        with_token(
+            client, url(person), data_for(person, phone="+33 7 00 00 00 01", city="Tourcoing", has_vehicle="on")
+        ),
+        follow=True,
     )
 
     person.refresh_from_db()
@@ -67,7 +72,10 @@ def test_it_saves_the_changes_and_goes_back_to_the_person(client, counsellor, pe
 def test_the_structure_and_author_cannot_be_changed(client, counsellor, person, other_structure):
     client.force_login(counsellor)
 
-    client.post(url(person), data_for(person, structure=other_structure.pk, created_by=counsellor.pk))
+    client.post(
+        url(person),
+        with_token(client, url(person), data_for(person, structure=other_structure.pk, created_by=counsellor.pk)),
+    )
 
     person.refresh_from_db()
     assert person.structure != other_structure

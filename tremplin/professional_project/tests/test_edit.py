@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tremplin.accounts.roles import Role
+from tremplin.core.tests.helpers import with_token
 from tremplin.professional_project.factories import TargetJobFactory
 from tremplin.professional_project.models import TargetJobStatus
 from tremplin.structures.factories import StructureFactory
@@ -30,7 +31,7 @@ def test_a_counsellor_confirms_a_job_and_the_history_keeps_the_change(client, me
     job = TargetJobFactory(pathway=make_pathway())
     client.force_login(member(Role.COUNSELLOR))
     assert client.get(url(job)).status_code == 200
-    assert client.post(url(job), data()).status_code == 302
+    assert client.post(url(job), with_token(client, url(job), data())).status_code == 302
     job.refresh_from_db()
     assert (job.status, job.notes) == (TargetJobStatus.CONFIRMED, "Stage réussi")
     assert [h.status for h in job.history.order_by("history_id")] == ["to_explore", "confirmed"]

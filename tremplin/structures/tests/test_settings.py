@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from tremplin.accounts.roles import Role
 from tremplin.accounts.testing import force_login_verified
+from tremplin.core.tests.helpers import with_token
 from tremplin.structures.factories import StructureFactory
 from tremplin.structures.models import StructureKind
 
@@ -41,7 +42,7 @@ def test_roles_without_structure_management_are_refused(client, member, structur
 @pytest.mark.parametrize("role", [Role.DIRECTOR, Role.ADMIN])
 def test_it_saves_the_structure_details(client, member, structure, role):
     client.force_login(member(role))
-    response = client.post(URL, valid())
+    response = client.post(URL, with_token(client, URL, valid()))
     assert response.status_code == 302
     assert response.url == URL
     structure.refresh_from_db()
@@ -55,7 +56,7 @@ def test_it_shows_the_kind_without_letting_it_change(client, member, structure):
     response = client.get(URL)
     assert "Atelier et chantier d&#x27;insertion (ACI)" in response.content.decode()
     assert "kind" not in response.context["form"].fields
-    client.post(URL, valid(kind=StructureKind.COOP_B))
+    client.post(URL, with_token(client, URL, valid(kind=StructureKind.COOP_B)))
     structure.refresh_from_db()
     assert structure.kind == StructureKind.ACI
 
@@ -63,7 +64,7 @@ def test_it_shows_the_kind_without_letting_it_change(client, member, structure):
 def test_it_only_changes_the_users_own_structure(client, member, structure):
     other = StructureFactory(name="Autre structure")
     client.force_login(member(Role.DIRECTOR, structure_=other))
-    client.post(URL, valid())
+    client.post(URL, with_token(client, URL, valid()))
     structure.refresh_from_db()
     other.refresh_from_db()
     assert structure.name != "Les Jardins du Nord"
@@ -82,7 +83,7 @@ def test_it_reports_bad_fields_and_saves_nothing(client, member, structure):
 def test_the_director_sets_the_mfa_policy(client, member, structure):
     client.force_login(member(Role.DIRECTOR))
     assert "mfa_required" in client.get(URL).context["form"].fields
-    client.post(URL, valid(mfa_required="on"))
+    client.post(URL, with_token(client, URL, valid(mfa_required="on")))
     structure.refresh_from_db()
     assert structure.mfa_required is True
 
@@ -94,6 +95,6 @@ def test_the_administration_sees_the_mfa_policy_without_changing_it(client, memb
     response = client.get(URL)
     assert "mfa_required" not in response.context["form"].fields
     assert "seule la direction peut modifier ce réglage" in response.content.decode()
-    client.post(URL, valid())  # an unticked box would switch it off if the field were accepted
+    client.post(URL, with_token(client, URL, valid()))  # an unticked box would switch it off if the field were accepted
     structure.refresh_from_db()
     assert structure.mfa_required is True

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from tremplin.accounts.factories import MembershipFactory
 from tremplin.accounts.roles import Role
+from tremplin.core.tests.helpers import with_token
 from tremplin.structures.factories import StructureFactory, WorksiteFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def test_it_edits_the_worksite(client, member, structure, worksite):
     assert client.get(url(worksite)).status_code == 200
     payload = data(worksite, activity="Maraîchage biologique", capacity="8", supervisors=[supervisor.pk])
     del payload["is_active"]
-    response = client.post(url(worksite), payload)
+    response = client.post(url(worksite), with_token(client, url(worksite), payload))
     assert response.status_code == 302
     worksite.refresh_from_db()
     assert (worksite.activity, worksite.capacity, worksite.is_active) == ("Maraîchage biologique", 8, False)
@@ -53,8 +54,8 @@ def test_it_edits_the_worksite(client, member, structure, worksite):
 def test_keeping_its_own_name_is_fine_but_not_a_siblings(client, member, structure, worksite):
     WorksiteFactory(structure=structure, name="Bâtiment")
     client.force_login(member(Role.DIRECTOR))
-    assert client.post(url(worksite), data(worksite)).status_code == 302
-    response = client.post(url(worksite), data(worksite, name="BÂTIMENT"))
+    assert client.post(url(worksite), with_token(client, url(worksite), data(worksite))).status_code == 302
+    response = client.post(url(worksite), with_token(client, url(worksite), data(worksite, name="BÂTIMENT")))
     assert response.status_code == 200
     assert "porte déjà le nom" in response.context["form"].errors["name"][0]
     worksite.refresh_from_db()

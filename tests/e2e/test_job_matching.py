@@ -86,7 +86,7 @@ def test_a_job_coach_imports_offers_sees_the_ranked_offers_for_a_person_and_send
     assert_accessible(page)
     assert not JobOffer.objects.exists()
     page.get_by_role("button", name="Importer les 3 offres valides").click()
-    expect(page.get_by_role("status")).to_contain_text("3 offre(s) importée(s).")
+    expect(page.get_by_role("status")).to_contain_text("3 offres importées.")
     assert JobOffer.objects.count() == 3
 
     # The person's ranked offers, with the reasons and the offer ruled out by the missing licence.

@@ -81,7 +81,7 @@ def test_a_team_meeting_reviews_three_people_and_its_decisions_reach_their_timel
         expect(page.get_by_label(f"{first_name} {last_name}", exact=False)).to_be_checked()
     assert_accessible(page)
     page.get_by_role("button", name="Ajouter à l'ordre du jour").click()
-    expect(page.get_by_role("status")).to_contain_text("3 personne(s) ajoutée(s)")
+    expect(page.get_by_role("status")).to_contain_text("3 personnes ajoutées")
     expect(page.get_by_role("heading", level=2, name="Ordre du jour : 3 personnes")).to_be_visible()
     assert_accessible(page)
 

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     ("language", "title", "next_step"),
-    [("fr", "Page introuvable", "Se connecter"), ("en", "Page not found", "Sign in")],
+    [("fr", "Page introuvable", "Se connecter"), ("en", "Page not found", "Log in")],
 )
 def test_an_unknown_address_shows_the_not_found_page_in_the_readers_language(client, language, title, next_step):
     response = client.get("/cette-page-n-existe-pas/", HTTP_ACCEPT_LANGUAGE=language)

@@ -269,7 +269,7 @@ def test_a_job_coach_uploads_reads_the_report_then_confirms(client, member, stru
         reverse("job_offers:import_report", args=[offer_import.public_id]), {"action": "confirm"}, follow=True
     )
 
-    assert "1 offre(s) importée(s)." in response.content.decode()
+    assert "1 offre importée." in response.content.decode()
     assert JobOffer.objects.get().created_by == coach
 
 

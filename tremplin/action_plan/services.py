@@ -214,23 +214,32 @@ def record_review(
         )
 
 
-def plan_summary_prefetch():
+def plan_summary_prefetch(visibilities):
     """For pathway lists (the person page): each pathway's plan as `plan_summary`, or None,
-    with `n_objectives` and `n_overdue` counted in the same single query."""
+    with `n_objectives` and `n_overdue` counted in the same single query, at the reader's `visibilities`."""
     from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
     from django.db.models.functions import Coalesce
 
     from tremplin.action_plan.models import OPEN_ACTION_STATUSES
 
     overdue = (
-        Action.objects.filter(plan=OuterRef("pk"), status__in=OPEN_ACTION_STATUSES, due_date__lt=timezone.localdate())
+        Action.objects.filter(
+            plan=OuterRef("pk"),
+            status__in=OPEN_ACTION_STATUSES,
+            due_date__lt=timezone.localdate(),
+            visibility__in=list(visibilities),
+        )
         .order_by()
         .values("plan")
         .annotate(n=Count("pk"))
         .values("n")
     )
     objectives = (
-        Objective.objects.filter(plan=OuterRef("pk")).order_by().values("plan").annotate(n=Count("pk")).values("n")
+        Objective.objects.filter(plan=OuterRef("pk"), visibility__in=list(visibilities))
+        .order_by()
+        .values("plan")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
     queryset = ActionPlan.objects.annotate(
         n_objectives=Coalesce(Subquery(objectives, output_field=IntegerField()), 0),

@@ -245,6 +245,8 @@ class PlanReview(PublicModel):
     reviewed_on = models.DateField(_("date de la revue"))
     summary = models.TextField(_("ce qui a changé"), blank=True)
     changes = models.JSONField(_("changements relevés"), default=list, blank=True)
+    # Lines naming objectives or actions kept for the social staff: shown to them only (decision 0008).
+    restricted_changes = models.JSONField(_("changements réservés à l'équipe sociale"), default=list, blank=True)
     next_review_on = models.DateField(_("prochaine revue"), null=True, blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 

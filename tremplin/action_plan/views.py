@@ -22,7 +22,7 @@ from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access
 from tremplin.core.forms import add_validation_error
-from tremplin.core.visibility import visibilities_for
+from tremplin.core.visibility import Visibility, visibilities_for
 from tremplin.pathways.models import Pathway
 
 from . import services
@@ -86,6 +86,7 @@ def plan(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
             "contract_end": contract_end,
             "today": timezone.localdate(),
             "can_edit": membership.can(Capability.EDIT_PEOPLE),
+            "sees_social": Visibility.SOCIAL_STAFF_ONLY in readable,
         },
     )
 

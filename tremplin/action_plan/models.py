@@ -8,7 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from tremplin.core import derived_visibility
+from tremplin.core.derived_visibility import TracksVisibility
 from tremplin.core.models import PublicModel
+from tremplin.core.visibility import Visibility
 from tremplin.pathways.models import Pathway
 
 
@@ -94,7 +97,7 @@ class ActionPlan(PublicModel):
         return str(_("Plan d'action")) + f" — {self.pathway.person}"
 
 
-class Objective(PublicModel):
+class Objective(TracksVisibility, PublicModel):
     """What the person and the counsellor agreed to reach, and how they will know it is reached."""
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="objectives")
@@ -124,6 +127,14 @@ class Objective(PublicModel):
         blank=True,
         help_text=_("Le signe concret, convenu avec la personne, que l'objectif est atteint."),
     )
+    # Derived, never chosen: the most restrictive of its sources' (docs/decisions/0008).
+    visibility = models.CharField(
+        _("visibilité"),
+        max_length=30,
+        choices=Visibility.choices,
+        default=Visibility.SHAREABLE_WITH_PARTNERS,
+        editable=False,
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
@@ -136,8 +147,20 @@ class Objective(PublicModel):
     def __str__(self) -> str:
         return self.text[:80]
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"visibility", "barrier", "objective"} & set(update_fields):
+            self.visibility = derived_visibility.level_of(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "visibility"}
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding and self.visibility_changed():
+            derived_visibility.refresh_pathway(self.plan.pathway_id)
+        self._loaded_visibility = self.visibility
 
-class Action(PublicModel):
+
+class Action(TracksVisibility, PublicModel):
     """A dated step of the plan, with who carries it out."""
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions")
@@ -167,6 +190,14 @@ class Action(PublicModel):
     due_date = models.DateField(_("échéance"), null=True, blank=True)
     status = models.CharField(_("statut"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.PLANNED)
     outcome = models.TextField(_("résultat"), blank=True)
+    # Derived, never chosen: the most restrictive of its sources' (docs/decisions/0008).
+    visibility = models.CharField(
+        _("visibilité"),
+        max_length=30,
+        choices=Visibility.choices,
+        default=Visibility.SHAREABLE_WITH_PARTNERS,
+        editable=False,
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
@@ -179,6 +210,18 @@ class Action(PublicModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"visibility", "barrier", "objective"} & set(update_fields):
+            self.visibility = derived_visibility.level_of(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "visibility"}
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding and self.visibility_changed():
+            derived_visibility.refresh_pathway(self.plan.pathway_id)
+        self._loaded_visibility = self.visibility
 
     @property
     def is_overdue(self) -> bool:
@@ -202,6 +245,8 @@ class PlanReview(PublicModel):
     reviewed_on = models.DateField(_("date de la revue"))
     summary = models.TextField(_("ce qui a changé"), blank=True)
     changes = models.JSONField(_("changements relevés"), default=list, blank=True)
+    # Lines naming objectives or actions kept for the social staff: shown to them only (decision 0008).
+    restricted_changes = models.JSONField(_("changements réservés à l'équipe sociale"), default=list, blank=True)
     next_review_on = models.DateField(_("prochaine revue"), null=True, blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 

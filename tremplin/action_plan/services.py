@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.action_plan.models import Action, ActionPlan, Objective, OwnerKind, PlanReview, Section
+from tremplin.core.visibility import Visibility
 
 ACTIVE_CONTRACT_STATUSES = ("planned", "active", "suspended")
 
@@ -130,8 +131,9 @@ def add_objective(*, pathway, text: str, by, **fields) -> Objective:
         return Objective.objects.create(plan=plan, text=text.strip(), created_by=by, **fields)
 
 
-def changes_since(plan: ActionPlan, since: datetime.datetime | None) -> list[str]:
-    """What changed in the plan since a moment, read from the history rows: one sentence per change."""
+def changes_since(plan: ActionPlan, since: datetime.datetime | None, visibilities=None) -> list[str]:
+    """What changed in the plan since a moment, read from the history rows: one sentence per change.
+    With `visibilities`, only the objectives and actions at those levels (decision 0008)."""
     from django.utils.translation import gettext as t
 
     lines: list[tuple[datetime.datetime, str]] = []
@@ -141,6 +143,10 @@ def changes_since(plan: ActionPlan, since: datetime.datetime | None) -> list[str
     }
     for model, (label, added, removed) in phrases.items():
         history = model.history.model.objects.filter(plan_id=plan.pk)
+        if visibilities is not None:
+            # The level then and the level now: a barrier made social-only later hides its past lines too.
+            hidden_now = model.objects.filter(plan_id=plan.pk).exclude(visibility__in=list(visibilities))
+            history = history.filter(visibility__in=list(visibilities)).exclude(id__in=hidden_now.values("pk"))
         if since is not None:
             history = history.filter(history_date__gt=since)
         rows = list(history.order_by("id", "history_date", "history_id"))
@@ -192,7 +198,11 @@ def record_review(
     with transaction.atomic():
         plan = ActionPlan.objects.select_for_update().get(pk=get_or_create_plan(pathway).pk)
         last = plan.reviews.order_by("-created_at", "-id").first()
-        changes = changes_since(plan, last.created_at if last else None)
+        since = last.created_at if last else None
+        changes = changes_since(plan, since)
+        # Lines about objectives and actions kept for the social staff are stored apart (decision 0008).
+        team = changes_since(plan, since, {Visibility.WHOLE_TEAM, Visibility.SHAREABLE_WITH_PARTNERS})
+        restricted = [line for line in changes if line not in team]
         if not changes and not (summary or "").strip():
             raise ValidationError(
                 {
@@ -208,29 +218,39 @@ def record_review(
             plan=plan,
             reviewed_on=reviewed_on,
             summary=(summary or "").strip(),
-            changes=changes,
+            changes=team,
+            restricted_changes=restricted,
             next_review_on=next_review_on,
             reviewed_by=by,
         )
 
 
-def plan_summary_prefetch():
+def plan_summary_prefetch(visibilities):
     """For pathway lists (the person page): each pathway's plan as `plan_summary`, or None,
-    with `n_objectives` and `n_overdue` counted in the same single query."""
+    with `n_objectives` and `n_overdue` counted in the same single query, at the reader's `visibilities`."""
     from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
     from django.db.models.functions import Coalesce
 
     from tremplin.action_plan.models import OPEN_ACTION_STATUSES
 
     overdue = (
-        Action.objects.filter(plan=OuterRef("pk"), status__in=OPEN_ACTION_STATUSES, due_date__lt=timezone.localdate())
+        Action.objects.filter(
+            plan=OuterRef("pk"),
+            status__in=OPEN_ACTION_STATUSES,
+            due_date__lt=timezone.localdate(),
+            visibility__in=list(visibilities),
+        )
         .order_by()
         .values("plan")
         .annotate(n=Count("pk"))
         .values("n")
     )
     objectives = (
-        Objective.objects.filter(plan=OuterRef("pk")).order_by().values("plan").annotate(n=Count("pk")).values("n")
+        Objective.objects.filter(plan=OuterRef("pk"), visibility__in=list(visibilities))
+        .order_by()
+        .values("plan")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
     queryset = ActionPlan.objects.annotate(
         n_objectives=Coalesce(Subquery(objectives, output_field=IntegerField()), 0),

@@ -22,7 +22,7 @@ from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access
 from tremplin.core.forms import add_validation_error
-from tremplin.core.visibility import visibilities_for
+from tremplin.core.visibility import Visibility, visibilities_for
 from tremplin.pathways.models import Pathway
 
 from . import services
@@ -52,9 +52,14 @@ def plan(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     loose_actions: dict[str, list[Action]] = {}
     reviews = []
     overdue = 0
+    readable = visibilities_for(membership)
     if action_plan is not None:
-        objectives = list(action_plan.objectives.select_related("barrier", "target_job"))
-        actions = list(action_plan.actions.select_related("owner_user"))
+        # Objectives and actions carry the level of what they derive from (docs/decisions/0008): what the
+        # reader may not see is left out entirely, not even counted.
+        objectives = list(
+            action_plan.objectives.filter(visibility__in=readable).select_related("barrier", "target_job")
+        )
+        actions = list(action_plan.actions.filter(visibility__in=readable).select_related("owner_user"))
         reviews = list(action_plan.reviews.select_related("reviewed_by"))
         by_objective: dict[int, list[Action]] = {}
         for action in actions:
@@ -63,7 +68,6 @@ def plan(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
             else:
                 loose_actions.setdefault(action.section, []).append(action)
             overdue += action.is_overdue
-        readable = visibilities_for(membership)
         for objective in objectives:
             objective.grouped = _by_section(by_objective.get(objective.pk, []))
             objective.barrier_hidden = objective.barrier is not None and objective.barrier.visibility not in readable
@@ -82,6 +86,7 @@ def plan(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
             "contract_end": contract_end,
             "today": timezone.localdate(),
             "can_edit": membership.can(Capability.EDIT_PEOPLE),
+            "sees_social": Visibility.SOCIAL_STAFF_ONLY in readable,
         },
     )
 

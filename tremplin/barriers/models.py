@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from tremplin.core import derived_visibility
+from tremplin.core.derived_visibility import TracksVisibility
 from tremplin.core.models import PublicModel
 from tremplin.core.visibility import Visibility
 from tremplin.pathways.models import Pathway
@@ -68,7 +70,7 @@ class BarrierQuerySet(models.QuerySet):
         return self.filter(status__in=ACTIVE_STATUSES)
 
 
-class Barrier(PublicModel):
+class Barrier(TracksVisibility, PublicModel):
     pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="barriers")
     domain = models.CharField(_("domaine"), max_length=20, choices=BarrierDomain.choices)
     description = models.TextField(_("description"), blank=True)
@@ -117,7 +119,12 @@ class Barrier(PublicModel):
     def save(self, *args, **kwargs):
         if not self.visibility:
             self.visibility = default_visibility(self.domain)
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if not adding and self.visibility_changed():
+            # What derives from the barrier (objectives, actions, orientations, events) follows it.
+            derived_visibility.refresh_pathway(self.pathway_id)
+        self._loaded_visibility = self.visibility
 
     @property
     def is_active(self) -> bool:

@@ -8,7 +8,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tremplin.core import derived_visibility
 from tremplin.core.models import PublicModel
+from tremplin.core.visibility import Visibility
 from tremplin.people.models import Person
 from tremplin.structures.models import Structure
 
@@ -103,6 +105,11 @@ class Consent(PublicModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     withdrawal_note = models.TextField(_("précisions sur le retrait"), blank=True)
+    # Derived: a consent naming a health, addiction or justice partner (or one the person is oriented to
+    # for such a reason) is kept for the social staff (docs/decisions/0008).
+    visibility = models.CharField(
+        _("visibilité"), max_length=30, choices=Visibility.choices, default=Visibility.WHOLE_TEAM, editable=False
+    )
 
     objects = ConsentQuerySet.as_manager()
 
@@ -114,6 +121,14 @@ class Consent(PublicModel):
     def __str__(self) -> str:
         label = self.get_kind_display()
         return f"{label} — {self.partner_name}" if self.partner_name else str(label)
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"visibility", "partner_name"} & set(update_fields):
+            self.visibility = derived_visibility.level_of(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "visibility"}
+        super().save(*args, **kwargs)
 
     @property
     def is_withdrawn(self) -> bool:

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +12,7 @@ from tremplin.accounts.access import check_person_access, require_membership
 from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access
 from tremplin.core.forms import add_validation_error
+from tremplin.core.visibility import visibilities_for
 from tremplin.people.models import Person
 
 from . import services
@@ -24,7 +25,7 @@ CONSENT_CAPABILITIES = (Capability.EDIT_PEOPLE, Capability.MANAGE_PERSONAL_DATA)
 @login_required
 def person_consents(request: HttpRequest, person_id) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("structure"), public_id=person_id)
-    check_person_access(request, person, *CONSENT_CAPABILITIES)
+    membership = check_person_access(request, person, *CONSENT_CAPABILITIES)
     inform_form = InformationForm()
     consent_form = ConsentForm()
     if request.method == "POST":
@@ -62,7 +63,10 @@ def person_consents(request: HttpRequest, person_id) -> HttpResponse:
             "person": person,
             "notice": services.notice_or_default(person.structure),
             "information_records": person.information_records.select_related("notice", "informed_by"),
-            "consents": person.consents.select_related("recorded_by", "withdrawn_by"),
+            # A consent naming a health, addiction or justice partner carries its level (decision 0008).
+            "consents": person.consents.filter(visibility__in=visibilities_for(membership)).select_related(
+                "recorded_by", "withdrawn_by"
+            ),
             "inform_form": inform_form,
             "consent_form": consent_form,
             "withdrawal_form": WithdrawalForm(),
@@ -75,7 +79,9 @@ def person_consents(request: HttpRequest, person_id) -> HttpResponse:
 def consent_withdraw(request: HttpRequest, public_id) -> HttpResponse:
     consent = get_object_or_404(Consent.objects.select_related("person__structure"), public_id=public_id)
     person = consent.person
-    check_person_access(request, person, *CONSENT_CAPABILITIES)
+    membership = check_person_access(request, person, *CONSENT_CAPABILITIES)
+    if consent.visibility not in visibilities_for(membership):
+        raise Http404
     form = WithdrawalForm(request.POST)
     if form.is_valid():
         try:

@@ -28,3 +28,25 @@ def visibilities_for(membership) -> set[str]:
     if membership.can(Capability.EDIT_PEOPLE) or membership.can(Capability.MANAGE_PERSONAL_DATA):
         return everyone | {Visibility.SOCIAL_STAFF_ONLY}
     return everyone
+
+
+# From the most to the least restrictive: a derived item takes the lowest rank of its sources.
+RANK = {Visibility.SOCIAL_STAFF_ONLY: 0, Visibility.WHOLE_TEAM: 1, Visibility.SHAREABLE_WITH_PARTNERS: 2}
+
+
+def most_restrictive(*levels: str | None) -> str:
+    """The most restrictive of `levels` (blanks ignored); shareable with partners when none is given.
+
+    An unknown value counts as « social staff only »: a typo never opens anything.
+    """
+    given = [level for level in levels if level]
+    if not given:
+        return Visibility.SHAREABLE_WITH_PARTNERS
+    if any(level not in RANK for level in given):
+        return Visibility.SOCIAL_STAFF_ONLY
+    return min(given, key=RANK.__getitem__)
+
+
+def is_looser(level: str, than: str) -> bool:
+    """Whether `level` lets more people read than `than`."""
+    return RANK.get(level, -1) > RANK.get(than, -1)

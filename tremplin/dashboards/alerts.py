@@ -83,8 +83,8 @@ def load_alert_figures(pathways: list[Pathway], visibilities: Iterable[str], tod
     The pathways come with their action plan (select_related: the follow-up frequency); the running
     contract's `current_contract_end` is set here unless the queryset annotated it.
 
-    Only interviews and observations at a level in `visibilities` count, so an alert never reveals a
-    record its reader may not see.
+    Only interviews, observations, actions and orientations at a level in `visibilities` count, so an alert
+    never reveals a record its reader may not see.
 
     Exit plan: the pathway has an action in the "job search" or "follow-up and evaluation" section of its
     plan, not cancelled, due on or before the running contract's planned end. An action with no due date does
@@ -211,11 +211,12 @@ def read_figures(
             MIN(CASE WHEN {overdue} THEN a.due_date END) AS oldest_overdue,
             MIN(CASE WHEN {prepares_exit} THEN a.due_date END) AS first_exit_step
         FROM {table(Action)} a INNER JOIN {table(ActionPlan)} ap ON ap.id = a.plan_id
-        WHERE ap.pathway_id IN ({pathways}) GROUP BY ap.pathway_id
+        WHERE ap.pathway_id IN ({pathways}) AND a.visibility IN ({visible}) GROUP BY ap.pathway_id
     ) a ON a.pathway_id = p.id
     LEFT JOIN (
         SELECT pathway_id, COUNT(*) AS waiting, MIN(news_due_on) AS oldest_news_due FROM {table(Orientation)}
-        WHERE pathway_id IN ({pathways}) AND status IN ({among("awaiting", AWAITING_NEWS)}) AND news_due_on < %(today)s
+        WHERE pathway_id IN ({pathways}) AND visibility IN ({visible})
+            AND status IN ({among("awaiting", AWAITING_NEWS)}) AND news_due_on < %(today)s
         GROUP BY pathway_id
     ) r ON r.pathway_id = p.id
     WHERE p.id IN ({pathways})"""  # noqa: S608

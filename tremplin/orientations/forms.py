@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.core.forms import BoundedModelChoiceField, DateInput
+from tremplin.core.visibility import Visibility
 from tremplin.partners.models import PartnerOrganisation, PartnerService
 
 from .models import OrientationSettings, OrientationStatus, SharedItem
@@ -39,6 +40,13 @@ class OrientationForm(forms.Form):
         required=False,
     )
     send = forms.BooleanField(label=_("Envoyer l'orientation au partenaire maintenant"), required=False, initial=True)
+    visibility_choice = forms.ChoiceField(
+        label=_("Qui, dans l'équipe, voit cette orientation"),
+        choices=[("", _("Selon ce qu'elle concerne (santé, addictions, justice : équipe sociale uniquement)"))]
+        + [(value, label) for value, label in Visibility.choices if value != Visibility.SHAREABLE_WITH_PARTNERS],
+        required=False,
+        help_text=_("Jamais plus large que le frein ou l'action liés, ni que ce que le nom du partenaire révèle."),
+    )
 
     def __init__(self, *args, services, **kwargs):
         super().__init__(*args, **kwargs)

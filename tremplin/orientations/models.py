@@ -15,7 +15,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from tremplin.core import derived_visibility
+from tremplin.core.derived_visibility import TracksVisibility
 from tremplin.core.models import PublicModel
+from tremplin.core.visibility import Visibility
 from tremplin.partners.models import PartnerOrganisation, PartnerService
 from tremplin.pathways.models import Pathway
 from tremplin.structures.models import Structure
@@ -84,7 +87,7 @@ class OrientationQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
 
-class Orientation(PublicModel):
+class Orientation(TracksVisibility, PublicModel):
     pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="orientations")
     service = models.ForeignKey(
         PartnerService, on_delete=models.PROTECT, related_name="orientations", verbose_name=_("service du partenaire")
@@ -117,6 +120,24 @@ class Orientation(PublicModel):
     news_due_on = models.DateField(_("nouvelles attendues le"), null=True, blank=True, editable=False)
     appointment_on = models.DateField(_("date du rendez-vous"), null=True, blank=True)
     outcome = models.TextField(_("résultat"), blank=True)
+    visibility_choice = models.CharField(
+        _("visibilité"),
+        max_length=30,
+        choices=Visibility.choices,
+        blank=True,
+        help_text=_(
+            "Laissée vide, elle suit ce que l'orientation concerne : un frein ou un partenaire de santé, "
+            "d'addictologie ou de justice la réservent à l'équipe sociale. Elle ne peut pas être plus large."
+        ),
+    )
+    # What applies: the choice, never less restrictive than the sources (docs/decisions/0008).
+    visibility = models.CharField(
+        _("visibilité appliquée"),
+        max_length=30,
+        choices=Visibility.choices,
+        default=Visibility.SOCIAL_STAFF_ONLY,
+        editable=False,
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     objects = OrientationQuerySet.as_manager()
@@ -134,6 +155,22 @@ class Orientation(PublicModel):
 
     def __str__(self) -> str:
         return f"{self.organisation.name} — {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"visibility", "visibility_choice", "barrier", "action", "service"} & set(
+            update_fields
+        ):
+            self.visibility = derived_visibility.level_of(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "visibility"}
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if adding:
+            derived_visibility.refresh_consents(self.pathway.person)
+        elif self.visibility_changed():
+            derived_visibility.refresh_pathway(self.pathway_id)
+        self._loaded_visibility = self.visibility
 
     def can_move_to(self, status: str) -> bool:
         return status in TRANSITIONS[self.status]

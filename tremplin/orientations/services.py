@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 
 from tremplin.consent.models import Consent, ConsentKind
 from tremplin.consent.services import give_consent, has_consent
+from tremplin.core.derived_visibility import orientation_source_level
+from tremplin.core.visibility import Visibility, is_looser
 from tremplin.partners.models import PartnerOrganisation, PartnerService
 from tremplin.pathways.models import ACTIVE_STATUSES
 
@@ -194,6 +196,7 @@ def orient(
     action=None,
     record_consent: bool = False,
     send: bool = False,
+    visibility_choice: str = "",
 ) -> Orientation:
     """Orients the person to a partner's service. Refused with the reason when the person has not agreed to
     share with that partner (unless the member records the agreement now)."""
@@ -209,6 +212,22 @@ def orient(
         errors["action"] = [_("Action liée : cette action appartient à un autre parcours.")]
     if pathway.status not in ACTIVE_STATUSES:
         errors["__all__"] = [_("Ce parcours est clos : on ne peut plus orienter la personne.")]
+    if visibility_choice and not errors:
+        if visibility_choice not in Visibility.values:
+            errors["visibility_choice"] = [_("Visibilité : choisissez un des niveaux proposés.")]
+        else:
+            draft = Orientation(
+                pathway=pathway, service=service, organisation=organisation, barrier=barrier, action=action
+            )
+            floor = orientation_source_level(draft)
+            if is_looser(visibility_choice, floor):
+                errors["visibility_choice"] = [
+                    _(
+                        "Visibilité : elle ne peut pas être plus large que « %(level)s », le niveau du frein, "
+                        "de l'action ou du partenaire concernés."
+                    )
+                    % {"level": Visibility(floor).label}
+                ]
     if errors:
         raise ValidationError(errors)
     items = _check_items(shared_items)
@@ -222,6 +241,7 @@ def orient(
             barrier=barrier,
             action=action,
             reason=reason.strip(),
+            visibility_choice=visibility_choice,
             shared_items=items,
             status=OrientationStatus.PROPOSED,
             status_changed_on=today,
@@ -385,8 +405,9 @@ class Actor:
     email: str = ""
 
 
-def who_does_what(pathway) -> list[Actor]:
-    """Référent·e, technical supervisor, job coaches, partners with open orientations, prescriber, with contacts."""
+def who_does_what(pathway, visibilities) -> list[Actor]:
+    """Référent·e, technical supervisor, job coaches, partners with open orientations, prescriber, with contacts.
+    Only the orientations at a level in `visibilities`: a partner's name can say too much (decision 0008)."""
     from tremplin.accounts.models import User
     from tremplin.accounts.roles import Role
     from tremplin.partners.models import normalised
@@ -406,6 +427,7 @@ def who_does_what(pathway) -> list[Actor]:
         staff(_("Chargé·e de relations entreprises"), coach)
     orientations = (
         pathway.orientations.open()
+        .filter(visibility__in=list(visibilities))
         .select_related("organisation", "service")
         .prefetch_related("organisation__contacts")
         .order_by("created_at")

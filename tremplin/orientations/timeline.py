@@ -5,15 +5,10 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from tremplin.barriers.models import SENSITIVE_DOMAINS
-from tremplin.core.visibility import Visibility
 from tremplin.timeline.builders import make_event
 from tremplin.timeline.models import EventKind
 
 from .models import OrientationStatus
-
-# Partners whose name alone says something sensitive about the person.
-SENSITIVE_KINDS = frozenset({"health", "legal_aid", "debt_advice"})
 
 
 def _at(step) -> datetime.datetime:
@@ -24,12 +19,8 @@ def _at(step) -> datetime.datetime:
 
 
 def visibility_of(orientation) -> str:
-    barrier = orientation.barrier
-    if orientation.organisation.kind in SENSITIVE_KINDS or (
-        barrier is not None and barrier.domain in SENSITIVE_DOMAINS
-    ):
-        return Visibility.SOCIAL_STAFF_ONLY
-    return Visibility.WHOLE_TEAM
+    """The orientation's stored level (core/derived_visibility.py): its barrier's, its action's, its partner's."""
+    return orientation.visibility
 
 
 def step_events(step) -> list:

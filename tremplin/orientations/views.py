@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,7 +20,9 @@ from django.views.decorators.http import require_POST
 from tremplin.accounts.access import check_object_access, check_pathway_access, require_membership
 from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access
+from tremplin.core.derived_visibility import hidden_partner_names
 from tremplin.core.forms import add_validation_error
+from tremplin.core.visibility import visibilities_for
 from tremplin.partners.models import PartnerOrganisation, PartnerService, ServiceNeed
 from tremplin.pathways.models import Pathway
 
@@ -44,7 +46,9 @@ def _orientation_for(request: HttpRequest, public_id: uuid.UUID, *capabilities: 
         ),
         public_id=public_id,
     )
-    check_pathway_access(request, orientation.pathway, *capabilities)
+    membership = check_pathway_access(request, orientation.pathway, *capabilities)
+    if orientation.visibility not in visibilities_for(membership):
+        raise Http404  # as if it did not exist: even its partner's name says too much
     return orientation
 
 
@@ -53,23 +57,41 @@ def pathway_orientations(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRes
     """The pathway's "who does what" panel, its orientations, shares and the partners' notes."""
     pathway = _pathway_for(request, pathway_id, Capability.VIEW_ALL_PEOPLE)
     membership = request.membership
-    orientations = list(pathway.orientations.select_related("organisation", "service").order_by("-created_at"))
-    shares = list(pathway.partner_shares.current().select_related("organisation"))
+    readable = visibilities_for(membership)
+    # Orientations carry their level; shares and partners' notes are hidden with the consent naming their
+    # partner (docs/decisions/0008): the reader learns nothing of a partner kept for the social staff.
+    orientations = list(
+        pathway.orientations.filter(visibility__in=readable)
+        .select_related("organisation", "service")
+        .order_by("-created_at")
+    )
+    hidden = hidden_partner_names(pathway.person, readable)
+    shares = [
+        share
+        for share in pathway.partner_shares.current().select_related("organisation")
+        if share.organisation.name.strip().lower() not in hidden
+    ]
     for share in shares:
         share.active = services.share_is_active(share)
-    notes = list(pathway.partner_notes.select_related("organisation", "author"))
+    notes = [
+        note
+        for note in pathway.partner_notes.select_related("organisation", "author")
+        if note.organisation.name.strip().lower() not in hidden
+    ]
     from tremplin.action_plan.models import OPEN_ACTION_STATUSES, Action
     from tremplin.barriers.models import Barrier
 
     barriers = list(Barrier.objects.filter(pathway=pathway).active().visible_to(membership))
-    actions = list(Action.objects.filter(plan__pathway=pathway, status__in=OPEN_ACTION_STATUSES))
+    actions = list(
+        Action.objects.filter(plan__pathway=pathway, status__in=OPEN_ACTION_STATUSES, visibility__in=readable)
+    )
     log_access(request, person=pathway.person, part="orientations")
     return render(
         request,
         "orientations/pathway.html",
         {
             "pathway": pathway,
-            "actors": services.who_does_what(pathway),
+            "actors": services.who_does_what(pathway, readable),
             "orientations": orientations,
             "shares": shares,
             "notes": notes,
@@ -124,6 +146,7 @@ def orientation_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRespo
                     send=data.get("send", False),
                     barrier=barrier,
                     action=action,
+                    visibility_choice=data.get("visibility_choice", ""),
                     by=request.user,
                 )
             except ValidationError as error:

@@ -80,7 +80,11 @@ def summary(share: Share) -> Summary:
     if SharedItem.PROJECT in items:
         result.target_jobs = list(TargetJob.objects.filter(pathway=pathway))
     if SharedItem.OBJECTIVES in items:
-        result.objectives = list(Objective.objects.filter(plan__pathway=pathway))
+        # Only objectives shareable with partners: one linked to a barrier kept for the team or for the
+        # social staff takes its level (docs/decisions/0008).
+        result.objectives = list(
+            Objective.objects.filter(plan__pathway=pathway, visibility=Visibility.SHAREABLE_WITH_PARTNERS)
+        )
     if SharedItem.NEXT_APPOINTMENT in items:
         result.next_interview = (
             Interview.objects.filter(pathway=pathway, held_on__isnull=True, planned_at__gte=timezone.now())
@@ -102,6 +106,7 @@ def summary(share: Share) -> Summary:
     result.notes = list(
         PartnerNote.objects.filter(pathway=pathway, organisation=share.organisation).select_related("author")
     )
+    # The orientations sent to this partner: it is their addressee, whatever their level; never another's.
     result.orientations = list(
         Orientation.objects.filter(pathway=pathway, organisation=share.organisation).select_related("service")
     )

@@ -17,6 +17,7 @@ from tremplin.accounts.access import check_person_access
 from tremplin.accounts.roles import Capability
 from tremplin.action_plan.services import plan_summary_prefetch
 from tremplin.audit.services import log_access
+from tremplin.consent.models import Consent
 from tremplin.contracts.models import Contract, ContractStatus
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
@@ -174,7 +175,7 @@ def _detail_pathways(membership) -> QuerySet:
         pathways = pathways.prefetch_related("target_jobs")
     if membership.can(Capability.VIEW_ALL_PEOPLE):
         # Read by action_plan/_pathway_action_plan.html: objectives and overdue actions counted (+1 query).
-        pathways = pathways.prefetch_related(plan_summary_prefetch())
+        pathways = pathways.prefetch_related(plan_summary_prefetch(visibilities_for(membership)))
     if not membership.can(Capability.VIEW_ALL_PEOPLE):
         pathways = pathways.filter(pk__in=Pathway.objects.for_team_of(membership.user).values("pk"))
     return pathways
@@ -190,7 +191,11 @@ def person_detail(request: HttpRequest, public_id) -> HttpResponse:
     sees_social_file = membership.can(Capability.VIEW_ALL_PEOPLE)
     if sees_social_file:
         # Read by consent/_person_consents.html.
-        prefetch_related_objects([person], "information_records__notice", "consents")
+        prefetch_related_objects(
+            [person],
+            "information_records__notice",
+            Prefetch("consents", queryset=Consent.objects.filter(visibility__in=visibilities_for(membership))),
+        )
     if not sees_social_file and not person.visible_pathways:
         # A supervisor only knows the people of their team.
         raise Http404

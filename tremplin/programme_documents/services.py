@@ -45,20 +45,21 @@ def _plan(pathway) -> ActionPlan | None:
     return ActionPlan.objects.filter(pathway=pathway).first()
 
 
-def _objectives(plan, barrier_ids: set[int]) -> list:
-    """Objectives of the plan; the link to a barrier the reader may not see is dropped from the print."""
+def _objectives(plan, barrier_ids: set[int], visibilities) -> list:
+    """Objectives of the plan the reader may see (their level follows their barrier's, decision 0008);
+    the link to a barrier the reader may not see is dropped from the print."""
     if plan is None:
         return []
-    objectives = list(plan.objectives.select_related("barrier", "target_job"))
+    objectives = list(plan.objectives.filter(visibility__in=visibilities).select_related("barrier", "target_job"))
     for objective in objectives:
         objective.readable_barrier = objective.barrier if objective.barrier_id in barrier_ids else None
     return objectives
 
 
-def _actions(plan) -> list[Action]:
+def _actions(plan, visibilities) -> list[Action]:
     if plan is None:
         return []
-    return list(plan.actions.select_related("objective", "owner_user"))
+    return list(plan.actions.filter(visibility__in=visibilities).select_related("objective", "owner_user"))
 
 
 def _by_section(actions: list[Action]) -> list[SectionActions]:
@@ -91,7 +92,7 @@ def programme_context(pathway, membership) -> dict:
     visibilities = visibilities_for(membership)
     barriers = readable_barriers(pathway, visibilities)
     plan = _plan(pathway)
-    actions = _actions(plan)
+    actions = _actions(plan, visibilities)
     contracts = _contract_rows(pathway)
     today = timezone.localdate()
     return {
@@ -102,7 +103,7 @@ def programme_context(pathway, membership) -> dict:
         "target_jobs": list(pathway.target_jobs.all()),
         "barriers": barriers,
         "plan": plan,
-        "objectives": _objectives(plan, {b.pk for b in barriers}),
+        "objectives": _objectives(plan, {b.pk for b in barriers}, visibilities),
         "sections": _by_section(actions),
         "next_interview": next_interview_due(pathway, visibilities),
         "planned_actions": [a for a in actions if a.status in OPEN_ACTION_STATUSES][:PLANNED_ACTIONS_SHOWN],
@@ -133,8 +134,8 @@ def exit_assessment_context(pathway, membership) -> dict:
     visibilities = visibilities_for(membership)
     rows = entry_and_current(pathway, visibilities=visibilities)
     plan = _plan(pathway)
-    actions = _actions(plan)
-    objectives = _objectives(plan, {row.barrier.pk for row in rows})
+    actions = _actions(plan, visibilities)
+    objectives = _objectives(plan, {row.barrier.pk for row in rows}, visibilities)
     steps = list(pathway.welcome_steps.all())
     contracts = _contract_rows(pathway)
     last = contracts[-1].contract if contracts else None

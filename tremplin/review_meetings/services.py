@@ -18,6 +18,7 @@ from tremplin.action_plan.models import OPEN_ACTION_STATUSES, Action, ObjectiveS
 from tremplin.action_plan.models import Objective as PlanObjective
 from tremplin.barriers.models import Barrier, BarrierStatus
 from tremplin.contracts.models import Contract, ContractStatus
+from tremplin.core.derived_visibility import refresh_pathway
 from tremplin.core.visibility import Visibility, visibilities_for
 from tremplin.interviews.models import Interview
 from tremplin.observations.models import Observation
@@ -245,9 +246,13 @@ def record_decision(
                 kind=str(meeting.get_kind_display()),
                 by=by,
             )
-        return ReviewDecision.objects.create(
+        decision = ReviewDecision.objects.create(
             item=item, pathway=item.pathway, text=text.strip(), visibility=visibility, action=created, decided_by=by
         )
+        if created is not None and visibility == Visibility.SOCIAL_STAFF_ONLY:
+            # The action written from a decision kept for the social staff is kept for them too.
+            refresh_pathway(item.pathway_id)
+        return decision
 
 
 # --- Reading: who sees which meeting, and the agenda -------------------------------------------------------------
@@ -284,14 +289,21 @@ def summary_pathways(readable: set[str], since: datetime.date) -> QuerySet[Pathw
         "-start_date"
     )
     open_objectives = (
-        PlanObjective.objects.filter(plan__pathway=OuterRef("pk"), status=ObjectiveStatus.IN_PROGRESS)
+        PlanObjective.objects.filter(
+            plan__pathway=OuterRef("pk"), status=ObjectiveStatus.IN_PROGRESS, visibility__in=list(readable)
+        )
         .order_by()
         .values("plan__pathway")
         .annotate(n=Count("pk"))
         .values("n")
     )
     overdue = (
-        Action.objects.filter(plan__pathway=OuterRef("pk"), status__in=OPEN_ACTION_STATUSES, due_date__lt=today)
+        Action.objects.filter(
+            plan__pathway=OuterRef("pk"),
+            status__in=OPEN_ACTION_STATUSES,
+            due_date__lt=today,
+            visibility__in=list(readable),
+        )
         .order_by()
         .values("plan__pathway")
         .annotate(n=Count("pk"))

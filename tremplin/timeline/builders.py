@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from django.utils import timezone
 
-from tremplin.core.visibility import Visibility
+from tremplin.core.visibility import Visibility, most_restrictive
 
 from .models import EventKind, TimelineEvent
 from .registry import registered_sources
@@ -190,9 +190,8 @@ def action_events(action) -> list[TimelineEvent]:
 
     if action.status != ActionStatus.DONE:
         return []
-    # An action serving a barrier kept for the social staff (health, justice…) says too much to the rest.
-    barrier = action.objective.barrier if action.objective_id and action.objective.barrier_id else None
-    visibility = barrier.visibility if barrier is not None and barrier.visibility else Visibility.WHOLE_TEAM
+    # The action's stored level follows its objective and barrier (core/derived_visibility.py).
+    visibility = most_restrictive(Visibility.WHOLE_TEAM, action.visibility)
     return [
         make_event(
             action,

@@ -86,12 +86,13 @@ def test_readers_see_the_plan_without_edit_links(client, member, plan, role):
     assert reverse("action_plan:objective_create", args=[plan.pathway.public_id]) not in content
 
 
-def test_a_job_coach_does_not_read_a_social_staff_only_barrier(client, member, plan):
+def test_a_job_coach_reads_nothing_of_an_objective_on_a_social_staff_only_barrier(client, member, plan):
+    """The objective takes its barrier's level (decision 0008): neither it nor its barrier appears."""
     barrier = BarrierFactory(pathway=plan.pathway, domain="health", description="Suivi addictologie")
-    ObjectiveFactory(plan=plan, barrier=barrier)
+    objective = ObjectiveFactory(plan=plan, barrier=barrier, text="Reprendre un suivi en addictologie")
     client.force_login(member(Role.JOB_COACH))
     content = client.get(url(plan.pathway)).content.decode()
-    assert "Santé" not in content and "équipe sociale" in content
+    assert "Santé" not in content and objective.text not in content and objective.success_indicator not in content
 
 
 def test_a_supervisor_of_the_team_is_refused(client, supervisor_in_team, plan):

@@ -9,6 +9,7 @@ from tremplin.action_plan import services
 from tremplin.action_plan.factories import ActionFactory, ObjectiveFactory
 from tremplin.action_plan.models import FOLLOW_UP_DAYS, Action, ActionPlan, ActionStatus, PlanReview
 from tremplin.contracts.factories import ContractFactory
+from tremplin.core.visibility import Visibility
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +138,7 @@ def test_the_summary_prefetch_counts_objectives_and_overdue_actions(plan, today,
     ActionFactory(plan=plan)
     pathway = plan.pathway
     with django_assert_num_queries(1):
-        prefetch_related_objects([pathway], services.plan_summary_prefetch())
+        prefetch_related_objects([pathway], services.plan_summary_prefetch(set(Visibility)))
     assert (pathway.plan_summary.n_objectives, pathway.plan_summary.n_overdue) == (2, 1)
     assert Action.objects.count() == 2
 

@@ -10,6 +10,7 @@ from tremplin.barriers.models import BarrierStatus
 from tremplin.barriers.services import identify_barrier
 from tremplin.consent.models import Consent, ConsentKind
 from tremplin.consent.services import give_consent, withdraw_consent
+from tremplin.core.visibility import Visibility
 from tremplin.orientations import services
 from tremplin.orientations.models import OrientationStatus, Share, SharedItem
 from tremplin.partners.factories import PartnerServiceFactory
@@ -162,7 +163,7 @@ def test_who_does_what_lists_the_team_partners_and_prescriber(pathway, service, 
     pathway.save()
     orient(pathway, service, counsellor, record_consent=True, send=True)
 
-    actors = services.who_does_what(pathway)
+    actors = services.who_does_what(pathway, set(Visibility))
 
     roles = {actor.role: actor for actor in actors}
     assert roles["Référent·e"].email == counsellor.email

@@ -345,7 +345,14 @@ class Command(BaseCommand):
         objectives = _bulk(
             Objective,
             (
-                Objective(plan=plan, text=f"Objectif {k}", barrier=barriers[3 * i + k], created_by=counsellor)
+                # Bulk inserts skip save(): the level its whole-team barrier gives it (decision 0008).
+                Objective(
+                    plan=plan,
+                    text=f"Objectif {k}",
+                    barrier=barriers[3 * i + k],
+                    visibility=Visibility.WHOLE_TEAM,
+                    created_by=counsellor,
+                )
                 for i, plan in enumerate(plans)
                 for k in range(2)
             ),
@@ -361,6 +368,7 @@ class Command(BaseCommand):
                     owner_user=counsellor,
                     due_date=today + datetime.timedelta(days=rng.randrange(-20, 60)),
                     status=ActionStatus.DONE if k == 0 else ActionStatus.PLANNED,
+                    visibility=Visibility.WHOLE_TEAM,
                     created_by=counsellor,
                 )
                 for i, plan in enumerate(plans)

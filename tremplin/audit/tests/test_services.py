@@ -189,5 +189,60 @@ def test_concurrent_writers_never_fork_the_chain(structure, member):
     chain = AccessLogEntry.objects.filter(chain=str(structure.public_id))
     hashes = list(chain.order_by("id").values_list("previous_hash", flat=True))
     assert len(hashes) == len(set(hashes))  # no two entries hang from the same predecessor
-    assert sorted(chain.values_list("sequence", flat=True)) == list(range(1, 31))
+    assert sorted(chain.values_list("sequence", flat=True)) == list(range(1, chain.count() + 1))
+    assert chain.filter(action="read").count() == 30
+    assert verify_chain().ok
+
+
+@needs_postgresql
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_an_append_for_another_structure_does_not_wait_for_a_structure_whose_chain_is_held(member):
+    """A request of structure A holds its chain until it commits (single-database mode); a request of
+    structure B appends meanwhile, while a second request of A would have to wait (its lock times out)."""
+    from django.db import DatabaseError, transaction
+
+    first, second = StructureFactory(), StructureFactory()
+    holding, done = threading.Event(), threading.Event()
+    results: dict = {}
+
+    def request_of_first_structure():
+        try:
+            with transaction.atomic():
+                log_event(actor=None, structure=first.public_id, person=None, part="person", action="read")
+                holding.set()
+                results["other_finished_while_held"] = done.wait(timeout=30)
+        finally:
+            holding.set()
+            connections.close_all()
+
+    def append(structure) -> str:
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL lock_timeout = '1s'")
+                log_event(actor=None, structure=structure.public_id, person=None, part="person", action="read")
+            return "appended"
+        except DatabaseError as error:
+            return "lock timeout" if "lock timeout" in str(error) else str(error)
+
+    def other_requests():
+        try:
+            holding.wait(timeout=30)
+            results["same structure"] = append(first)
+            results["other structure"] = append(second)
+        finally:
+            done.set()
+            connections.close_all()
+
+    threads = [threading.Thread(target=request_of_first_structure), threading.Thread(target=other_requests)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert results == {
+        "same structure": "lock timeout",
+        "other structure": "appended",
+        "other_finished_while_held": True,
+    }
+    assert AccessLogEntry.objects.filter(chain=str(second.public_id)).count() == 1
     assert verify_chain().ok

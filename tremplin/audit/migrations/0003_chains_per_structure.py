@@ -79,20 +79,30 @@ def rechain(apps, schema_editor):
     if postgresql:
         schema_editor.execute("ALTER TABLE audit_accesslogentry DISABLE TRIGGER audit_no_update")
     lasts: dict[str, tuple[int, str]] = {}
-    batch = []
-    for entry in Entry.objects.using(db).order_by("id").iterator(chunk_size=2000):
-        entry.chain = str(entry.structure_public_id) if entry.structure_public_id else "global"
-        sequence, previous = lasts.get(entry.chain, (0, ""))
-        entry.sequence = sequence + 1
-        entry.previous_hash = previous
-        message = (entry.previous_hash + _json(entry, FIELDS)).encode()
-        entry.entry_hash = hmac.new(key, message, hashlib.sha256).hexdigest()
-        lasts[entry.chain] = (entry.sequence, entry.entry_hash)
-        batch.append(entry)
-        if len(batch) >= 2000:
-            Entry.objects.using(db).bulk_update(batch, ["chain", "sequence", "previous_hash", "entry_hash"])
-            batch = []
-    Entry.objects.using(db).bulk_update(batch, ["chain", "sequence", "previous_hash", "entry_hash"])
+    rows = []
+    update = (
+        "UPDATE audit_accesslogentry SET chain = %s, sequence = %s, previous_hash = %s, entry_hash = %s WHERE id = %s"
+    )
+    def pages():
+        last_id = 0
+        while page := list(Entry.objects.using(db).filter(id__gt=last_id).order_by("id")[:2000]):
+            yield from page
+            last_id = page[-1].pk
+
+    with schema_editor.connection.cursor() as cursor:
+        for entry in pages():
+            entry.chain = str(entry.structure_public_id) if entry.structure_public_id else "global"
+            sequence, previous = lasts.get(entry.chain, (0, ""))
+            entry.sequence = sequence + 1
+            entry.previous_hash = previous
+            message = (entry.previous_hash + _json(entry, FIELDS)).encode()
+            entry.entry_hash = hmac.new(key, message, hashlib.sha256).hexdigest()
+            lasts[entry.chain] = (entry.sequence, entry.entry_hash)
+            rows.append((entry.chain, entry.sequence, entry.previous_hash, entry.entry_hash, entry.pk))
+            if len(rows) >= 2000:
+                cursor.executemany(update, rows)
+                rows = []
+        cursor.executemany(update, rows)
     if postgresql:
         schema_editor.execute("ALTER TABLE audit_accesslogentry ENABLE TRIGGER audit_no_update")
 

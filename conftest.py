@@ -36,3 +36,11 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def access_log_checkpoints_elsewhere(tmp_path_factory):
+    """The access log's signed checkpoints go to a directory of the test run, never to a developer's var/."""
+    from django.conf import settings
+
+    settings.AUDIT_CHECKPOINT_DIR = tmp_path_factory.mktemp("audit-checkpoints")

@@ -293,11 +293,27 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "retention-purge-daily": {"task": "tremplin.retention.apply_purge", "schedule": crontab(hour=3, minute=0)},
+    # Signed checkpoints of the access log: a removed tail is detected back to the last one.
+    "access-log-checkpoint-hourly": {"task": "tremplin.audit.checkpoint", "schedule": crontab(minute=7)},
 }
 
 # Access log (tremplin.audit) in a database of its own, optional: set AUDIT_DATABASE_URL, ideally
 # with a database role that may only SELECT and INSERT (see docs/decisions/0004-access-log.md).
 # Default: the access log lives in the main database.
+# The access log's entries and checkpoints are HMACs under AUDIT_LOG_KEY, which must not be stored in any
+# database (32+ random characters, e.g. `python -c "import secrets; print(secrets.token_urlsafe(48))"`).
+# Without it (development, tests) a key is derived from SECRET_KEY with a salt of its own.
+AUDIT_LOG_KEY = os.environ.get("AUDIT_LOG_KEY", "")
+if not AUDIT_LOG_KEY and not DEBUG:
+    raise RuntimeError(
+        "AUDIT_LOG_KEY must be set when TREMPLIN_DEBUG=0 (the access log's HMAC key, not in the database)"
+    )
+if AUDIT_LOG_KEY and len(AUDIT_LOG_KEY) < 32:
+    raise RuntimeError("AUDIT_LOG_KEY must be at least 32 characters long")
+# Where the signed checkpoints of the access log are appended (one JSON line each): outside the databases,
+# ideally on storage the database administrators cannot rewrite. AUDIT_CHECKPOINT_STORE may name another store.
+AUDIT_CHECKPOINT_DIR = Path(os.environ.get("AUDIT_CHECKPOINT_DIR") or BASE_DIR / "var" / "audit")
+AUDIT_CHECKPOINT_STORE = os.environ.get("AUDIT_CHECKPOINT_STORE", "")
 if os.environ.get("AUDIT_DATABASE_URL"):
     DATABASES["audit"] = dj_database_url.parse(
         os.environ["AUDIT_DATABASE_URL"], conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60"))

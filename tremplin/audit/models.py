@@ -1,8 +1,10 @@
 """The access log: who read or changed which person's file, when, from which screen.
 
-Entries are append-only and chained: each stores the hash of the previous one, so
-removing, inserting or editing an entry breaks the chain and `verify_chain` finds it.
-Only identifiers are stored (public ids, the staff member's email), never names.
+Entries are append-only and chained, one chain per structure (and a "global" one): each entry has its
+chain's next sequence number and stores the keyed hash of the previous one, so removing, inserting or
+editing an entry breaks the chain and `verify_chain` finds it; signed checkpoints kept outside the
+database (`checkpoints.py`) reveal a removed tail. Only identifiers are stored (public ids, the staff
+member's email), never names.
 """
 
 from django.db import models
@@ -37,6 +39,8 @@ class AccessLogEntryQuerySet(models.QuerySet):
 
 
 class AccessLogEntry(models.Model):
+    chain = models.CharField(_("chaîne"), max_length=36)
+    sequence = models.PositiveBigIntegerField(_("numéro dans la chaîne"))
     at = models.DateTimeField(_("date et heure"), default=timezone.now, db_index=True)
     actor_id = models.BigIntegerField(_("identifiant de l'auteur·e"), null=True, blank=True)
     actor_email = models.CharField(_("auteur·e"), max_length=254, blank=True, db_index=True)
@@ -59,6 +63,8 @@ class AccessLogEntry(models.Model):
         verbose_name_plural = _("journal des accès")
         ordering = ["-id"]
         indexes = [models.Index(fields=["structure_public_id", "-at"])]
+        # A chain can never fork: two writers cannot both take the same next number.
+        constraints = [models.UniqueConstraint(fields=["chain", "sequence"], name="audit_entry_chain_sequence")]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_email} {self.action} {self.part}"
@@ -70,16 +76,3 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError(_("Une entrée du journal des accès ne peut pas être supprimée."))
-
-
-class ChainHead(models.Model):
-    """One row: the hash of the last entry. Locked while appending, so writers queue and never fork the chain."""
-
-    last_hash = models.CharField(max_length=64, blank=True)
-    last_entry_id = models.BigIntegerField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("tête de la chaîne du journal")
-
-    def __str__(self) -> str:
-        return self.last_hash

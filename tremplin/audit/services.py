@@ -1,11 +1,16 @@
 """Writing, reading and checking the access log.
 
-Every append locks the single `ChainHead` row inside a transaction: writers queue,
-each entry chains onto the one before, and concurrent requests cannot fork the chain.
+One chain per structure (entries without a structure go to the "global" chain). An append takes
+its chain's lock, reads the chain's last (sequence, hash) by index and inserts the next entry:
+writers of one structure queue, writers of different structures do not wait for each other,
+and UNIQUE(chain, sequence) means a chain can never fork. On PostgreSQL the lock is
+`pg_advisory_xact_lock`, which needs no privilege on any table; on SQLite the database's
+single write lock, taken first by a write that changes nothing.
 """
 
 import dataclasses
 import datetime
+import re
 import uuid
 from collections.abc import Iterable
 
@@ -15,36 +20,66 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
-from .chain import compute_hash
+from .chain import GLOBAL_CHAIN, chain_of, compute_hash
 from .context import current_command, current_request
-from .models import AccessLogEntry, Action, ChainHead
+from .models import AccessLogEntry, Action
 
 RETENTION_DEFAULT_DAYS = 365
-RETENTION_MIN_DAYS = 180  # CNIL recommendation 2021-122: logs kept 6 months to 1 year
+RETENTION_MIN_DAYS = 180  # CNIL recommendation 2021-122: logs kept 6 months to 1 year (also enforced in SQL)
 RETENTION_MAX_DAYS = 365
+# First key of the two-integer advisory locks, so the log's locks never meet another feature's.
+LOCK_NAMESPACE = 0x41554454  # "AUDT"
 
 
 def _db() -> str:
     return router.db_for_write(AccessLogEntry)
 
 
-def _locked_head(db: str) -> ChainHead:
-    head = ChainHead.objects.using(db).select_for_update().filter(pk=1).first()
-    if head is None:
-        ChainHead.objects.using(db).get_or_create(pk=1)
-        head = ChainHead.objects.using(db).select_for_update().get(pk=1)
-    return head
+def _lock_chains(db: str, chains: Iterable[str]) -> None:
+    """Takes each chain's lock until the end of the transaction, in a fixed order (no deadlock between two
+    multi-chain writers), so the read of a chain's last entry and the insert after it are never interleaved
+    with another writer's. SQLite has one write lock for the whole file: a write that changes nothing takes it.
+    """
+    connection = connections[db]
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute(f"UPDATE {AccessLogEntry._meta.db_table} SET id = id WHERE 0 = 1")  # noqa: S608
+            return
+        for chain in sorted(set(chains)):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [LOCK_NAMESPACE, chain])
 
 
-def _append(**fields) -> AccessLogEntry:
+def _last(db: str, chain: str) -> tuple[int, str]:
+    """The chain's last (sequence, hash), read through the (chain, sequence) index; (0, "") for a new chain."""
+    row = (
+        AccessLogEntry.objects.using(db)
+        .filter(chain=chain)
+        .order_by("-sequence")
+        .values_list("sequence", "entry_hash")
+        .first()
+    )
+    return row or (0, "")
+
+
+def _chained(entry: AccessLogEntry, last: tuple[int, str]) -> AccessLogEntry:
+    entry.sequence = last[0] + 1
+    entry.previous_hash = last[1]
+    entry.entry_hash = compute_hash(entry)
+    return entry
+
+
+def _append(*, after: tuple[int, str] | None = None, **fields) -> AccessLogEntry:
+    """Appends one entry to its structure's chain. `after` is where a chain left empty by the purge resumes."""
     db = _db()
+    chain = chain_of(fields.get("structure_public_id"))
     with transaction.atomic(using=db, savepoint=False):
-        head = _locked_head(db)
+        _lock_chains(db, [chain])
+        last = _last(db, chain)
+        if last == (0, "") and after is not None:
+            last = after
         # The time is taken under the lock, so time order and chain order agree.
-        entry = AccessLogEntry(at=timezone.now(), previous_hash=head.last_hash, **fields)
-        entry.entry_hash = compute_hash(entry)
+        entry = _chained(AccessLogEntry(chain=chain, at=timezone.now(), **fields), last)
         entry.save(using=db)
-        ChainHead.objects.using(db).filter(pk=head.pk).update(last_hash=entry.entry_hash, last_entry_id=entry.pk)
     return entry
 
 
@@ -127,8 +162,8 @@ def log_access(request: HttpRequest, *, person, part: str, action: str = "read",
 
 def log_access_many(request: HttpRequest, *, people: Iterable, part: str, action: str = "read", obj=None) -> None:
     """One access-log entry per person (in the given order), as `log_access` would write them one by one,
-    with one lock, one insert and one update: a page about thirty people (an agenda, minutes, a handover)
-    keeps the same query count as a page about three."""
+    with one lock and one read per chain (structure) and one insert: a page about thirty people (an agenda,
+    minutes, a handover) keeps the same query count as a page about three."""
     people = list(people)
     if not people:
         return
@@ -141,28 +176,29 @@ def log_access_many(request: HttpRequest, *, people: Iterable, part: str, action
         **_request_fields(request),
     }
     structure_ids: dict = {}
+    for person in people:
+        key = person.structure_id
+        if key not in structure_ids:
+            structure_ids[key] = _uuid(_structure_public_id(key, request))
+    chains = {key: chain_of(public_id) for key, public_id in structure_ids.items()}
     with transaction.atomic(using=db, savepoint=False):
-        head = _locked_head(db)
-        previous = head.last_hash
+        _lock_chains(db, chains.values())
+        lasts = {chain: _last(db, chain) for chain in set(chains.values())}
         entries = []
         at = timezone.now()
         for person in people:
-            key = person.structure_id
-            if key not in structure_ids:
-                structure_ids[key] = _uuid(_structure_public_id(key, request))
+            chain = chains[person.structure_id]
             entry = AccessLogEntry(
+                chain=chain,
                 at=at,
-                previous_hash=previous,
-                structure_public_id=structure_ids[key],
+                structure_public_id=structure_ids[person.structure_id],
                 person_public_id=person.public_id,
                 **base,
             )
-            entry.entry_hash = compute_hash(entry)
-            previous = entry.entry_hash
+            _chained(entry, lasts[chain])
+            lasts[chain] = (entry.sequence, entry.entry_hash)
             entries.append(entry)
         AccessLogEntry.objects.using(db).bulk_create(entries)
-        last = AccessLogEntry.objects.using(db).filter(entry_hash=previous).values_list("pk", flat=True).first()
-        ChainHead.objects.using(db).filter(pk=head.pk).update(last_hash=previous, last_entry_id=last)
 
 
 def log_change(instance, *, person, structure, part: str, action: str) -> None:
@@ -190,43 +226,149 @@ def entries_for_person(person) -> QuerySet[AccessLogEntry]:
 
 # Verification ---------------------------------------------------------------------------------
 
+PURGE_DETAIL = re.compile(r"up_to_sequence=(?P<sequence>\d+) up_to=(?P<hash>[0-9a-f]{64})")
+
+
+@dataclasses.dataclass
+class Problem:
+    """The first thing wrong in one chain. `reason`: hash, start, gap, link, checkpoint, missing, signature."""
+
+    chain: str
+    reason: str
+    entry_id: int | None = None
+    sequence: int | None = None
+
 
 @dataclasses.dataclass
 class ChainReport:
-    ok: bool
     checked: int
-    broken_id: int | None = None
-    reason: str = ""
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+    chains: int = 0
+    checkpoints: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def broken_id(self) -> int | None:
+        return self.problems[0].entry_id if self.problems else None
+
+    @property
+    def reason(self) -> str:
+        return self.problems[0].reason if self.problems else ""
+
+
+def _purge_anchors(entries: QuerySet) -> dict[str, dict[int, str]]:
+    """Per chain, {last purged sequence: its hash} as recorded by the chain's purge entries (themselves keyed)."""
+    anchors: dict[str, dict[int, str]] = {}
+    for chain, detail in entries.filter(action=Action.PURGE).values_list("chain", "detail"):
+        match = PURGE_DETAIL.search(detail)
+        if match:
+            anchors.setdefault(chain, {})[int(match["sequence"])] = match["hash"]
+    return anchors
+
+
+def _checkpoints_by_chain(problems: list[Problem]) -> tuple[dict[str, dict[int, set[str]]], int]:
+    from .checkpoints import store
+
+    by_chain: dict[str, dict[int, set[str]]] = {}
+    count = 0
+    for checkpoint in store().read():
+        count += 1
+        if not checkpoint.valid:
+            if not any(p.reason == "signature" for p in problems):
+                problems.append(Problem(checkpoint.chain, "signature", sequence=checkpoint.sequence))
+            continue
+        by_chain.setdefault(checkpoint.chain, {}).setdefault(checkpoint.sequence, set()).add(checkpoint.entry_hash)
+    return by_chain, count
+
+
+class _ChainWalk:
+    """Checks one chain entry by entry, in sequence order; stops at its first problem."""
+
+    def __init__(self, chain: str, anchors: dict[int, str], checkpoints: dict[int, set[str]]) -> None:
+        self.chain, self.anchors, self.checkpoints = chain, anchors, checkpoints
+        self.previous: AccessLogEntry | None = None
+        self.problem: Problem | None = None
+        self.checked = 0
+
+    def feed(self, entry: AccessLogEntry) -> None:
+        if self.problem is not None:
+            return
+        reason = self._reason(entry)
+        if reason:
+            self.problem = Problem(self.chain, reason, entry.pk, entry.sequence)
+            return
+        self.previous = entry
+        self.checked += 1
+
+    def _reason(self, entry: AccessLogEntry) -> str:
+        if entry.entry_hash != compute_hash(entry):
+            return "hash"
+        previous = self.previous
+        if previous is None:
+            if entry.sequence == 1:
+                if entry.previous_hash:
+                    return "start"
+            elif self.anchors.get(entry.sequence - 1) != entry.previous_hash:
+                return "start"
+        elif entry.sequence != previous.sequence + 1:
+            return "gap"
+        elif entry.previous_hash != previous.entry_hash:
+            return "link"
+        if entry.sequence in self.checkpoints and self.checkpoints[entry.sequence] != {entry.entry_hash}:
+            return "checkpoint"
+        return ""
+
+    def finish(self) -> Problem | None:
+        """After the last entry: every checkpointed sequence must still be there, or have been purged."""
+        if self.problem is not None:
+            return self.problem
+        purged_up_to = max(self.anchors, default=0)
+        last = self.previous.sequence if self.previous else 0
+        first = last - self.checked + 1 if self.previous else 1
+        for sequence in sorted(self.checkpoints):
+            if sequence <= purged_up_to or first <= sequence <= last:
+                continue
+            entry_id = self.previous.pk if self.previous else None
+            return Problem(self.chain, "missing", entry_id, sequence)
+        return None
 
 
 def verify_chain() -> ChainReport:
-    """Walks the chain from the oldest remaining entry.
+    """Walks every chain from its oldest remaining entry, and checks it against the signed checkpoints.
 
-    The oldest entry must start the chain (empty previous hash) or follow a purge
-    recorded by a "purge" entry; each entry's hash must match its fields; each
-    entry must point to the one before; the head must point to the last entry.
+    In each chain: every hash must match the entry's fields under the key; the oldest entry must start
+    the chain (sequence 1, no previous hash) or follow a purge recorded by a keyed "purge" entry; the
+    sequence has no gap and each entry points to the one before; the entry at a checkpoint's sequence
+    has the checkpoint's hash; no checkpointed sequence is missing unless a purge covers it (so a removed
+    or rewritten tail is found). A checkpoint whose signature fails is a problem too.
     """
     db = router.db_for_read(AccessLogEntry)
-    entries = AccessLogEntry.objects.using(db).order_by("id")
-    anchors = set(entries.filter(action=Action.PURGE).values_list("object_public_id", flat=True))
-    previous = None
-    checked = 0
-    for entry in entries.iterator(chunk_size=2000):
-        if entry.entry_hash != compute_hash(entry):
-            return ChainReport(False, checked, entry.pk, "hash")
-        if previous is None:
-            if entry.previous_hash and entry.previous_hash not in anchors:
-                return ChainReport(False, checked, entry.pk, "start")
-        elif entry.previous_hash != previous.entry_hash:
-            return ChainReport(False, checked, entry.pk, "link")
-        previous = entry
-        checked += 1
-    head = ChainHead.objects.using(db).filter(pk=1).first()
-    head_hash = head.last_hash if head else ""
-    last_hash = previous.entry_hash if previous else ""
-    if head_hash != last_hash and not (previous is None and head_hash in anchors):
-        return ChainReport(False, checked, head.last_entry_id if head else None, "head")
-    return ChainReport(True, checked)
+    entries = AccessLogEntry.objects.using(db)
+    problems: list[Problem] = []
+    checkpoints, checkpoint_count = _checkpoints_by_chain(problems)
+    anchors = _purge_anchors(entries)
+    report = ChainReport(checked=0, problems=problems, checkpoints=checkpoint_count)
+    walks: dict[str, _ChainWalk] = {}
+    walk = None
+    for entry in entries.order_by("chain", "sequence").iterator(chunk_size=2000):
+        if walk is None or walk.chain != entry.chain:
+            walk = walks[entry.chain] = _ChainWalk(
+                entry.chain, anchors.get(entry.chain, {}), checkpoints.get(entry.chain, {})
+            )
+        walk.feed(entry)
+    for chain in checkpoints.keys() - walks.keys():
+        walks[chain] = _ChainWalk(chain, anchors.get(chain, {}), checkpoints[chain])
+    for chain in sorted(walks):
+        problem = walks[chain].finish()
+        report.checked += walks[chain].checked
+        if problem is not None:
+            problems.append(problem)
+    problems.sort(key=lambda p: (p.reason != "signature", p.entry_id is None, p.entry_id or 0))
+    report.chains = len(walks)
+    return report
 
 
 # Purge ----------------------------------------------------------------------------------------
@@ -238,6 +380,7 @@ class PurgeReport:
     clamped: bool
     deleted: int
     up_to_hash: str
+    chains: dict[str, tuple[int, int, str]] = dataclasses.field(default_factory=dict)
 
 
 def retention_days() -> tuple[int, bool]:
@@ -247,41 +390,56 @@ def retention_days() -> tuple[int, bool]:
     return days, days != wanted
 
 
+def _delete_old(db: str, cutoff: datetime.datetime) -> dict[str, tuple[int, int, str]]:
+    """Deletes, in each chain, the entries before the first one at or after `cutoff` (a prefix of the chain,
+    so no gap). Returns {chain: (deleted, last deleted sequence, its hash)}.
+
+    On PostgreSQL this is the SECURITY DEFINER function `audit_purge_entries`, owned by the log's owner
+    role: the application role holds no DELETE privilege, and the function itself refuses a cutoff
+    less than 180 days old by the database's clock. It also takes the chains' locks."""
+    connection = connections[db]
+    table = AccessLogEntry._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT chain, deleted, last_sequence, last_hash FROM audit_purge_entries(%s)", [cutoff])
+            return {chain: (deleted, sequence, last_hash) for chain, deleted, sequence, last_hash in cursor.fetchall()}
+        gone: dict[str, tuple[int, int, str]] = {}
+        old_chains = AccessLogEntry.objects.using(db).filter(at__lt=cutoff).values_list("chain", flat=True).distinct()
+        for chain in sorted(old_chains):
+            entries = AccessLogEntry.objects.using(db).filter(chain=chain)
+            keep_from = entries.filter(at__gte=cutoff).order_by("sequence").values_list("sequence", flat=True).first()
+            doomed = entries if keep_from is None else entries.filter(sequence__lt=keep_from)
+            last = doomed.order_by("-sequence").values_list("sequence", "entry_hash").first()
+            if last is None:  # the chain's oldest entry is recent: its older ones cannot go without a gap
+                continue
+            count = doomed.count()
+            sequence, last_hash = last
+            cursor.execute(f"DELETE FROM {table} WHERE chain = %s AND sequence <= %s", [chain, sequence])  # noqa: S608
+            gone[chain] = (count, sequence, last_hash)
+        return gone
+
+
 def purge_old_entries() -> PurgeReport:
-    """Deletes the entries older than the retention, oldest first, and records a "purge" entry
-    holding the hash of the last deleted entry, from which the remaining chain is verified."""
+    """Deletes the entries older than the retention, and appends to each purged chain a keyed "purge" entry
+    holding how many went and the last deleted (sequence, hash), from which the rest of the chain is verified."""
     days, clamped = retention_days()
     cutoff = timezone.now() - datetime.timedelta(days=days)
     db = _db()
-    connection = connections[db]
     with transaction.atomic(using=db):
-        _locked_head(db)
-        last = (
-            AccessLogEntry.objects.using(db)
-            .filter(at__lt=cutoff)
-            .order_by("-id")
-            .values_list("id", "entry_hash")
-            .first()
-        )
-        if last is None:
-            return PurgeReport(days, clamped, 0, "")
-        last_id, up_to_hash = last
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute("SET LOCAL tremplin.audit_purge = 'on'")
-            cursor.execute(f"DELETE FROM {AccessLogEntry._meta.db_table} WHERE id <= %s", [last_id])  # noqa: S608
-            deleted = cursor.rowcount
-            if connection.vendor == "postgresql":
-                cursor.execute("SET LOCAL tremplin.audit_purge = 'off'")
-        _append(
-            actor_id=None,
-            actor_email="",
-            structure_public_id=None,
-            person_public_id=None,
-            action=Action.PURGE,
-            part="journal",
-            object_public_id=up_to_hash,
-            screen=f"commande {current_command() or 'purge_access_log'}"[:200],
-            detail=f"purged={deleted} retention_days={days} up_to={up_to_hash}",
-        )
-    return PurgeReport(days, clamped, deleted, up_to_hash)
+        gone = _delete_old(db, cutoff)
+        for chain, (deleted, sequence, last_hash) in sorted(gone.items()):
+            _append(
+                after=(sequence, last_hash),
+                actor_id=None,
+                actor_email="",
+                structure_public_id=None if chain == GLOBAL_CHAIN else uuid.UUID(chain),
+                person_public_id=None,
+                action=Action.PURGE,
+                part="journal",
+                object_public_id=last_hash,
+                screen=f"commande {current_command() or 'purge_access_log'}"[:200],
+                detail=f"purged={deleted} retention_days={days} up_to_sequence={sequence} up_to={last_hash}",
+            )
+    deleted = sum(count for count, _, _ in gone.values())
+    last_hash = gone[max(gone, key=lambda chain: gone[chain][1])][2] if gone else ""
+    return PurgeReport(days, clamped, deleted, last_hash, gone)

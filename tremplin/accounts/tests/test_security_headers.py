@@ -91,6 +91,7 @@ def test_check_deploy_with_production_settings_reports_only_accepted_warnings():
         **os.environ,
         "TREMPLIN_DEBUG": "0",
         "SECRET_KEY": "x7#Kp2!vQz9@Lm4$Rt8^Wn3&Yb6*Hc1(Jd5)Fg0-Se2+Ua7=Io9_Pl3~Mk8",
+        "AUDIT_LOG_KEY": "k" * 48,
         "ALLOWED_HOSTS": "tremplin.example",
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
@@ -111,7 +112,13 @@ def test_check_deploy_with_production_settings_reports_only_accepted_warnings():
 
 
 def test_production_settings_use_secure_cookies_hsts_and_https():
-    env = {**os.environ, "TREMPLIN_DEBUG": "0", "SECRET_KEY": "s" * 60, "ALLOWED_HOSTS": "tremplin.example"}
+    env = {
+        **os.environ,
+        "TREMPLIN_DEBUG": "0",
+        "SECRET_KEY": "s" * 60,
+        "AUDIT_LOG_KEY": "k" * 48,
+        "ALLOWED_HOSTS": "tremplin.example",
+    }
     code = (
         "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings'); django.setup();"
         "from django.conf import settings as s;"

@@ -54,17 +54,21 @@ def test_postgresql_refuses_a_delete_outside_the_purge(log_entries):
 
 
 @needs_postgresql
-def test_postgresql_allows_a_delete_when_the_purge_flag_is_set(log_entries):
-    with transaction.atomic(), connection.cursor() as cursor:
+def test_postgresql_refuses_a_delete_even_with_the_old_purge_flag(log_entries):
+    """The review's attack (a): `tremplin.audit_purge` was settable by any role; it no longer opens anything."""
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL tremplin.audit_purge = 'on'")
-        cursor.execute("DELETE FROM audit_accesslogentry WHERE id = %s", [log_entries[0].pk])
-    assert not AccessLogEntry.objects.filter(pk=log_entries[0].pk).exists()
+        cursor.execute("SET LOCAL tremplin.audit_purging = 'on'")
+        cursor.execute("DELETE FROM audit_accesslogentry WHERE id = %s", [log_entries[2].pk])
+    assert AccessLogEntry.objects.filter(pk=log_entries[2].pk).exists()
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True)
-def test_the_purge_flag_ends_with_its_transaction(log_entries):
+def test_postgresql_refuses_truncate_to_a_role_that_is_not_superuser(log_entries):
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL tremplin.audit_purge = 'on'")
-    with pytest.raises(DatabaseError, match="append-only"):
-        _raw("DELETE FROM audit_accesslogentry WHERE id = %s", [log_entries[1].pk])
+        cursor.execute("CREATE ROLE audit_test_truncator NOSUPERUSER")
+        cursor.execute("GRANT TRUNCATE ON audit_accesslogentry TO audit_test_truncator")
+        with pytest.raises(DatabaseError, match="TRUNCATE refused"), transaction.atomic():
+            cursor.execute("SET ROLE audit_test_truncator")
+            cursor.execute("TRUNCATE audit_accesslogentry")
+    assert AccessLogEntry.objects.filter(pk=log_entries[0].pk).exists()

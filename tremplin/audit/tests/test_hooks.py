@@ -123,6 +123,6 @@ def test_outside_a_request_there_is_no_actor_and_the_screen_names_the_command(st
 def test_a_status_change_of_a_loaded_pathway_costs_no_lookup_query(contract, django_assert_num_queries):
     pathway = contract.pathway
     assert pathway.person is not None  # loaded, as services have it
-    # insert, log (lock, insert, head), structure public id, timeline event insert
+    # insert, log (chain lock, its last entry, insert), structure public id, timeline event insert
     with django_assert_num_queries(1 + 3 + 1 + 1):
         StatusChange.objects.create(pathway=pathway, from_status="", to_status="x")

@@ -30,7 +30,7 @@ def test_constant_query_count(client, structure, newcomer, make_pathway, count, 
     for n in range(count):
         HandoverItemFactory(handover=handover, pathway=make_pathway(f"P{n}", f"N{n}"))
     client.force_login(newcomer)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):  # the access log takes 3: chain lock, last entry, one insert
         client.get(url(handover))
 
 

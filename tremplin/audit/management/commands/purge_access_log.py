@@ -7,7 +7,7 @@ from tremplin.audit.services import RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, purg
 class Command(BaseCommand):
     help = (
         "Deletes access log entries older than AUDIT_LOG_RETENTION_DAYS (kept within 180-365 days) "
-        "and records a purge entry from which the remaining chain is verified."
+        "and records in each chain a purge entry from which the rest of the chain is verified."
     )
 
     def handle(self, *args, **options) -> None:
@@ -21,7 +21,8 @@ class Command(BaseCommand):
             report = purge_old_entries()
         if report.deleted:
             self.stdout.write(
-                f"{report.deleted} entries older than {report.days} days deleted, up to hash {report.up_to_hash}."
+                f"{report.deleted} entries older than {report.days} days deleted from {len(report.chains)} chains; "
+                "each chain records its purge."
             )
         else:
             self.stdout.write(f"Nothing older than {report.days} days.")

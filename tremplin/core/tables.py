@@ -183,4 +183,3 @@ def read_xlsx(content: bytes, limits: Limits) -> list[list]:
         raise TableError(_("Ce fichier n'est pas un classeur XLSX lisible.")) from None
     finally:
         workbook.close()
-

@@ -38,7 +38,7 @@ class Limits:
     cell_chars: int = 5000
     file_bytes: int = 2 * MEGABYTE
     # XLSX only: the parts of the zip once inflated, all together, and how many parts.
-    unpacked_bytes: int = 40 * MEGABYTE
+    unpacked_bytes: int = 20 * MEGABYTE
     parts: int = 200
 
 

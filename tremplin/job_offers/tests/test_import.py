@@ -340,6 +340,7 @@ def test_a_5kb_workbook_declaring_200000_rows_is_refused_on_the_file_field(clien
     assert response.status_code == 200
     errors = response.context["form"].errors["file"]
     assert any("200000 lignes et 702 colonnes (A1:ZZ200000)" in error for error in errors)
+    assert "A1:ZZ200000" in response.content.decode()
     assert not OfferImport.objects.exists()
 
 

@@ -93,6 +93,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an oversized body is refused before anything reads it.
+    "tremplin.core.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads the query string or the form: control characters (NUL…) removed once for all.
@@ -117,6 +119,18 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# Request bodies, capped in the application and not only at the proxy (docs/deploy.md, 20m).
+# The whole body: RequestBodyLimitMiddleware answers 413 from Content-Length, before reading it.
+# A document weighs at most DOCUMENT_MAX_BYTES (10 MB, tremplin/documents), a badge image 256 KB,
+# an import 2 MB: 20 MB leaves room for the form around them.
+MAX_REQUEST_BODY_BYTES = int(os.environ.get("MAX_REQUEST_BODY_BYTES", 20 * 1024 * 1024))
+# Form fields without files (Django's defaults, written down): 2.5 MB and 1,000 fields.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# Every upload form sends one file; an uploaded file over 2.5 MB goes to a temporary file, not memory.
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 TEMPLATES = [
     {

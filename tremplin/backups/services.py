@@ -4,6 +4,10 @@ One .tar.gz holds a database dump (pg_dump's custom format, or a copy made
 with SQLite's online backup API, both consistent while the application
 runs), the uploaded files, and a manifest with the SHA-256 of every member,
 so a damaged or altered archive is refused before anything is restored.
+
+When the access log lives in a database of its own (AUDIT_DATABASE_URL, the "audit" alias),
+that whole database is dumped and restored beside the main one, as a database and not table
+by table: the backup does not depend on how the access log's tables are made.
 """
 
 import datetime
@@ -29,6 +33,8 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 PG_DUMP = "database.pgdump"
 SQLITE_COPY = "database.sqlite3"
+AUDIT_ALIAS = "audit"
+AUDIT_PREFIX = "audit-"  # archive names of the access log's own database (no "/": not a file folder)
 CHUNK = 1024 * 1024
 
 
@@ -116,13 +122,18 @@ def _run(command: list[str], env: dict[str, str]) -> None:
         raise BackupError(f"{command[0]} failed: {error.stderr.strip()}") from error
 
 
-def _dump_database(target_dir: Path, alias: str) -> str:
+def separate_audit_database() -> bool:
+    """Whether the access log has a database of its own in this installation."""
+    return AUDIT_ALIAS in settings.DATABASES
+
+
+def _dump_database(target_dir: Path, alias: str, prefix: str = "") -> str:
     db = settings.DATABASES[alias]
     if _engine(alias) == "postgresql":
-        target = target_dir / PG_DUMP
+        target = target_dir / f"{prefix}{PG_DUMP}"
         _run(["pg_dump", "--format=custom", "--file", str(target), *_pg_args(db), str(db["NAME"])], _pg_env(db))
-        return PG_DUMP
-    target = target_dir / SQLITE_COPY
+        return target.name
+    target = target_dir / f"{prefix}{SQLITE_COPY}"
     source = sqlite3.connect(str(db["NAME"]))
     destination = sqlite3.connect(str(target))
     try:
@@ -131,7 +142,7 @@ def _dump_database(target_dir: Path, alias: str) -> str:
     finally:
         destination.close()
         source.close()
-    return SQLITE_COPY
+    return target.name
 
 
 def create_backup(output: Path, *, alias: str = "default") -> dict:
@@ -143,6 +154,15 @@ def create_backup(output: Path, *, alias: str = "default") -> dict:
         members: dict[str, Path] = {}
         dump = _dump_database(work, alias)
         members[dump] = work / dump
+        audit = {}
+        if separate_audit_database():
+            audit_dump = _dump_database(work, AUDIT_ALIAS, AUDIT_PREFIX)
+            members[audit_dump] = work / audit_dump
+            audit = {
+                "audit_database": audit_dump,
+                "audit_engine": _engine(AUDIT_ALIAS),
+                "audit_migrations": migration_heads(AUDIT_ALIAS),
+            }
         for prefix, root in file_roots().items():
             if not root.is_dir():
                 continue
@@ -155,6 +175,7 @@ def create_backup(output: Path, *, alias: str = "default") -> dict:
             "engine": _engine(alias),
             "database": dump,
             "migrations": migration_heads(alias),
+            **audit,
             "members": {name: _sha256(path) for name, path in members.items()},
         }
         partial = output.with_name(f".{output.name}.partial")
@@ -210,10 +231,10 @@ def _extract_verified(path: Path, target: Path) -> dict:
     return manifest
 
 
-def _restore_database(manifest: dict, work: Path, alias: str) -> None:
+def _restore_database(engine: str, dump: Path, alias: str) -> None:
     db = settings.DATABASES[alias]
     connections[alias].close()
-    if manifest["engine"] == "postgresql":
+    if engine == "postgresql":
         # --clean drops the empty tables a fresh `migrate` created; we checked they hold nothing.
         _run(
             [
@@ -227,20 +248,45 @@ def _restore_database(manifest: dict, work: Path, alias: str) -> None:
                 "--dbname",
                 str(db["NAME"]),
                 *_pg_args(db),
-                str(work / PG_DUMP),
+                str(dump),
             ],
             _pg_env(db),
         )
     else:
         target = Path(db["NAME"])
         target.parent.mkdir(parents=True, exist_ok=True)
-        source = sqlite3.connect(str(work / SQLITE_COPY))
+        source = sqlite3.connect(str(dump))
         destination = sqlite3.connect(str(target))
         try:
             source.backup(destination)
         finally:
             destination.close()
             source.close()
+
+
+def _check_audit_target(manifest: dict, warnings: list[str]) -> str | None:
+    """The archive name of the access log's own database to restore, after checking this installation
+    can take it; checked before anything is written, so a refusal leaves everything as it was."""
+    audit_dump = manifest.get("audit_database")
+    if not audit_dump:
+        if separate_audit_database():
+            warnings.append(
+                "The backup kept the access log in the main database: its entries were restored there, "
+                "not into the access log's own database (AUDIT_DATABASE_URL)."
+            )
+        return None
+    if not separate_audit_database():
+        raise BackupError(
+            "The backup holds the access log's own database, and this installation has none: restore refused. "
+            "Set AUDIT_DATABASE_URL to an empty database, run `migrate --database audit`, then restore."
+        )
+    engine = _engine(AUDIT_ALIAS)
+    if manifest.get("audit_engine") != engine:
+        raise BackupError(
+            f"The backup's access log is a {manifest.get('audit_engine')} database, "
+            f"this installation's uses {engine}: restore refused."
+        )
+    return audit_dump
 
 
 def _restore_files(work: Path) -> int:
@@ -281,6 +327,12 @@ def restore_backup(path: Path, *, alias: str = "default") -> RestoreReport:
             f"Files under {prefix}/ were not restored: no folder is configured for them."
             for prefix in {name.split("/", 1)[0] for name in manifest["members"] if "/" in name} - known
         ]
-        _restore_database(manifest, work, alias)
+        audit_dump = _check_audit_target(manifest, warnings)
+        dump = manifest.get("database") or (PG_DUMP if engine == "postgresql" else SQLITE_COPY)
+        if dump not in manifest["members"] or (audit_dump and audit_dump not in manifest["members"]):
+            raise BackupError(f"{path} is damaged or has been altered: restore refused, nothing was changed.")
+        _restore_database(manifest["engine"], work / dump, alias)
+        if audit_dump:
+            _restore_database(manifest["audit_engine"], work / audit_dump, AUDIT_ALIAS)
         files = _restore_files(work)
     return RestoreReport(engine=engine, created_at=manifest["created_at"], files=files, warnings=warnings)

@@ -14,14 +14,19 @@ class ImageUploadMixin:
         upload = self.cleaned_data.get("image_file")
         if not upload:
             return None
-        data = upload.read()
+        if upload.size > images.MAX_UPLOAD:
+            raise forms.ValidationError(_("Choisissez une image PNG ou SVG de moins de 256 Ko."))
         try:
-            media_type = images.check_upload(data)
+            return images.clean_upload(upload.read())
+        except images.ImageTooLarge as error:
+            raise forms.ValidationError(
+                _("L'image mesure %(width)s × %(height)s pixels : au plus %(max)s × %(max)s pixels.")
+                % {"width": error.width, "height": error.height, "max": images.MAX_SIDE}
+            ) from None
         except (ValueError, OSError, SyntaxError):
             raise forms.ValidationError(
                 _("Choisissez une image PNG ou SVG de moins de 256 Ko, sans script ni lien externe.")
             ) from None
-        return data, media_type
 
 
 class IssuerForm(ImageUploadMixin, forms.ModelForm):

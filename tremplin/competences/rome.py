@@ -8,14 +8,14 @@ then written in one transaction: a wrong file leaves the database as it was. Re-
 with the same files changes nothing.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from tremplin.core import tables
 
 from .models import Competence, CompetenceKind, RomeAppellation, RomeJob
 
@@ -57,8 +57,17 @@ def find_file(folder: Path, stem: str) -> Path:
     return matches[-1]
 
 
+# France Travail's extracts (v460): at most 104,220 rows, 13 columns, 265 characters a cell, 3 MB a file.
+LIMITS = tables.Limits(rows=300_000, columns=40, cell_chars=5_000, file_bytes=25 * tables.MEGABYTE)
+
+
 def read_rows(path: Path, required: set[str]) -> list[dict[str, str]]:
-    """All rows of one file, after checking its encoding and its columns."""
+    """All rows of one file, after checking its size, its encoding and its columns (core/tables.py limits)."""
+    if path.stat().st_size > LIMITS.file_bytes:
+        raise RomeImportError(
+            _("%(file)s dépasse %(size)s Mo : ce n'est pas un fichier du référentiel.")
+            % {"file": path.name, "size": LIMITS.file_bytes // tables.MEGABYTE}
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -68,20 +77,22 @@ def read_rows(path: Path, required: set[str]) -> list[dict[str, str]]:
             _("%(file)s n'est pas encodé en UTF-8 (ligne %(line)s). Téléchargez la version « utf8 » du fichier.")
             % {"file": path.name, "line": line}
         ) from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    columns = set(reader.fieldnames or [])
-    missing = sorted(required - columns)
+    try:
+        table = tables.csv_rows(text, LIMITS)
+    except tables.TableError as error:
+        raise RomeImportError(_("%(file)s : %(error)s") % {"file": path.name, "error": error}) from None
+    fieldnames = [name.strip() for name in table[0]] if table else []
+    missing = sorted(required - set(fieldnames))
     if missing:
         raise RomeImportError(
             _("%(file)s : colonnes manquantes %(missing)s (colonnes trouvées : %(found)s).")
-            % {"file": path.name, "missing": ", ".join(missing), "found": ", ".join(reader.fieldnames or []) or "-"}
+            % {"file": path.name, "missing": ", ".join(missing), "found": ", ".join(fieldnames) or "-"}
         )
-    try:
-        return [{key: (value or "").strip() for key, value in row.items() if key} for row in reader]
-    except csv.Error as error:
-        raise RomeImportError(
-            _("%(file)s : CSV illisible (%(error)s).") % {"file": path.name, "error": error}
-        ) from None
+    return [
+        {key: str(value or "").strip() for key, value in zip(fieldnames, row, strict=False) if key}
+        for row in table[1:]
+        if row  # a blank line is no row, as for csv.DictReader
+    ]
 
 
 def _require(row: dict, name: str, path_name: str, number: int) -> str:

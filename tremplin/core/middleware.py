@@ -5,6 +5,9 @@ Control characters have no place in text typed by a person, and PostgreSQL refus
 Forms' CharFields already refuse NUL, but many views read `request.GET` directly (search boxes, filters,
 pagination) and some read `request.POST` directly. Cleaning the query string and the form data once,
 before any view or middleware reads them, covers both without each view having to remember.
+
+Request bodies are capped here too, not only at the proxy: an oversized body is refused from its declared
+length before anything reads it.
 """
 
 from __future__ import annotations
@@ -12,7 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict, UnreadablePostError
+from django.template.loader import render_to_string
+from django.utils import translation
 
 # C0 control characters except tab, line feed and carriage return, which text areas legitimately send.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -52,3 +58,36 @@ class ControlCharactersMiddleware:
             except UnreadablePostError:
                 pass  # a broken upload: left for the CSRF check and the view to answer as they do
         return self.get_response(request)
+
+
+class RequestBodyLimitMiddleware:
+    """Answers 413 to a request whose Content-Length is over MAX_REQUEST_BODY_BYTES, without reading it.
+
+    First in MIDDLEWARE: nothing before it touches request.POST or request.FILES. A body with no
+    Content-Length (chunked) needs no check here: Django's WSGI request reads at most the declared
+    length, which is then zero, so the cap holds while streaming too. The proxy's own cap
+    (docs/deploy.md) stays, this one protects an installation without it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = settings.MAX_REQUEST_BODY_BYTES
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > limit:
+            return too_large(request, limit)
+        return self.get_response(request)
+
+
+def too_large(request: HttpRequest, limit: int) -> HttpResponse:
+    # LocaleMiddleware has not run yet: the page follows the browser's language itself.
+    with translation.override(translation.get_language_from_request(request)):
+        body = render_to_string(
+            "413.html",
+            {"limit_mb": limit // (1024 * 1024), "language": translation.get_language()},
+        )
+    return HttpResponse(body, status=413, content_type="text/html; charset=utf-8")

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tremplin.core import tables
 from tremplin.employers.models import Company, normalise_name, siret_digits, siret_is_valid
 from tremplin.people.models import FrenchLevel
 from tremplin.structures.models import Country
@@ -29,6 +30,8 @@ from .models import ContractType, ImportStatus, JobOffer, OfferImport, OfferSour
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
+# Columns: the template's twenty and some room for the structure's own; a description holds 5,000 characters.
+LIMITS = tables.Limits(rows=MAX_ROWS, columns=60, cell_chars=5000, file_bytes=MAX_FILE_BYTES)
 
 
 # --- one offer ---------------------------------------------------------------------------------
@@ -190,54 +193,22 @@ class Report:
         return [p for p in self.problems if not p["row"]]
 
 
-def read_table(name: str, content: bytes, report: Report) -> list[list] | None:
-    """The file's cells, first row the header; None (and a problem) when it cannot be read."""
-    if len(content) > MAX_FILE_BYTES:
-        report.add(0, "", _("Le fichier dépasse 2 Mo : découpez-le en plusieurs fichiers."))
-        return None
+def read_table(name: str, content: bytes) -> list[list]:
+    """The file's cells, first row the header; a ValidationError on the "file" field when it cannot be read.
+
+    The limits are checked by the shared reader before any row is built (core/tables.py).
+    """
     lowered = name.lower()
-    if lowered.endswith(".xlsx"):
-        return _read_xlsx(content, report)
-    if lowered.endswith(".csv") or lowered.endswith(".txt"):
-        return _read_csv(content, report)
-    report.add(0, "", _("Format non pris en charge : envoyez un fichier .csv ou .xlsx."))
-    return None
-
-
-def _read_csv(content: bytes, report: Report) -> list[list] | None:
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = content[: error.start].count(b"\n") + 1
-        report.add(
-            line,
-            "",
-            _(
-                "Encodage incorrect à la ligne %(line)s : le fichier doit être enregistré en UTF-8 (« CSV UTF-8 » dans un tableur)."
-            )
-            % {"line": line},
-        )
-        return None
-    if "\x00" in text:
-        report.add(0, "", _("Ce fichier n'est pas un fichier texte CSV."))
-        return None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
-    return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-
-
-def _read_xlsx(content: bytes, report: Report) -> list[list] | None:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds of errors on a damaged file
-        report.add(0, "", _("Ce fichier n'est pas un classeur XLSX lisible."))
-        return None
-    sheet = workbook.worksheets[0]
-    rows = [["" if cell is None else cell for cell in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return rows
+        if lowered.endswith(".xlsx"):
+            return tables.read_xlsx(content, LIMITS)
+        if lowered.endswith(".csv") or lowered.endswith(".txt"):
+            first = content[:4096].split(b"\n", 1)[0]
+            delimiter = ";" if first.count(b";") >= first.count(b",") else ","
+            return tables.read_csv(content, LIMITS, delimiter=delimiter)
+    except tables.TableError as error:
+        raise ValidationError({"file": str(error)}) from None
+    raise ValidationError({"file": _("Format non pris en charge : envoyez un fichier .csv ou .xlsx.")})
 
 
 def _date(value, report: Report, row: int, column: str):
@@ -323,12 +294,7 @@ def check_rows(structure, table: list[list], report: Report, *, today: datetime.
         report.add(0, name, _("Cette colonne apparaît plusieurs fois."))
     if missing or duplicates_in_header:
         return
-    body = table[1:]
-    if len(body) > MAX_ROWS:
-        report.add(
-            0, "", _("Trop de lignes : %(count)s, au plus %(max)s par fichier.") % {"count": len(body), "max": MAX_ROWS}
-        )
-        return
+    body = table[1:]  # at most MAX_ROWS: read_table stops at the first row past the limit
     raw_rows = []
     for index, cells in enumerate(body, start=2):
         values = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(header) if name in known}
@@ -428,12 +394,15 @@ def _convert(values: dict, row: int, report: Report, *, codes: set, today, frenc
 
 @transaction.atomic
 def check_file(structure, *, name: str, content: bytes, by, today: datetime.date | None = None) -> OfferImport:
-    """Reads and checks the file; keeps its report and valid rows until the member confirms."""
+    """Reads and checks the file; keeps its report and valid rows until the member confirms.
+
+    A file that cannot be read at all (format, size, too many rows…) raises a ValidationError
+    on the "file" field and leaves no report behind.
+    """
     today = today or timezone.localdate()
     report = Report()
-    table = read_table(name, content, report)
-    if table is not None:
-        check_rows(structure, table, report, today=today)
+    table = read_table(name, content)
+    check_rows(structure, table, report, today=today)
     return OfferImport.objects.create(
         structure=structure,
         filename=name[:200],

@@ -137,10 +137,14 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         if upload.size > services.MAX_FILE_BYTES:
             form.add_error("file", _("Le fichier dépasse 2 Mo : découpez-le en plusieurs fichiers."))
         else:
-            offer_import = services.check_file(
-                request.membership.structure, name=upload.name, content=upload.read(), by=request.user
-            )
-            return redirect("job_offers:import_report", public_id=offer_import.public_id)
+            try:
+                offer_import = services.check_file(
+                    request.membership.structure, name=upload.name, content=upload.read(), by=request.user
+                )
+            except ValidationError as error:
+                add_validation_error(form, error)
+            else:
+                return redirect("job_offers:import_report", public_id=offer_import.public_id)
     return render(request, "job_offers/import.html", {"form": form, "columns": services.columns()})
 
 

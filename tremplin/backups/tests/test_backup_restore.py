@@ -40,10 +40,24 @@ print(json.dumps({
 """
 
 
-class Site:
-    """One installation: a database and its two file folders."""
+# Every table of the access log's own database, whatever its tables and columns are (its design may change).
+AUDIT_SNAPSHOT = """
+import json
+from django.db import connections
+connection = connections["audit"]
+tables = {}
+with connection.cursor() as cursor:
+    for table in sorted(connection.introspection.table_names(cursor)):
+        cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+        tables[table] = sorted(repr(row) for row in cursor.fetchall())
+print(json.dumps(tables))
+"""
 
-    def __init__(self, root: Path, database_url: str):
+
+class Site:
+    """One installation: a database and its two file folders (and the access log's database, when apart)."""
+
+    def __init__(self, root: Path, database_url: str, audit_database_url: str | None = None):
         self.media = root / "media"
         self.private = root / "private"
         self.env = {
@@ -53,6 +67,17 @@ class Site:
             "TREMPLIN_TEST_MEDIA_ROOT": str(self.media),
             "TREMPLIN_TEST_PRIVATE_MEDIA_ROOT": str(self.private),
         }
+        self.env.pop("AUDIT_DATABASE_URL", None)
+        if audit_database_url:
+            self.env["AUDIT_DATABASE_URL"] = audit_database_url
+
+    def migrate(self) -> None:
+        self.manage("migrate", "-v0")
+        if "AUDIT_DATABASE_URL" in self.env:
+            self.manage("migrate", "--database", "audit", "-v0")
+
+    def audit_snapshot(self) -> dict:
+        return json.loads(self.manage("shell", "-c", AUDIT_SNAPSHOT).stdout.strip().splitlines()[-1])
 
     def manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         result = subprocess.run(
@@ -67,7 +92,7 @@ class Site:
 
 
 def _fill(site: Site) -> None:
-    site.manage("migrate", "-v0")
+    site.migrate()
     site.manage("shell", "-c", LOAD)
     (site.private / "documents").mkdir(parents=True)
     (site.private / "documents" / "justificatif.pdf").write_bytes(b"%PDF-1.4 attestation CAF\n")
@@ -81,7 +106,7 @@ def _round_trip(source: Site, target: Site, archive: Path, *, migrate_target: bo
     assert archive.is_file()
     assert archive.stat().st_mode & 0o077 == 0, "a backup holds personal data: readable by its owner only"
     if migrate_target:
-        target.manage("migrate", "-v0")
+        target.migrate()
     target.manage("restore", str(archive))
     before = source.snapshot()
     assert len(before["people"]) == 3 and len(before["contracts"]) == 3
@@ -127,14 +152,21 @@ def _pg_reachable() -> bool:
 
 @pytest.fixture
 def pg_databases():
+    """pg_databases(n): n new empty databases, dropped after the test."""
     if not _pg_reachable():
         pytest.skip("PostgreSQL is not reachable")
-    names = [f"he_restore_{uuid.uuid4().hex[:10]}" for _ in range(2)]
-    for name in names:
-        subprocess.run(
-            ["psql", f"{PG_ADMIN_URL}/postgres", "-c", f"create database {name}"], check=True, capture_output=True
-        )
-    yield [f"{PG_ADMIN_URL}/{name}" for name in names]
+    names: list[str] = []
+
+    def create(count: int) -> list[str]:
+        made = [f"he_restore_{uuid.uuid4().hex[:10]}" for _ in range(count)]
+        for name in made:
+            subprocess.run(
+                ["psql", f"{PG_ADMIN_URL}/postgres", "-c", f"create database {name}"], check=True, capture_output=True
+            )
+            names.append(name)
+        return [f"{PG_ADMIN_URL}/{name}" for name in made]
+
+    yield create
     for name in names:
         subprocess.run(
             ["psql", f"{PG_ADMIN_URL}/postgres", "-c", f"drop database if exists {name} with (force)"],
@@ -144,7 +176,39 @@ def pg_databases():
 
 @pytest.mark.postgres
 def test_postgresql_round_trip_restores_the_data_and_files(tmp_path, pg_databases):
-    source_url, target_url = pg_databases
+    source_url, target_url = pg_databases(2)
     source = Site(tmp_path / "a", source_url)
     target = Site(tmp_path / "b", target_url)
     _round_trip(source, target, tmp_path / "backup.tar.gz", migrate_target=True)
+
+
+def _audit_round_trip(source: Site, target: Site, archive: Path) -> None:
+    """The access log in its own database comes back whole: every row of every one of its tables."""
+    _round_trip(source, target, archive, migrate_target=True)
+    log = source.audit_snapshot()
+    rows = sum(len(found) for table, found in log.items() if table != "django_migrations")
+    assert rows > 3, "the load recorded changes in the access log"
+    assert target.audit_snapshot() == log
+
+
+def test_sqlite_round_trip_with_the_access_log_in_its_own_database(tmp_path):
+    source = Site(tmp_path / "a", f"sqlite:///{tmp_path / 'a.sqlite3'}", f"sqlite:///{tmp_path / 'a-audit.sqlite3'}")
+    target = Site(tmp_path / "b", f"sqlite:///{tmp_path / 'b.sqlite3'}", f"sqlite:///{tmp_path / 'b-audit.sqlite3'}")
+    archive = tmp_path / "backup.tar.gz"
+    _audit_round_trip(source, target, archive)
+
+    # An installation without the access log's database cannot take this archive: nothing is restored.
+    bare = Site(tmp_path / "c", f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    bare.migrate()
+    refused = bare.manage("restore", str(archive), check=False)
+    assert refused.returncode != 0
+    assert "access log's own database" in refused.stderr
+    assert bare.snapshot()["people"] == []
+
+
+@pytest.mark.postgres
+def test_postgresql_round_trip_with_the_access_log_in_its_own_database(tmp_path, pg_databases):
+    source_url, target_url, source_audit_url, target_audit_url = pg_databases(4)
+    source = Site(tmp_path / "a", source_url, source_audit_url)
+    target = Site(tmp_path / "b", target_url, target_audit_url)
+    _audit_round_trip(source, target, tmp_path / "backup.tar.gz")

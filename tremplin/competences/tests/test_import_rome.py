@@ -132,3 +132,22 @@ def test_the_full_official_extract_imports():
     assert competences > 18000
     assert links > 50000
     assert RomeJob.objects.get(code="A1203").competences.exists()
+
+
+def test_a_file_longer_or_wider_than_any_extract_is_refused_by_name_and_nothing_is_imported(tmp_path, monkeypatch):
+    from tremplin.competences import rome
+    from tremplin.core.tables import Limits
+
+    monkeypatch.setattr(rome, "LIMITS", Limits(rows=5, columns=20, file_bytes=10_000_000))
+    folder = tmp_path / "rome"
+    shutil.copytree(SAMPLE, folder)
+    links = folder / "unix_coherence_item_v999_utf8.csv"
+    with pytest.raises(RomeImportError, match=r"unix_coherence_item_v999_utf8.csv : Le fichier a plus de 5 lignes"):
+        import_rome(folder)
+    assert _counts() == (0, 0, 0, 0)
+
+    monkeypatch.setattr(rome, "LIMITS", Limits(rows=100_000, columns=20, file_bytes=10_000_000))
+    links.write_text(links.read_text().replace("\n", ",x" * 20 + "\n", 1))
+    with pytest.raises(RomeImportError, match=r"unix_coherence_item_v999_utf8.csv : La ligne 1 a plus de 20 colonnes"):
+        import_rome(folder)
+    assert _counts() == (0, 0, 0, 0)

@@ -134,3 +134,19 @@ def test_it_refuses_another_structures_person(client, member, person):
     assert client.get(url(person)).status_code == 404
     assert post(client, person, PDF_BYTES, "a.pdf").status_code == 404
     assert not Document.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_document_at_the_per_file_limit_still_passes_the_request_body_cap(client, member, person, private_media):
+    from django.conf import settings
+
+    from tremplin.documents.services import max_bytes
+
+    assert settings.MAX_REQUEST_BODY_BYTES > max_bytes() + 1024 * 1024, "room for the form around the file"
+    client.force_login(member(Role.COUNSELLOR))
+    content = PDF_BYTES + b"0" * (max_bytes() - len(PDF_BYTES))
+
+    response = post(client, person, content, "attestation.pdf")
+
+    assert response.status_code == 302
+    assert Document.objects.get().size == max_bytes()

@@ -4,6 +4,7 @@ import datetime
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -121,14 +122,20 @@ def test_duplicates_within_the_file_and_with_existing_offers_are_reported(struct
     assert [row["row"] for row in result.rows] == [2]
 
 
-def test_a_file_not_in_utf8_is_reported_with_its_line(structure):
-    content = csv_file("A1203;Jardinier;Verts Jardins;59000;Lille;cdd;;jour;non").decode().replace("Lille", "Lillé")
-    result = check(structure, content.encode("latin-1"))
+def refusal(structure, content: bytes, name="offres.csv") -> str:
+    """The message the "file" field gets for a file that cannot be read at all; no report is kept."""
+    with pytest.raises(ValidationError) as caught:
+        check(structure, content, name=name)
+    assert not OfferImport.objects.exists()
+    return " ".join(caught.value.message_dict["file"])
 
-    assert len(result.problems) == 1
-    assert result.problems[0]["row"] == 2
-    assert "UTF-8" in result.problems[0]["message"]
-    assert result.rows == []
+
+def test_a_file_not_in_utf8_is_refused_with_its_line(structure):
+    content = csv_file("A1203;Jardinier;Verts Jardins;59000;Lille;cdd;;jour;non").decode().replace("Lille", "Lillé")
+
+    message = refusal(structure, content.encode("latin-1"))
+
+    assert "UTF-8" in message and "ligne 2" in message
 
 
 def test_bad_values_are_named_per_column(structure):
@@ -141,9 +148,9 @@ def test_bad_values_are_named_per_column(structure):
     assert columns == ["type_contrat", "horaires", "date_debut", "permis"]
 
 
-def test_an_unsupported_or_unreadable_file_is_reported(structure):
-    assert "Format non pris en charge" in check(structure, b"x", name="offres.pdf").problems[0]["message"]
-    assert "XLSX" in check(structure, b"not a zip", name="offres.xlsx").problems[0]["message"]
+def test_an_unsupported_or_unreadable_file_is_refused(structure):
+    assert "Format non pris en charge" in refusal(structure, b"x", name="offres.pdf")
+    assert "XLSX" in refusal(structure, b"not a zip", name="offres.xlsx")
 
 
 def xlsx(rows) -> bytes:
@@ -310,3 +317,55 @@ def test_it_refuses_another_structures_import(client, structure):
         == 404
     )
     assert not JobOffer.objects.exists()
+
+
+# --- files built to exhaust the server ---------------------------------------------------------
+
+
+def post_file(client, member, name: str, content: bytes):
+    client.force_login(member(Role.JOB_COACH))
+    return client.post(reverse("job_offers:import"), {"file": SimpleUploadedFile(name, content)})
+
+
+def test_a_5kb_workbook_declaring_200000_rows_is_refused_on_the_file_field(client, member):
+    from tremplin.core.tests.tables import sheet_xml, workbook
+
+    header = HEADER.split(";")
+    row = ["A1203", "Jardinier", "Verts Jardins", "59000", "Lille", "cdd", future(), "jour", "non"]
+    content = workbook(sheet_xml([header, row, row], dimension="A1:ZZ200000"))
+    assert len(content) < 5 * 1024
+
+    response = post_file(client, member, "offres.xlsx", content)
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors["file"]
+    assert any("200000 lignes et 702 colonnes (A1:ZZ200000)" in error for error in errors)
+    assert "A1:ZZ200000" in response.content.decode()
+    assert not OfferImport.objects.exists()
+
+
+def test_a_csv_with_more_rows_than_the_limit_is_refused_on_the_file_field(client, member):
+    line = f"A1203;Jardinier;Verts Jardins;59000;Lille;cdd;{future()};jour;non"
+    response = post_file(client, member, "offres.csv", csv_file(*[line] * (services.MAX_ROWS + 1)))
+
+    assert response.context["form"].errors["file"] == [
+        "Le fichier a plus de 2000 lignes (limite 2000) : découpez-le en plusieurs fichiers."
+    ]
+    assert not OfferImport.objects.exists()
+
+
+def test_a_csv_with_too_many_columns_is_refused_on_the_file_field(client, member):
+    header = HEADER + "".join(f";extra{n}" for n in range(60))
+    line = f"A1203;Jardinier;Verts Jardins;59000;Lille;cdd;{future()};jour;non" + ";x" * 60
+
+    response = post_file(client, member, "offres.csv", csv_file(line, header=header))
+
+    assert response.context["form"].errors["file"] == ["La ligne 1 a plus de 60 colonnes (limite 60)."]
+    assert not OfferImport.objects.exists()
+
+
+def test_a_damaged_workbook_gets_a_form_error_not_a_server_error(client, member):
+    response = post_file(client, member, "offres.xlsx", b"PK\x03\x04 truncated")
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == ["Ce fichier n'est pas un classeur XLSX lisible."]

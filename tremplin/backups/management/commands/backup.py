@@ -19,6 +19,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Backup written to {output}: {manifest['engine']} database, "
-                f"{len(manifest['members']) - 1} uploaded file(s)."
+                + ("the access log's own database, " if manifest.get("audit_database") else "")
+                + f"{len(manifest['members']) - (2 if manifest.get('audit_database') else 1)} uploaded file(s)."
             )
         )

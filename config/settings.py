@@ -131,6 +131,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tremplin.accounts.context_processors.membership",
             ],
+            # `{% load i18n %}` is Django's library with a blocktranslate that writes "d'Awa", not "de Awa".
+            "libraries": {"i18n": "tremplin.core.templatetags.i18n_elision"},
         },
     },
 ]

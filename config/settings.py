@@ -137,6 +137,9 @@ TEMPLATES = [
     },
 ]
 
+# Drop-downs say "Choisir…" rather than "---------" and preselect a required field's only choice.
+FORM_RENDERER = "tremplin.core.forms.FormRenderer"
+
 WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {

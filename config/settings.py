@@ -145,9 +145,14 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tremplin.accounts.context_processors.membership",
             ],
+            # `{% load i18n %}` is Django's library with a blocktranslate that writes "d'Awa", not "de Awa".
+            "libraries": {"i18n": "tremplin.core.templatetags.i18n_elision"},
         },
     },
 ]
+
+# Drop-downs say "Choisir…" rather than "---------" and preselect a required field's only choice.
+FORM_RENDERER = "tremplin.core.forms.FormRenderer"
 
 WSGI_APPLICATION = "config.wsgi.application"
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from tremplin.accounts.access import check_person_access, require_membership
 from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access
+from tremplin.core.elision import format_elided
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
 from tremplin.people.models import Person
@@ -39,7 +40,7 @@ def person_consents(request: HttpRequest, person_id) -> HttpResponse:
                 else:
                     log_access(request, person=person, part="consent", action="create", obj=record)
                     messages.success(
-                        request, _("L'information de %(name)s est enregistrée.") % {"name": person.full_name}
+                        request, format_elided(_("L'information de %(name)s est enregistrée."), name=person.full_name)
                     )
                     return redirect("consent:person", person_id=person.public_id)
         else:
@@ -52,7 +53,7 @@ def person_consents(request: HttpRequest, person_id) -> HttpResponse:
                 else:
                     log_access(request, person=person, part="consent", action="create", obj=consent)
                     messages.success(
-                        request, _("Le consentement de %(name)s est enregistré.") % {"name": person.full_name}
+                        request, format_elided(_("Le consentement de %(name)s est enregistré."), name=person.full_name)
                     )
                     return redirect("consent:person", person_id=person.public_id)
     log_access(request, person=person, part="consent")

@@ -1,5 +1,7 @@
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms.renderers import DjangoTemplates
+from django.utils.translation import gettext
 
 
 def add_validation_error(form: forms.Form, error: ValidationError) -> None:
@@ -54,3 +56,37 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
                 )
         return super()._check_values(value)
+
+
+DJANGO_EMPTY_LABEL = "---------"
+
+
+class FormRenderer(DjangoTemplates):
+    """Django's form renderer, with drop-downs that read well (settings.FORM_RENDERER).
+
+    Every single-choice select passes here, whatever built its empty choice (a model field's BLANK_CHOICE_DASH,
+    a ModelChoiceField's empty_label, a hand-written list), so this is the one place that:
+    - writes the empty choice "Choisir…" instead of Django's "---------" (an empty label a form chose on purpose,
+      such as "aucun", is kept);
+    - selects the only real choice of a required select when nothing is selected yet, instead of asking a question
+      with one answer. The browser then sends that value, as if it were the field's initial value.
+    """
+
+    def render(self, template_name, context, request=None):
+        widget = context.get("widget") if template_name == "django/forms/widgets/select.html" else None
+        if widget is not None and not widget["attrs"].get("multiple"):
+            _readable_select(widget)
+        return super().render(template_name, context, request=request)
+
+
+def _readable_select(widget: dict) -> None:
+    options = [option for _group, group_options, _index in widget["optgroups"] for option in group_options]
+    for option in options:
+        if option["value"] in ("", None) and option["label"] == DJANGO_EMPTY_LABEL:
+            option["label"] = gettext("Choisir…")
+    real = [option for option in options if option["value"] not in ("", None)]
+    if widget["attrs"].get("required") and len(real) == 1 and not real[0]["selected"]:
+        for option in options:  # Django marks the empty choice selected when the field has no value
+            option["selected"] = option is real[0]
+            option["attrs"] = {key: value for key, value in option["attrs"].items() if key != "selected"}
+        real[0]["attrs"]["selected"] = True

@@ -8,12 +8,16 @@ attachment never kept in a cache.
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+# Tagged PDF/UA-1: headings, paragraphs, lists and tables are marked up, with the document's language and title,
+# so a screen reader reads the printed programme as it reads the page.
+PDF_VARIANT = "pdf/ua-1"
+
 
 def html_to_pdf(html: str) -> bytes:
     """The PDF of an HTML string. WeasyPrint is heavy: imported only when a PDF is asked for."""
     from weasyprint import HTML
 
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:

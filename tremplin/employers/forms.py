@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelChoiceField, DateInput
+from tremplin.core.postcodes import validate_postcode
 
 from .models import Company, Contact, Interaction, RelationshipKind, Site
 
@@ -53,6 +54,10 @@ class SiteForm(forms.ModelForm):
             "latitude": _("Facultatif, en degrés décimaux (50.63) : sert à estimer les temps de trajet."),
             "longitude": _("Facultatif, en degrés décimaux (3.06)."),
         }
+
+    def clean_postcode(self) -> str:
+        company = self.instance.company if self.instance.company_id else None
+        return validate_postcode(self.cleaned_data.get("postcode", ""), company.structure.country if company else None)
 
     def clean(self):
         cleaned = super().clean()

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelChoiceField, DateInput
+from tremplin.core.postcodes import validate_postcode
 from tremplin.employers.models import Company, Site
 
 from .models import JobOffer, OfferStatus, Shift
@@ -56,6 +57,7 @@ class JobOfferForm(forms.ModelForm):
     def __init__(self, *args, structure, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["company"].queryset = Company.objects.filter(structure=structure)
+        self.postcode_country = structure.country
         self.fields["site"].queryset = Site.objects.filter(company__structure=structure).select_related("company")
         self.fields["site"].label_from_instance = lambda site: f"{site.company.name} — {site}"
         self.fields["postcode"].required = False
@@ -75,6 +77,9 @@ class JobOfferForm(forms.ModelForm):
             if not cleaned.get(name) and name not in self.errors:
                 self.add_error(name, _("Indiquez le lieu de travail, ou choisissez un site qui l'a."))
         return cleaned
+
+    def clean_postcode(self) -> str:
+        return validate_postcode(self.cleaned_data.get("postcode", ""), self.postcode_country)
 
     def clean_shifts(self) -> str:
         codes = self.cleaned_data["shifts"]

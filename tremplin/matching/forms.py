@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tremplin.core.postcodes import validate_postcode
+
 from .models import MobilityProfile, NotRelevantReason
 
 
@@ -32,6 +34,12 @@ class MobilityForm(forms.ModelForm):
                 "required": _("Indiquez le temps de trajet maximal accepté."),
             }
         }
+
+    def clean_home_postcode(self) -> str:
+        person = self.instance.person if self.instance.person_id else None
+        return validate_postcode(
+            self.cleaned_data.get("home_postcode", ""), person.structure.country if person else None
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.barriers.models import BarrierDomain
 from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelChoiceField
+from tremplin.core.postcodes import validate_postcode
 
 from .models import Network, PartnerContact, PartnerOrganisation
 
@@ -52,6 +53,7 @@ class OrganisationForm(ConcurrentEditMixin, forms.ModelForm):
     def __init__(self, *args, structure, ask_confirmation=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["network"].queryset = Network.objects.filter(structures=structure)
+        self.postcode_country = structure.country
         self.fields["network"].error_messages["invalid_choice"] = _(
             "Partagé avec le réseau : choisissez un réseau dont votre structure est membre."
         )
@@ -60,6 +62,9 @@ class OrganisationForm(ConcurrentEditMixin, forms.ModelForm):
             del self.fields["confirm_duplicate"]
         if self.instance.pk is None:
             del self.fields["is_active"]
+
+    def clean_postcode(self) -> str:
+        return validate_postcode(self.cleaned_data.get("postcode", ""), self.postcode_country)
 
     def clean_siret(self):
         siret = "".join(self.cleaned_data.get("siret", "").split())

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.dates import age_on
 from tremplin.core.forms import DateInput
+from tremplin.core.postcodes import validate_postcode
 from tremplin.pathways.forms import PathwayFieldsForm
 
 from .models import Person, normalise_phone
@@ -21,7 +22,6 @@ from .models import Person, normalise_phone
 MINIMUM_AGE = 16
 MAXIMUM_AGE = 100
 PHONE_CHARACTERS = re.compile(r"^[0-9+().\-\s]+$")
-POSTCODE_CHARACTERS = re.compile(r"^[0-9A-Za-z\-\s]+$")
 
 
 class PersonForm(forms.ModelForm):
@@ -82,12 +82,10 @@ class PersonForm(forms.ModelForm):
         return phone
 
     def clean_postcode(self) -> str:
-        postcode = self.cleaned_data.get("postcode", "").strip()
-        if postcode and not POSTCODE_CHARACTERS.match(postcode):
-            raise forms.ValidationError(
-                _("Le code postal ne peut contenir que des chiffres, des lettres et des tirets.")
-            )
-        return postcode.upper()
+        structure = getattr(self, "structure", None) or (
+            self.instance.structure if self.instance.structure_id else None
+        )
+        return validate_postcode(self.cleaned_data.get("postcode", ""), structure.country if structure else None)
 
     def clean_languages(self) -> str:
         """Tidies "arabe,  tamoul ," into "arabe, tamoul"."""

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from tremplin.accounts.access import check_person_access, require_membership
 from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access, retention_days
+from tremplin.core.elision import format_elided
 from tremplin.core.forms import add_validation_error
 from tremplin.people.models import Person
 
@@ -91,8 +92,9 @@ def legal_hold(request: HttpRequest, person_id) -> HttpResponse:
                 log_access(request, person=person, part="legal_hold", action="create", obj=hold)
                 messages.success(
                     request,
-                    _("Les données de %(name)s sont gelées : la purge ne les touchera pas.")
-                    % {"name": person.full_name},
+                    format_elided(
+                        _("Les données de %(name)s sont gelées : la purge ne les touchera pas."), name=person.full_name
+                    ),
                 )
                 return redirect("retention:hold", person_id=person.public_id)
     log_access(request, person=person, part="legal_hold")

@@ -10,6 +10,7 @@ from tremplin.accounts.models import User
 from tremplin.accounts.roles import Role
 from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelMultipleChoiceField
+from tremplin.core.postcodes import validate_postcode
 
 from .models import Structure, Worksite
 
@@ -37,6 +38,9 @@ class StructureSettingsForm(ConcurrentEditMixin, forms.ModelForm):
         # The sign-in policy is the direction's decision alone: others do not see the field.
         if not can_set_mfa:
             del self.fields["mfa_required"]
+
+    def clean_postcode(self) -> str:
+        return validate_postcode(self.cleaned_data.get("postcode", ""), self.instance.country)
 
 
 class SupervisorChoiceField(BoundedModelMultipleChoiceField):
@@ -83,6 +87,9 @@ class WorksiteForm(ConcurrentEditMixin, forms.ModelForm):
                 params={"name": name},
             )
         return name
+
+    def clean_postcode(self) -> str:
+        return validate_postcode(self.cleaned_data.get("postcode", ""), self.structure.country)
 
     def save(self, commit: bool = True) -> Worksite:
         self.instance.structure = self.structure

@@ -1,3 +1,6 @@
+import re
+import zlib
+
 import pytest
 from django.urls import reverse
 
@@ -114,3 +117,24 @@ def test_a_pathway_with_nothing_yet_still_prints(client, structure, pdf_text):
 def test_it_answers_get_only(client, programme_pathway):
     client.force_login(programme_pathway.counsellor)
     assert client.post(url(programme_pathway)).status_code == 405
+
+
+def pdf_objects(pdf: bytes) -> bytes:
+    """The PDF's bytes with its compressed streams (object streams included) inflated, to read its dictionaries."""
+    parts = [pdf]
+    for stream in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            parts.append(zlib.decompress(stream.group(1)))
+        except zlib.error:
+            pass
+    return b"\n".join(parts)
+
+
+def test_the_programme_pdf_is_tagged_for_screen_readers(client, programme_pathway, pdf_text):
+    client.force_login(programme_pathway.counsellor)
+    pdf = client.get(url(programme_pathway)).content
+    objects = pdf_objects(pdf)
+    assert re.search(rb"/MarkInfo\s*<<\s*/Marked\s+true\s*>>", objects)
+    assert b"/StructTreeRoot" in objects
+    assert re.search(rb"/Lang\s*\(fr", objects)
+    assert "Programme individuel d'insertion" in pdf_text(pdf)

@@ -53,8 +53,8 @@ def _raise(violations: list[Violation]) -> None:
 
 
 def _check_overlap(pathway, terms: ContractTerms, exclude: Contract | None) -> list[Violation]:
-    if terms.start_date is None or terms.planned_end_date is None:
-        return []
+    if terms.start_date is None or terms.planned_end_date is None or terms.planned_end_date < terms.start_date:
+        return []  # the dates' own refusal says what to fix
     others = Contract.objects.filter(pathway__person=pathway.person, pathway__structure=pathway.structure)
     if exclude is not None:
         others = others.exclude(pk=exclude.pk)

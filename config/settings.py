@@ -270,6 +270,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "retention-purge-daily": {"task": "tremplin.retention.apply_purge", "schedule": crontab(hour=3, minute=0)},
+    # A contract signed ahead of its first day puts the person in contract on that day, at its start.
+    "contracts-start-daily": {"task": "tremplin.contracts.start_due_contracts", "schedule": crontab(hour=0, minute=5)},
 }
 
 # Access log (tremplin.audit) in a database of its own, optional: set AUDIT_DATABASE_URL, ideally

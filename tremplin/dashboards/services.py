@@ -416,6 +416,7 @@ def team_home(user, membership, today: datetime.date | None = None) -> TeamHome:
     return TeamHome(
         pathways=pathways,
         recent_observations=observations,
-        without_attendance=[p for p in pathways if p.attendance_today is None],
+        # Only people at work have an attendance to record (a contract still to start is not).
+        without_attendance=[p for p in pathways if p.attendance_today is None and p.status == Status.IN_CONTRACT],
         today=today,
     )

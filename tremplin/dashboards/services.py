@@ -420,3 +420,65 @@ def team_home(user, membership, today: datetime.date | None = None) -> TeamHome:
         without_attendance=[p for p in pathways if p.attendance_today is None and p.status == Status.IN_CONTRACT],
         today=today,
     )
+
+
+# The data protection officer's home ------------------------------------------------------------------------
+
+# GDPR article 12(3): a person's request is answered within one month of its receipt.
+RIGHTS_ANSWER_MONTHS = 1
+RETENTION_ROWS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class PendingRequest:
+    request: object  # rights.ErasureRequest
+    answer_due_on: datetime.date
+    overdue: bool
+
+
+@dataclass
+class PersonalDataHome:
+    """What the person in charge of personal data works on first: requests to answer, data past its limit."""
+
+    today: datetime.date
+    pending_requests: list[PendingRequest]
+    retention_due: list  # retention.services.PlannedAction, due today
+    retention_overdue: list  # due before today: the nightly purge should have applied them
+    active_holds: int
+
+    @property
+    def retention_actions(self) -> list:
+        """Past their limit first, then due today."""
+        return self.retention_overdue + self.retention_due
+
+    @property
+    def overdue_requests(self) -> int:
+        return sum(1 for pending in self.pending_requests if pending.overdue)
+
+
+def personal_data_home(structure: Structure, today: datetime.date | None = None) -> PersonalDataHome:
+    """Pending rights requests with their answer date, the purge's plan for today split between what falls due
+    today and what is already past its limit, and the legal holds in force; a fixed number of queries."""
+    from tremplin.core.dates import add_months
+    from tremplin.retention.models import LegalHold
+    from tremplin.retention.services import plan_purge
+    from tremplin.rights.models import ErasureRequest, ErasureStatus
+
+    today = today or timezone.localdate()
+    requests = (
+        ErasureRequest.objects.filter(structure=structure, status=ErasureStatus.PENDING)
+        .select_related("person")
+        .order_by("received_on", "created_at")
+    )
+    pending = []
+    for erasure in requests:
+        due = add_months(erasure.received_on, RIGHTS_ANSWER_MONTHS)
+        pending.append(PendingRequest(erasure, due, due < today))
+    actions = plan_purge(today, structure=structure)
+    return PersonalDataHome(
+        today=today,
+        pending_requests=pending,
+        retention_due=[action for action in actions if action.due_since >= today],
+        retention_overdue=[action for action in actions if action.due_since < today],
+        active_holds=LegalHold.objects.active().filter(person__structure=structure).count(),
+    )

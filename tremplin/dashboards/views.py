@@ -36,6 +36,9 @@ def home(request: HttpRequest) -> HttpResponse:
         return _structure(request, membership)
     if role == Role.JOB_COACH:
         return _in_contract(request, membership)
+    if membership.can(Capability.MANAGE_PERSONAL_DATA):
+        # The data protection officer: requests to answer and retention first.
+        return _personal_data(request, membership)
     if role == Role.PARTNER:
         from tremplin.partner_portal.views import home_context
 
@@ -93,3 +96,19 @@ def _structure(request: HttpRequest, membership) -> HttpResponse:
 @require_membership(Capability.VIEW_STRUCTURE_DASHBOARD)
 def structure(request: HttpRequest) -> HttpResponse:
     return _structure(request, request.membership)
+
+
+def _personal_data(request: HttpRequest, membership) -> HttpResponse:
+    home = services.personal_data_home(membership.structure, timezone.localdate())
+    return render(
+        request,
+        "dashboards/home_personal_data.html",
+        {"home": home, "shown": services.RETENTION_ROWS_SHOWN},
+    )
+
+
+@require_GET
+@require_membership(Capability.MANAGE_PERSONAL_DATA)
+def personal_data(request: HttpRequest) -> HttpResponse:
+    """The personal-data home, also reachable from the menu by a director who holds the capability."""
+    return _personal_data(request, request.membership)

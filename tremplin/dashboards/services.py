@@ -181,6 +181,7 @@ class ReferentCaseload:
     role: str
     active: int
     warning: str = ""
+    user_id: int | None = None
 
 
 def caseloads_by_referent(structure: Structure, limit: int | None = None) -> tuple[list[ReferentCaseload], int]:
@@ -213,6 +214,7 @@ def caseloads_by_referent(structure: Structure, limit: int | None = None) -> tup
                 role=membership.get_role_display(),
                 active=active,
                 warning=caseload_warning(active, limit),
+                user_id=membership.user_id,
             )
         )
     # Référent·es who left the structure still hold pathways: they must show, they need reassigning.
@@ -303,6 +305,10 @@ class StructureOverview:
     italy: ItalianRatios | None
     # Exits since 1 January (tremplin/exits): two queries.
     exit_indicators: ExitIndicators | None = None
+
+    def caseload_of(self, user) -> int:
+        """Active pathways `user` follows as référent·e, read from the figures already counted."""
+        return next((row.active for row in self.referents if row.user_id == user.pk), 0)
 
     @property
     def total_people(self) -> int:

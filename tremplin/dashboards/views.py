@@ -33,7 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if role == Role.SUPERVISOR:
         return _team(request, membership)
     if role in (Role.DIRECTOR, Role.ADMIN) and membership.can(Capability.VIEW_STRUCTURE_DASHBOARD):
-        return _structure(request, membership)
+        return _structure(request, membership, with_own_caseload=True)
     if role == Role.JOB_COACH:
         return _in_contract(request, membership)
     if membership.can(Capability.MANAGE_PERSONAL_DATA):
@@ -87,9 +87,18 @@ def _in_contract(request: HttpRequest, membership) -> HttpResponse:
     )
 
 
-def _structure(request: HttpRequest, membership) -> HttpResponse:
-    overview = services.structure_overview(membership.structure, timezone.localdate())
-    return render(request, "dashboards/structure.html", {"overview": overview})
+def _structure(request: HttpRequest, membership, with_own_caseload: bool = False) -> HttpResponse:
+    """The structure's figures; on a director's home, also the alerts of the people they follow themselves.
+
+    Whether they follow anyone is read from the figures per référent·e already counted, so a director
+    without a caseload costs no query more, and one with a caseload two (see caseload_home), whatever its size.
+    """
+    today = timezone.localdate()
+    overview = services.structure_overview(membership.structure, today)
+    own_caseload = None
+    if with_own_caseload and overview.caseload_of(request.user):
+        own_caseload = services.caseload_home(request.user, membership, today)
+    return render(request, "dashboards/structure.html", {"overview": overview, "own_caseload": own_caseload})
 
 
 @require_GET

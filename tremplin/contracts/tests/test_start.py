@@ -132,3 +132,15 @@ def test_the_daily_start_is_scheduled_just_after_midnight():
     schedule = settings.CELERY_BEAT_SCHEDULE["contracts-start-daily"]
     assert schedule["task"] == "tremplin.contracts.start_due_contracts"
     assert schedule["schedule"].hour == {0}
+
+
+def test_the_command_starts_due_contracts_for_cron_installations(signed_for_next_week):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("start_contracts", today=signed_for_next_week.start_date.isoformat(), stdout=out)
+    signed_for_next_week.refresh_from_db()
+    assert signed_for_next_week.status == ContractStatus.ACTIVE
+    assert "1 contrat(s) débuté(s)" in out.getvalue()

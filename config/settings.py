@@ -314,6 +314,8 @@ CELERY_BEAT_SCHEDULE = {
     "retention-purge-daily": {"task": "tremplin.retention.apply_purge", "schedule": crontab(hour=3, minute=0)},
     # Signed checkpoints of the access log: a removed tail is detected back to the last one.
     "access-log-checkpoint-hourly": {"task": "tremplin.audit.checkpoint", "schedule": crontab(minute=7)},
+    # A contract signed ahead of its first day puts the person in contract on that day, at its start.
+    "contracts-start-daily": {"task": "tremplin.contracts.start_due_contracts", "schedule": crontab(hour=0, minute=5)},
 }
 
 # Access log (tremplin.audit) in a database of its own, optional: set AUDIT_DATABASE_URL, ideally
@@ -323,7 +325,7 @@ CELERY_BEAT_SCHEDULE = {
 # database (32+ random characters, e.g. `python -c "import secrets; print(secrets.token_urlsafe(48))"`).
 # Without it (development, tests) a key is derived from SECRET_KEY with a salt of its own.
 AUDIT_LOG_KEY = os.environ.get("AUDIT_LOG_KEY", "")
-if not AUDIT_LOG_KEY and not DEBUG:
+if not AUDIT_LOG_KEY and not (DEBUG or DEMO):
     raise RuntimeError(
         "AUDIT_LOG_KEY must be set when TREMPLIN_DEBUG=0 (the access log's HMAC key, not in the database)"
     )

@@ -99,6 +99,8 @@ EXPECTED: dict[str, Expect] = {
     "core:health": Expect(PUBLIC),
     "dashboards:home": allow(STAFF, {OTHER_SUPERVISOR}),
     "dashboards:structure": allow({Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER}),
+    # Rights requests and retention: the roles that manage personal data.
+    "dashboards:personal_data": allow({Role.DIRECTOR, Role.DPO}),
     "accounts:login": Expect(PUBLIC),
     "accounts:logout": Expect(POST_ONLY),
     "accounts:set_language": Expect(POST_ONLY),

@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 from tremplin.core.models import PublicModel
 from tremplin.structures.models import Structure
 
-from .roles import Role, role_can
+from .roles import Role, role_can, roles_holding
 
 
 class UserManager(BaseUserManager):
@@ -24,6 +24,14 @@ class UserManager(BaseUserManager):
         extra.setdefault("is_staff", False)
         extra.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra)
+
+    def holding(self, responsibility: str, structure):
+        """Active accounts whose active membership in `structure` grants `responsibility` (roles.Responsibility),
+        by name: the one list every staff picker offers. A role held in another structure does not count."""
+        memberships = Membership.objects.holding(responsibility).filter(structure=structure)
+        return self.filter(is_active=True, pk__in=memberships.values("user_id")).order_by(
+            "last_name", "first_name", "email"
+        )
 
     def create_superuser(self, email: str, password: str | None = None, **extra):
         extra["is_staff"] = True
@@ -61,6 +69,10 @@ class User(AbstractUser):
 class MembershipQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+    def holding(self, responsibility: str):
+        """Active memberships whose role grants `responsibility` (see roles.Responsibility)."""
+        return self.active().filter(role__in=roles_holding(responsibility))
 
 
 class Membership(PublicModel):

@@ -93,5 +93,33 @@ for _role in (Role.ADMIN, Role.CASE_MANAGER, Role.COUNSELLOR, Role.JOB_COACH):
     }
 
 
+class Responsibility:
+    """What a member may be named for in the follow-up of people, granted by capabilities like the rest.
+
+    Pickers (référent·e, supervisor, action owner, interview lead, workshop facilitator, meeting
+    participant, handover) offer only members who hold the responsibility: never the data protection
+    officer, the administration or a partner, who do not follow people.
+    """
+
+    REFERENT = "referent"  # follows a pathway as référent·e: those who create and change pathways
+    SUPERVISOR = "supervisor"  # technical supervisor of a pathway or a worksite: those who lead a team
+    SUPPORT = "support"  # owns an action, leads an interview or a workshop, sits in a review meeting
+
+
+RESPONSIBILITY_CAPABILITIES: dict[str, frozenset[str]] = {
+    Responsibility.REFERENT: frozenset({Capability.EDIT_PEOPLE}),
+    Responsibility.SUPERVISOR: frozenset({Capability.VIEW_TEAM_PEOPLE}),
+    Responsibility.SUPPORT: frozenset(
+        {Capability.EDIT_PEOPLE, Capability.VIEW_TEAM_PEOPLE, Capability.MANAGE_JOB_COACHING}
+    ),
+}
+
+
+def roles_holding(responsibility: str) -> tuple[str, ...]:
+    """Roles granted one of the capabilities the responsibility needs."""
+    needed = RESPONSIBILITY_CAPABILITIES[responsibility]
+    return tuple(str(role) for role, capabilities in ROLE_CAPABILITIES.items() if capabilities & needed)
+
+
 def role_can(role: str, capability: str) -> bool:
     return capability in ROLE_CAPABILITIES.get(role, frozenset())

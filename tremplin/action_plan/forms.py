@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.accounts.models import User
+from tremplin.accounts.roles import Responsibility
 from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelChoiceField, DateInput
 
@@ -13,12 +14,9 @@ from .models import Action, ActionPlan, Objective, OwnerKind, PlanReview
 
 
 def staff_of(structure):
-    return (
-        User.objects.filter(memberships__structure=structure, memberships__is_active=True)
-        .exclude(memberships__role="partner")
-        .order_by("last_name", "first_name", "email")
-        .distinct()
-    )
+    """Who may own an action (roles.Responsibility.SUPPORT): staff who follow people, not the DPO,
+    the administration or partners."""
+    return User.objects.holding(Responsibility.SUPPORT, structure)
 
 
 class PlanSettingsForm(ConcurrentEditMixin, forms.ModelForm):

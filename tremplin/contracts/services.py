@@ -53,8 +53,8 @@ def _raise(violations: list[Violation]) -> None:
 
 
 def _check_overlap(pathway, terms: ContractTerms, exclude: Contract | None) -> list[Violation]:
-    if terms.start_date is None or terms.planned_end_date is None:
-        return []
+    if terms.start_date is None or terms.planned_end_date is None or terms.planned_end_date < terms.start_date:
+        return []  # the dates' own refusal says what to fix
     others = Contract.objects.filter(pathway__person=pathway.person, pathway__structure=pathway.structure)
     if exclude is not None:
         others = others.exclude(pk=exclude.pk)
@@ -114,9 +114,24 @@ def _check_worksite(pathway, terms: ContractTerms) -> list[Violation]:
     return []
 
 
+def planned_contract(pathway) -> Contract | None:
+    """The contract signed for this pathway that has not started yet, if any."""
+    return Contract.objects.filter(pathway=pathway, status=ContractStatus.PLANNED).order_by("start_date").first()
+
+
 def check_new_contract(pathway, terms: ContractTerms) -> list[Violation]:
     """Every rule a first contract must pass, errors and warnings alike."""
     violations: list[Violation] = []
+    waiting = planned_contract(pathway)
+    if waiting is not None:
+        violations.append(
+            Violation(
+                None,
+                "contract_already_signed",
+                _("Un contrat est déjà signé pour ce parcours : il débute le %(d)s.")
+                % {"d": waiting.start_date.strftime("%d/%m/%Y")},
+            )
+        )
     if pathway.status != Status.ELIGIBLE:
         violations.append(
             Violation(
@@ -134,17 +149,57 @@ def check_new_contract(pathway, terms: ContractTerms) -> list[Violation]:
     return violations
 
 
-def sign_contract(pathway, terms: ContractTerms, *, by) -> tuple[Contract, list[Violation]]:
+def sign_contract(
+    pathway, terms: ContractTerms, *, by, today: datetime.date | None = None
+) -> tuple[Contract, list[Violation]]:
+    """Signs a first contract. The person is in contract from its start date, not from the signature:
+    a contract starting later stays planned (the pathway stays eligible, off the worksite's attendance)
+    until `start_due_contracts` starts it on its first day."""
+    today = today or timezone.localdate()
     violations = check_new_contract(pathway, terms)
     _raise(violations)
+    starts_later = terms.start_date > today
     with transaction.atomic():
-        contract = Contract.objects.create(pathway=pathway, signed_by=by, **_fields(terms))
+        contract = Contract.objects.create(
+            pathway=pathway,
+            signed_by=by,
+            status=ContractStatus.PLANNED if starts_later else ContractStatus.ACTIVE,
+            **_fields(terms),
+        )
         if terms.worksite is not None and pathway.worksite_id != terms.worksite.pk:
             pathway.worksite = terms.worksite
             pathway.save(update_fields=["worksite", "updated_at"])
-        change_status(pathway, Status.IN_CONTRACT, by=by, reason=_("Contrat signé : %(c)s") % {"c": contract})
+        if not starts_later:
+            change_status(pathway, Status.IN_CONTRACT, by=by, reason=_("Contrat signé : %(c)s") % {"c": contract})
     warnings = [v for v in violations if not v.is_error] + supervision_warnings(terms.worksite, pathway.programme)
     return contract, warnings
+
+
+def start_contract(contract: Contract, *, by=None) -> Contract:
+    """A planned contract's first day: the contract runs and the pathway moves into contract."""
+    with transaction.atomic():
+        contract.status = ContractStatus.ACTIVE
+        contract.save(update_fields=["status", "updated_at"])
+        change_status(
+            contract.pathway,
+            Status.IN_CONTRACT,
+            by=by,
+            reason=_("Début du contrat signé : %(c)s") % {"c": contract},
+        )
+    return contract
+
+
+def start_due_contracts(today: datetime.date | None = None) -> list[Contract]:
+    """Starts every planned contract whose start date has come (the daily task; a missed day catches up).
+
+    A pathway that left the eligible status meanwhile (withdrawal, new diagnosis) keeps its contract
+    planned: starting it would contradict what the team recorded since, so it waits for a person's decision.
+    """
+    today = today or timezone.localdate()
+    due = Contract.objects.filter(
+        status=ContractStatus.PLANNED, start_date__lte=today, pathway__status=Status.ELIGIBLE
+    ).select_related("pathway")
+    return [start_contract(contract) for contract in due.order_by("start_date", "pk")]
 
 
 def renew_contract(previous: Contract, terms: ContractTerms, *, by) -> tuple[Contract, list[Violation]]:

@@ -80,7 +80,8 @@ def _posted(request: HttpRequest):
 def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     """Signs a first contract with an eligible person; the service refuses anything a rule forbids."""
     pathway = _pathway_for(request, pathway_id)
-    is_open = pathway.status == Status.ELIGIBLE
+    waiting = services.planned_contract(pathway)
+    is_open = pathway.status == Status.ELIGIBLE and waiting is None
     form = ContractForm(_posted(request), pathway=pathway, initial={"worksite": pathway.worksite_id})
     if request.method == "POST" and is_open and form.is_valid():
         try:
@@ -93,6 +94,12 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
                 _("Contrat signé : du %(start)s au %(end)s.")
                 % {"start": _short(contract.start_date), "end": _short(contract.planned_end_date)},
             )
+            if contract.status == ContractStatus.PLANNED:
+                messages.info(
+                    request,
+                    _("La personne sera en contrat à partir du %(start)s, premier jour du contrat.")
+                    % {"start": _short(contract.start_date)},
+                )
             _show_warnings(request, warnings)
             return redirect("contracts:detail", public_id=contract.public_id)
     diagnosis = (
@@ -103,7 +110,14 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     return render(
         request,
         "contracts/create.html",
-        {"pathway": pathway, "person": pathway.person, "form": form, "is_open": is_open, "diagnosis": diagnosis},
+        {
+            "pathway": pathway,
+            "person": pathway.person,
+            "form": form,
+            "is_open": is_open,
+            "diagnosis": diagnosis,
+            "waiting": waiting,
+        },
     )
 
 

@@ -181,6 +181,7 @@ class ReferentCaseload:
     role: str
     active: int
     warning: str = ""
+    user_id: int | None = None
 
 
 def caseloads_by_referent(structure: Structure, limit: int | None = None) -> tuple[list[ReferentCaseload], int]:
@@ -213,6 +214,7 @@ def caseloads_by_referent(structure: Structure, limit: int | None = None) -> tup
                 role=membership.get_role_display(),
                 active=active,
                 warning=caseload_warning(active, limit),
+                user_id=membership.user_id,
             )
         )
     # Référent·es who left the structure still hold pathways: they must show, they need reassigning.
@@ -303,6 +305,10 @@ class StructureOverview:
     italy: ItalianRatios | None
     # Exits since 1 January (tremplin/exits): two queries.
     exit_indicators: ExitIndicators | None = None
+
+    def caseload_of(self, user) -> int:
+        """Active pathways `user` follows as référent·e, read from the figures already counted."""
+        return next((row.active for row in self.referents if row.user_id == user.pk), 0)
 
     @property
     def total_people(self) -> int:
@@ -416,6 +422,69 @@ def team_home(user, membership, today: datetime.date | None = None) -> TeamHome:
     return TeamHome(
         pathways=pathways,
         recent_observations=observations,
-        without_attendance=[p for p in pathways if p.attendance_today is None],
+        # Only people at work have an attendance to record (a contract still to start is not).
+        without_attendance=[p for p in pathways if p.attendance_today is None and p.status == Status.IN_CONTRACT],
         today=today,
+    )
+
+
+# The data protection officer's home ------------------------------------------------------------------------
+
+# GDPR article 12(3): a person's request is answered within one month of its receipt.
+RIGHTS_ANSWER_MONTHS = 1
+RETENTION_ROWS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class PendingRequest:
+    request: object  # rights.ErasureRequest
+    answer_due_on: datetime.date
+    overdue: bool
+
+
+@dataclass
+class PersonalDataHome:
+    """What the person in charge of personal data works on first: requests to answer, data past its limit."""
+
+    today: datetime.date
+    pending_requests: list[PendingRequest]
+    retention_due: list  # retention.services.PlannedAction, due today
+    retention_overdue: list  # due before today: the nightly purge should have applied them
+    active_holds: int
+
+    @property
+    def retention_actions(self) -> list:
+        """Past their limit first, then due today."""
+        return self.retention_overdue + self.retention_due
+
+    @property
+    def overdue_requests(self) -> int:
+        return sum(1 for pending in self.pending_requests if pending.overdue)
+
+
+def personal_data_home(structure: Structure, today: datetime.date | None = None) -> PersonalDataHome:
+    """Pending rights requests with their answer date, the purge's plan for today split between what falls due
+    today and what is already past its limit, and the legal holds in force; a fixed number of queries."""
+    from tremplin.core.dates import add_months
+    from tremplin.retention.models import LegalHold
+    from tremplin.retention.services import plan_purge
+    from tremplin.rights.models import ErasureRequest, ErasureStatus
+
+    today = today or timezone.localdate()
+    requests = (
+        ErasureRequest.objects.filter(structure=structure, status=ErasureStatus.PENDING)
+        .select_related("person")
+        .order_by("received_on", "created_at")
+    )
+    pending = []
+    for erasure in requests:
+        due = add_months(erasure.received_on, RIGHTS_ANSWER_MONTHS)
+        pending.append(PendingRequest(erasure, due, due < today))
+    actions = plan_purge(today, structure=structure)
+    return PersonalDataHome(
+        today=today,
+        pending_requests=pending,
+        retention_due=[action for action in actions if action.due_since >= today],
+        retention_overdue=[action for action in actions if action.due_since < today],
+        active_holds=LegalHold.objects.active().filter(person__structure=structure).count(),
     )

@@ -6,4 +6,5 @@ app_name = "dashboards"
 urlpatterns = [
     path("", views.home, name="home"),
     path("structure/", views.structure, name="structure"),
+    path("donnees-personnelles/", views.personal_data, name="personal_data"),
 ]

@@ -33,9 +33,12 @@ def home(request: HttpRequest) -> HttpResponse:
     if role == Role.SUPERVISOR:
         return _team(request, membership)
     if role in (Role.DIRECTOR, Role.ADMIN) and membership.can(Capability.VIEW_STRUCTURE_DASHBOARD):
-        return _structure(request, membership)
+        return _structure(request, membership, with_own_caseload=True)
     if role == Role.JOB_COACH:
         return _in_contract(request, membership)
+    if membership.can(Capability.MANAGE_PERSONAL_DATA):
+        # The data protection officer: requests to answer and retention first.
+        return _personal_data(request, membership)
     if role == Role.PARTNER:
         from tremplin.partner_portal.views import home_context
 
@@ -84,12 +87,37 @@ def _in_contract(request: HttpRequest, membership) -> HttpResponse:
     )
 
 
-def _structure(request: HttpRequest, membership) -> HttpResponse:
-    overview = services.structure_overview(membership.structure, timezone.localdate())
-    return render(request, "dashboards/structure.html", {"overview": overview})
+def _structure(request: HttpRequest, membership, with_own_caseload: bool = False) -> HttpResponse:
+    """The structure's figures; on a director's home, also the alerts of the people they follow themselves.
+
+    Whether they follow anyone is read from the figures per référent·e already counted, so a director
+    without a caseload costs no query more, and one with a caseload two (see caseload_home), whatever its size.
+    """
+    today = timezone.localdate()
+    overview = services.structure_overview(membership.structure, today)
+    own_caseload = None
+    if with_own_caseload and overview.caseload_of(request.user):
+        own_caseload = services.caseload_home(request.user, membership, today)
+    return render(request, "dashboards/structure.html", {"overview": overview, "own_caseload": own_caseload})
 
 
 @require_GET
 @require_membership(Capability.VIEW_STRUCTURE_DASHBOARD)
 def structure(request: HttpRequest) -> HttpResponse:
     return _structure(request, request.membership)
+
+
+def _personal_data(request: HttpRequest, membership) -> HttpResponse:
+    home = services.personal_data_home(membership.structure, timezone.localdate())
+    return render(
+        request,
+        "dashboards/home_personal_data.html",
+        {"home": home, "shown": services.RETENTION_ROWS_SHOWN},
+    )
+
+
+@require_GET
+@require_membership(Capability.MANAGE_PERSONAL_DATA)
+def personal_data(request: HttpRequest) -> HttpResponse:
+    """The personal-data home, also reachable from the menu by a director who holds the capability."""
+    return _personal_data(request, request.membership)

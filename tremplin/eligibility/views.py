@@ -85,6 +85,21 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     )
 
 
+def next_step(diagnosis: EligibilityDiagnosis, pathway: Pathway, is_valid_today: bool) -> str:
+    """What the result page offers next: a result is a step of the pathway, not its end.
+
+    "contract": favourable, valid today, the pathway waits for its contract; "recheck": favourable but
+    expired before any contract; "not_eligible": what to do instead; "": the pathway has moved on.
+    """
+    if pathway.status not in OPEN_STATUSES:
+        return ""
+    if not diagnosis.is_eligible:
+        return "not_eligible"
+    if not is_valid_today:
+        return "recheck"
+    return "contract" if pathway.status == Status.ELIGIBLE else ""
+
+
 @login_required
 def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     diagnosis = get_object_or_404(
@@ -97,6 +112,7 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     check_pathway_access(request, pathway, Capability.RECORD_ELIGIBILITY)
     proofs = list(diagnosis.proofs.all())
     log_access(request, person=pathway.person, part="eligibility", obj=diagnosis)
+    is_valid_today = diagnosis.is_valid_on(timezone.localdate())
     return render(
         request,
         "eligibility/detail.html",
@@ -106,7 +122,9 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "person": pathway.person,
             "proofs": proofs,
             "has_levels": any(proof.level for proof in proofs),
-            "is_valid_today": diagnosis.is_valid_on(timezone.localdate()),
+            "is_valid_today": is_valid_today,
             "can_recheck": pathway.status in OPEN_STATUSES,
+            "next_step": next_step(diagnosis, pathway, is_valid_today),
+            "can_close": pathway.can_move_to(Status.CLOSED),
         },
     )

@@ -4,11 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.accounts.models import Membership
-from tremplin.accounts.roles import Role
+from tremplin.accounts.roles import Responsibility, roles_holding
 from tremplin.core.forms import BoundedModelChoiceField
 from tremplin.structures.models import Worksite
 
-from .services import REFERENT_ROLES, staff_with_roles
+from .services import staff_holding
 
 
 class SourceForm(forms.Form):
@@ -19,7 +19,7 @@ class SourceForm(forms.Form):
     def __init__(self, *args, structure, **kwargs):
         super().__init__(*args, **kwargs)
         referents = (
-            Membership.objects.filter(structure=structure, role__in=REFERENT_ROLES)
+            Membership.objects.filter(structure=structure, role__in=roles_holding(Responsibility.REFERENT))
             .select_related("user")
             .order_by("user__last_name", "user__first_name", "pk")
         )
@@ -70,14 +70,14 @@ class HandoverForm(forms.Form):
 
     def __init__(self, *args, structure, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_referent"].queryset = staff_with_roles(structure, REFERENT_ROLES)
+        self.fields["to_referent"].queryset = staff_holding(structure, Responsibility.REFERENT)
         self.fields["to_referent"].error_messages.update(
             {
                 "required": _("Nouveau·elle référent·e : choisissez à qui confier ces personnes."),
                 "invalid_choice": _("Nouveau·elle référent·e : choisissez un membre actif de votre structure."),
             }
         )
-        self.fields["to_supervisor"].queryset = staff_with_roles(structure, (Role.SUPERVISOR,))
+        self.fields["to_supervisor"].queryset = staff_holding(structure, Responsibility.SUPERVISOR)
         self.fields["to_supervisor"].error_messages["invalid_choice"] = _(
             "Nouvel·le encadrant·e : choisissez un·e encadrant·e actif·ve de votre structure."
         )

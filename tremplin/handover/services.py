@@ -10,20 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.accounts.models import User
-from tremplin.accounts.roles import Role
+from tremplin.accounts.roles import Responsibility
 from tremplin.pathways.models import ACTIVE_STATUSES, Pathway
 
 from .models import Handover, HandoverItem, HandoverKind
 
-REFERENT_ROLES = (Role.COUNSELLOR, Role.CASE_MANAGER, Role.DIRECTOR)
 
-
-def staff_with_roles(structure, roles) -> Iterable[User]:
-    return (
-        User.objects.filter(memberships__structure=structure, memberships__is_active=True, memberships__role__in=roles)
-        .order_by("last_name", "first_name", "email")
-        .distinct()
-    )
+def staff_holding(structure, responsibility: str) -> Iterable[User]:
+    """Who may take over (roles.Responsibility): the same list as every other staff picker."""
+    return User.objects.holding(responsibility, structure)
 
 
 def pathways_of_referent(structure, user):
@@ -62,7 +57,7 @@ def hand_over(
         errors["pathways"] = [_("Personnes : cochez au moins une personne à confier.")]
     if any(p.structure_id != structure.pk or p.status not in ACTIVE_STATUSES for p in pathways):
         errors["pathways"] = [_("Personnes : une des personnes n'est pas suivie par votre structure.")]
-    if to_referent is None or not staff_with_roles(structure, REFERENT_ROLES).filter(pk=to_referent.pk).exists():
+    if to_referent is None or not staff_holding(structure, Responsibility.REFERENT).filter(pk=to_referent.pk).exists():
         errors["to_referent"] = [
             _("Nouveau·elle référent·e : choisissez une conseillère, un responsable des parcours ou la direction.")
         ]
@@ -73,7 +68,7 @@ def hand_over(
             errors["to_worksite"] = [_("Nouveau chantier : il doit être différent de l'ancien.")]
     if (
         to_supervisor is not None
-        and not staff_with_roles(structure, (Role.SUPERVISOR,)).filter(pk=to_supervisor.pk).exists()
+        and not staff_holding(structure, Responsibility.SUPERVISOR).filter(pk=to_supervisor.pk).exists()
     ):
         errors["to_supervisor"] = [
             _("Nouvel·le encadrant·e : choisissez un·e encadrant·e actif·ve de votre structure.")

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tremplin.accounts.roles import Role
+from tremplin.accounts.roles import Responsibility
 from tremplin.core.forms import BoundedModelChoiceField, DateInput
 from tremplin.core.visibility import Visibility
 
@@ -28,12 +28,8 @@ VISIBILITY_HELP = _(
 
 
 def staff_of(structure):
-    return (
-        User.objects.filter(memberships__structure=structure, memberships__is_active=True, is_active=True)
-        .exclude(memberships__role=Role.PARTNER)
-        .distinct()
-        .order_by("first_name", "last_name", "email")
-    )
+    """Who may lead an interview (roles.Responsibility.SUPPORT)."""
+    return User.objects.holding(Responsibility.SUPPORT, structure)
 
 
 class _LedByMixin:

@@ -47,10 +47,11 @@ def _writable_pathways(membership) -> QuerySet[Pathway]:
 
 
 def _team(membership) -> QuerySet[Pathway]:
-    """The supervisor's current team, alphabetical."""
+    """The supervisor's team at work, alphabetical: people in contract, not those whose contract is still
+    to start (their pathway moves into contract on its first day) nor those who already left."""
     return (
         Pathway.objects.for_team_of(membership.user)
-        .filter(structure_id=membership.structure_id, status__in=ACTIVE_STATUSES)
+        .filter(structure_id=membership.structure_id, status=Status.IN_CONTRACT)
         .select_related("person", "worksite")
         .order_by("person__last_name", "person__first_name", "pk")
     )

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.accounts.models import User
-from tremplin.accounts.roles import Role
+from tremplin.accounts.roles import Responsibility, Role
 from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelChoiceField
 from tremplin.programmes.models import Programme
@@ -16,27 +16,10 @@ from tremplin.structures.models import Worksite
 
 from .models import ACTIVE_STATUSES, TRANSITIONS, Pathway, Status
 
-# Who may follow a pathway as référent·e.
-REFERENT_ROLES = (Role.COUNSELLOR, Role.CASE_MANAGER, Role.DIRECTOR)
-# Who is offered by default when recording a candidate.
-CANDIDATE_REFERENT_ROLES = (Role.COUNSELLOR, Role.CASE_MANAGER)
 # Statuses set by the eligibility and contract screens, never chosen by hand.
 AUTOMATIC_STATUSES = frozenset({Status.ELIGIBLE, Status.IN_CONTRACT})
 # Leaving the pathway this way must be explained.
 REASON_REQUIRED = frozenset({Status.WITHDRAWN, Status.NOT_ELIGIBLE, Status.CLOSED})
-
-
-def active_staff(structure, roles):
-    """Users holding an active membership with one of `roles` in `structure`."""
-    return (
-        User.objects.filter(
-            memberships__structure=structure,
-            memberships__is_active=True,
-            memberships__role__in=roles,
-        )
-        .order_by("last_name", "first_name", "email")
-        .distinct()
-    )
 
 
 class PathwayFieldsForm(forms.Form):
@@ -66,11 +49,11 @@ class PathwayFieldsForm(forms.Form):
         help_text=_("Prescripteur (France Travail, Mission locale, CPAS…) ou candidature spontanée."),
     )
 
-    def setup_pathway_fields(self, *, structure, user, referent_roles=CANDIDATE_REFERENT_ROLES) -> None:
+    def setup_pathway_fields(self, *, structure, user) -> None:
         self.structure = structure
         programmes = Programme.objects.filter(structure=structure, is_active=True).order_by("name")
         self.fields["programme"].queryset = programmes
-        self.fields["referent"].queryset = active_staff(structure, referent_roles)
+        self.fields["referent"].queryset = User.objects.holding(Responsibility.REFERENT, structure)
         if user.memberships.filter(structure=structure, is_active=True, role=Role.COUNSELLOR).exists():
             self.fields["referent"].initial = user.pk
         if not programmes.exists():
@@ -154,9 +137,9 @@ class TeamForm(ConcurrentEditMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         structure = self.instance.structure
-        self.fields["referent"].queryset = active_staff(structure, REFERENT_ROLES)
+        self.fields["referent"].queryset = User.objects.holding(Responsibility.REFERENT, structure)
         self.fields["referent"].help_text = _("Conseiller·ère, responsable des parcours ou direction.")
-        self.fields["supervisor"].queryset = active_staff(structure, (Role.SUPERVISOR,))
+        self.fields["supervisor"].queryset = User.objects.holding(Responsibility.SUPERVISOR, structure)
         self.fields["worksite"].queryset = Worksite.objects.filter(structure=structure, is_active=True).order_by("name")
         self.fields["referent"].error_messages["invalid_choice"] = _(
             "Le ou la référent·e choisi·e n'est pas un membre actif de votre structure pouvant suivre un parcours."

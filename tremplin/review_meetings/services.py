@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.accounts.models import User
-from tremplin.accounts.roles import Capability, Role
+from tremplin.accounts.roles import Capability, Responsibility
 from tremplin.action_plan.models import OPEN_ACTION_STATUSES, Action, ObjectiveStatus, PlanReview
 from tremplin.action_plan.models import Objective as PlanObjective
 from tremplin.barriers.models import Barrier, BarrierStatus
@@ -34,13 +34,9 @@ MAX_MONTHS = 24
 
 
 def staff_of(structure) -> QuerySet[User]:
-    """Active staff members of the structure (partners are not staff)."""
-    return (
-        User.objects.filter(memberships__structure=structure, memberships__is_active=True)
-        .exclude(memberships__role=Role.PARTNER)
-        .order_by("last_name", "first_name", "email")
-        .distinct()
-    )
+    """Staff who follow people (roles.Responsibility.SUPPORT): meeting participants, action owners, workshop
+    facilitators; not the DPO, the administration or partners."""
+    return User.objects.holding(Responsibility.SUPPORT, structure)
 
 
 def _check_meeting(*, structure, kind: str, date: datetime.date | None, participants: Iterable) -> None:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tremplin.accounts.forms import phone_validator
 from tremplin.accounts.models import User
-from tremplin.accounts.roles import Role
+from tremplin.accounts.roles import Responsibility
 from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelMultipleChoiceField
 from tremplin.core.postcodes import validate_postcode
@@ -66,13 +66,7 @@ class WorksiteForm(ConcurrentEditMixin, forms.ModelForm):
     def __init__(self, *args, structure: Structure, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.structure = structure
-        self.fields["supervisors"].queryset = (
-            User.objects.filter(
-                memberships__structure=structure, memberships__role=Role.SUPERVISOR, memberships__is_active=True
-            )
-            .distinct()
-            .order_by("last_name", "first_name", "email")
-        )
+        self.fields["supervisors"].queryset = User.objects.holding(Responsibility.SUPERVISOR, structure)
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()

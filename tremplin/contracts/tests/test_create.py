@@ -103,6 +103,18 @@ def test_every_refusal_lands_on_its_own_field_at_once(client, counsellor, make_p
     assert set(errors) >= {"planned_end_date", "reduced_hours_reason"}
 
 
+def test_an_end_before_the_start_and_a_short_week_without_reason_are_both_refused_in_one_submission(
+    client, counsellor, make_pathway, today
+):
+    client.force_login(counsellor)
+    values = data(today, hours="15", planned_end_date=(today - datetime.timedelta(days=1)).isoformat())
+    response = client.post(url(make_pathway()), values)
+    errors = response.context["form"].errors
+    assert errors["planned_end_date"] == ["La date de fin prévue doit être égale ou postérieure à la date de début."]
+    assert "En dessous de 20 heures par semaine, le contrat doit indiquer pourquoi" in errors["reduced_hours_reason"][0]
+    assert not Contract.objects.exists()
+
+
 def test_an_overlapping_contract_is_refused(client, counsellor, make_pathway, today):
     pathway = make_pathway()
     earlier = PathwayFactory(person=pathway.person, programme=pathway.programme, status=Status.EXITED)

@@ -149,3 +149,44 @@ def test_the_supervisor_home_runs_the_same_queries_with_observations_for_3_or_30
         with django_assert_num_queries(QUERIES_TEAM):
             response = client.get(URL)
     assert len(response.context["recent_observations"]) == 30
+
+
+def test_a_director_who_follows_people_sees_their_alerts_on_the_home(client, structure, member):
+    director = member(Role.DIRECTOR)
+    own = overdue_person(structure, director)
+    colleagues = overdue_person(structure, member(Role.COUNSELLOR))
+    html = html_for(client, director)
+    assert "Tableau de bord" in html  # still the structure's figures
+    assert "Alertes de la personne dont vous êtes référent·e" in html
+    assert f"{own.person.full_name} : 1 action du plan est en retard" in html
+    assert reverse("people:detail", args=[own.person.public_id]) in html
+    assert f"{colleagues.person.full_name} : 1 action" not in html
+
+
+def test_a_director_whose_people_are_all_up_to_date_is_told_so(client, structure, member):
+    director = member(Role.DIRECTOR)
+    pathway(structure, Status.ELIGIBLE, referent=director)
+    html = html_for(client, director)
+    assert "Alertes de la personne dont vous êtes référent·e" in html
+    assert "Aucune alerte : chaque personne a été vue récemment et son plan est à jour." in html
+
+
+def test_a_directors_home_reads_their_caseload_in_two_queries_whatever_its_size(
+    client, structure, member, django_assert_num_queries
+):
+    from .test_structure import QUERIES_STRUCTURE
+
+    director = member(Role.DIRECTOR)
+    worksite(structure, supervisors=[member(Role.SUPERVISOR)])  # as in the structure dashboard's count
+    client.force_login(director)
+    with django_assert_num_queries(QUERIES_STRUCTURE):
+        client.get(URL)  # no caseload: no query more than the structure's figures
+    for _ in range(3):
+        overdue_person(structure, director)
+    with django_assert_num_queries(QUERIES_STRUCTURE + 2):
+        client.get(URL)
+    for _ in range(27):
+        overdue_person(structure, director)
+    with django_assert_num_queries(QUERIES_STRUCTURE + 2):
+        response = client.get(URL)
+    assert "Alertes des 30 personnes dont vous êtes référent·e" in response.content.decode()

@@ -127,3 +127,51 @@ def test_roles_that_may_not_act_are_refused_and_strangers_to_the_person_not_foun
         diagnosis.pathway.save()
     client.force_login(user)
     assert client.get(url(diagnosis)).status_code == expected
+
+
+# The next step -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", [Role.COUNSELLOR, Role.CASE_MANAGER, Role.DIRECTOR])
+def test_a_favourable_result_offers_to_sign_the_contract(client, member, diagnosis, role):
+    client.force_login(member(role))
+    content = client.get(url(diagnosis)).content.decode()
+    contract_form = reverse("contracts:create", args=[diagnosis.pathway.public_id])
+    assert "Étape suivante" in content
+    assert f'href="{contract_form}">Signer le contrat</a>' in content
+
+
+def test_an_expired_favourable_result_asks_for_a_new_diagnosis_instead_of_a_contract(
+    client, member, make_pathway, today
+):
+    old = EligibilityDiagnosisFactory(
+        pathway=make_pathway(status=Status.ELIGIBLE),
+        made_on=today - datetime.timedelta(days=200),
+        valid_until=today - datetime.timedelta(days=20),
+    )
+    client.force_login(member(Role.COUNSELLOR))
+    content = client.get(url(old)).content.decode()
+    assert "Ce diagnostic n'est plus valable : faites un nouveau diagnostic avant de signer un contrat." in content
+    assert "Signer le contrat" not in content
+
+
+def test_a_pathway_already_in_contract_is_not_offered_another_contract(client, member, make_pathway, today):
+    done = EligibilityDiagnosisFactory(pathway=make_pathway(status=Status.IN_CONTRACT), made_on=today)
+    client.force_login(member(Role.COUNSELLOR))
+    content = client.get(url(done)).content.decode()
+    assert "Étape suivante" not in content
+    assert "Signer le contrat" not in content
+
+
+def test_an_unfavourable_result_says_what_to_do_instead(client, member, make_pathway, today):
+    refused = EligibilityDiagnosisFactory(
+        pathway=make_pathway(status=Status.NOT_ELIGIBLE), made_on=today, is_eligible=False, valid_until=None
+    )
+    pathway = refused.pathway
+    client.force_login(member(Role.COUNSELLOR))
+    content = client.get(url(refused)).content.decode()
+    assert "La personne ne remplit pas les critères de ce dispositif." in content
+    assert "rassemblez les justificatifs qui manquent, puis faites un nouveau diagnostic" in content
+    assert f'href="{reverse("orientations:create", args=[pathway.public_id])}"' in content
+    assert f'href="{reverse("pathways:status", args=[pathway.public_id])}"' in content
+    assert "Signer le contrat" not in content

@@ -27,7 +27,14 @@ from .base import (
     RuleSet,
     Violation,
 )
-from .common import chain_bounds, check_contract_dates, check_proofs, last_day_within
+from .common import (
+    chain_bounds,
+    check_contract_dates,
+    check_proofs,
+    contract_dates_usable,
+    contract_hours_usable,
+    last_day_within,
+)
 
 CRITERIA = (
     Criterion(
@@ -124,11 +131,10 @@ class BelgiumArticle60(RuleSet):
 
     def check_contract(self, contract: ContractInput, person: PersonFacts) -> list[Violation]:
         violations = check_contract_dates(contract)
-        if any(v.is_error for v in violations):
-            return violations
+        dates_usable, hours_usable = contract_dates_usable(contract), contract_hours_usable(contract)
         chain_start, end = chain_bounds(contract)
-        limit = last_day_within(chain_start, MAX_MONTHS)
-        if end > limit:
+        limit = last_day_within(chain_start, MAX_MONTHS) if dates_usable else None
+        if dates_usable and end > limit:
             violations.append(
                 Violation(
                     "planned_end_date",
@@ -137,7 +143,7 @@ class BelgiumArticle60(RuleSet):
                     % {"max": MAX_MONTHS, "limit": limit.strftime("%d/%m/%Y")},
                 )
             )
-        if contract.weekly_hours < HALF_TIME_HOURS:
+        if hours_usable and contract.weekly_hours < HALF_TIME_HOURS:
             violations.append(
                 Violation(
                     "weekly_hours",
@@ -146,7 +152,7 @@ class BelgiumArticle60(RuleSet):
                     % {"hours": HALF_TIME_HOURS},
                 )
             )
-        if contract.weekly_hours > FULL_TIME_HOURS:
+        if hours_usable and contract.weekly_hours > FULL_TIME_HOURS:
             violations.append(
                 Violation(
                     "weekly_hours",
@@ -167,7 +173,7 @@ class BelgiumArticle60(RuleSet):
                     severity="warning",
                 )
             )
-        else:
+        elif dates_usable and hours_usable:
             planned = unemployment_work_days(chain_start, end, contract.weekly_hours)
             if planned < contract.work_days_needed:
                 violations.append(

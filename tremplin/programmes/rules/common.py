@@ -34,6 +34,21 @@ def check_contract_dates(contract: ContractInput) -> list[Violation]:
     return violations
 
 
+def contract_dates_usable(contract: ContractInput) -> bool:
+    """Whether the duration rules can be checked: both dates given, in order.
+
+    Each rule runs on whatever data it needs, so a wrong end date never hides an hours rule: the form
+    shows every refusal in one submission.
+    """
+    start, end = contract.start_date, contract.planned_end_date
+    return start is not None and end is not None and end >= start
+
+
+def contract_hours_usable(contract: ContractInput) -> bool:
+    """Whether the weekly-hours rules can be checked: hours given and positive."""
+    return contract.weekly_hours is not None and contract.weekly_hours > 0
+
+
 def chain_bounds(contract: ContractInput) -> tuple[datetime.date, datetime.date]:
     """First day of the contract chain (initial contract) and last day of this contract."""
     start = contract.chain_start_date or contract.start_date

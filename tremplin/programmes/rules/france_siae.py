@@ -25,7 +25,14 @@ from .base import (
     RuleSet,
     Violation,
 )
-from .common import chain_bounds, check_contract_dates, check_proofs, last_day_within
+from .common import (
+    chain_bounds,
+    check_contract_dates,
+    check_proofs,
+    contract_dates_usable,
+    contract_hours_usable,
+    last_day_within,
+)
 
 THREE_MONTHS = 92
 SIX_MONTHS = 183
@@ -267,9 +274,16 @@ class FranceSIAE(RuleSet):
         return EligibilityResult(False, met=met, summary=summary)
 
     def check_contract(self, contract: ContractInput, person: PersonFacts) -> list[Violation]:
+        """Every rule whose data is usable, so that all refusals show at once."""
         violations = check_contract_dates(contract)
-        if any(v.is_error for v in violations):
-            return violations
+        if contract_dates_usable(contract):
+            violations += self._check_duration(contract, person)
+        if contract_hours_usable(contract):
+            violations += self._check_hours(contract)
+        return violations
+
+    def _check_duration(self, contract: ContractInput, person: PersonFacts) -> list[Violation]:
+        violations: list[Violation] = []
         chain_start, end = chain_bounds(contract)
         reason = contract.extension_reason or ExtensionReason.NONE
 
@@ -368,6 +382,10 @@ class FranceSIAE(RuleSet):
                     )
                 )
 
+        return violations
+
+    def _check_hours(self, contract: ContractInput) -> list[Violation]:
+        violations: list[Violation] = []
         hours = contract.weekly_hours
         if not self.applies_cddi_minimums and hours > LEGAL_MAX_WEEKLY_HOURS:
             violations.append(

@@ -28,7 +28,7 @@ from .base import (
     RuleSet,
     Violation,
 )
-from .common import check_contract_dates, check_proofs
+from .common import check_contract_dates, check_proofs, contract_hours_usable
 
 PUBLIC_DOCUMENT = gettext_lazy("documentation de la pubblica amministrazione")
 
@@ -172,9 +172,7 @@ class ItalyCoopB(RuleSet):
 
     def check_contract(self, contract: ContractInput, person: PersonFacts) -> list[Violation]:
         violations = check_contract_dates(contract)
-        if any(v.is_error for v in violations):
-            return violations
-        if contract.weekly_hours > MAX_WEEKLY_HOURS:
+        if contract_hours_usable(contract) and contract.weekly_hours > MAX_WEEKLY_HOURS:
             violations.append(
                 Violation(
                     "weekly_hours",

@@ -126,6 +126,27 @@ def test_every_programme_stops_at_missing_dates_without_crashing(kind):
     assert {"start_required", "end_required", "hours_required"} <= set(codes(violations))
 
 
+# An hours figure each programme refuses, and the rule that refuses it.
+HOURS_REFUSED = {
+    ProgrammeKind.FR_ACI: (Decimal("15"), "reduced_hours_reason", "reduced_hours_without_reason"),
+    ProgrammeKind.FR_EI: (Decimal("15"), "reduced_hours_reason", "reduced_hours_without_reason"),
+    ProgrammeKind.FR_AI: (Decimal("15"), "reduced_hours_reason", "reduced_hours_without_reason"),
+    ProgrammeKind.FR_ETTI: (Decimal("50"), "weekly_hours", "hours_above_legal_maximum"),
+    ProgrammeKind.BE_ARTICLE_60: (Decimal("10"), "weekly_hours", "below_half_time"),
+    ProgrammeKind.IT_COOP_B: (Decimal("45"), "weekly_hours", "above_full_time"),
+}
+
+
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_an_end_before_the_start_does_not_hide_the_hours_rule(kind):
+    hours, field, code = HOURS_REFUSED[kind]
+    violations = get_rules(kind).check_contract(
+        contract(planned_end_date=datetime.date(2025, 2, 1), weekly_hours=hours), person=PersonFacts()
+    )
+    found = {(v.field, v.code) for v in violations if v.is_error}
+    assert {("planned_end_date", "end_before_start"), (field, code)} <= found
+
+
 def test_chain_bounds_start_at_the_first_contract_of_the_chain():
     renewal = contract(
         start_date=datetime.date(2025, 7, 1),

@@ -151,6 +151,9 @@ TEMPLATES = [
     },
 ]
 
+# Django warns that two modules are named `i18n`: replacing its own is the point of the line above.
+SILENCED_SYSTEM_CHECKS = ["templates.W003"]
+
 # Drop-downs say "Choisir…" rather than "---------" and preselect a required field's only choice.
 FORM_RENDERER = "tremplin.core.forms.FormRenderer"
 

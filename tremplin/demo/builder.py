@@ -48,6 +48,8 @@ from tremplin.programmes.rules import ProgrammeKind
 from tremplin.programmes.rules.base import ContractInput, ProofInput
 from tremplin.programmes.rules.common import last_day_within
 from tremplin.structures.models import Structure, StructureKind, Worksite
+from tremplin.timeline.builders import status_change_events
+from tremplin.timeline.signals import sync_events
 
 from .programme import populate as populate_programme
 
@@ -1300,7 +1302,11 @@ class _Builder:
         last = fresh.order_by("-pk").values_list("pk", flat=True).first()
         if last is None:
             return
+        pks = list(fresh.values_list("pk", flat=True))
         fresh.update(changed_at=when)
+        # update() sends no signal: the timeline's events of these changes are rewritten with their real date.
+        for change in StatusChange.objects.filter(pk__in=pks).select_related("pathway", "changed_by"):
+            sync_events(change, status_change_events)
         self._dated[pathway.pk] = last
         fields = {"status_changed_at": when}
         if created:

@@ -167,3 +167,15 @@ def test_the_same_seed_gives_the_same_people(db):
     assert sorted(Person.objects.values_list("first_name", "last_name", "birth_date")) == first
     load("--reset", "--seed", "12")
     assert sorted(Person.objects.values_list("first_name", "last_name", "birth_date")) != first
+
+
+def test_the_timeline_dates_each_status_change_when_it_happened(demo):
+    """The demo dates its history after writing it: the timeline must follow, not show the day it was loaded."""
+    from tremplin.pathways.models import StatusChange
+    from tremplin.timeline.models import EventKind, TimelineEvent
+
+    changed_at = {str(pk): at for pk, at in StatusChange.objects.values_list("pk", "changed_at")}
+    events = TimelineEvent.objects.filter(kind=EventKind.STATUS_CHANGE).values_list("source_id", "occurred_at")
+    assert events
+    wrong = [(source, at, changed_at[source]) for source, at in events if changed_at.get(source) != at]
+    assert not wrong, wrong[:5]

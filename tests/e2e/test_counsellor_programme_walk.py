@@ -63,7 +63,7 @@ def test_a_counsellor_walks_through_welcome_diagnosis_plan_interview_and_program
     expect(page.get_by_role("heading", level=1)).to_have_text("Amina Diallo")
     assert_accessible(page)
     page.get_by_role("link", name="Voir la liste d'accueil du parcours Chantier d'insertion ACI").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Accueil de Amina Diallo")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Accueil d'Amina Diallo")
     assert_accessible(page)
     page.get_by_role("button", name="Ouvrir la liste d'accueil").click()
     expect(page.get_by_role("status")).to_contain_text("La liste d'accueil est ouverte.")
@@ -118,7 +118,7 @@ def test_a_counsellor_walks_through_welcome_diagnosis_plan_interview_and_program
     # Interview: planned, then recorded as held with a note.
     page.goto(person_url)
     page.get_by_role("link", name="Voir les entretiens du parcours Chantier d'insertion ACI").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Entretiens de Amina Diallo")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Entretiens d'Amina Diallo")
     assert_accessible(page)
     page.get_by_role("link", name="Prévoir un entretien").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Prévoir un entretien avec Amina Diallo")
@@ -209,7 +209,7 @@ def test_a_supervisor_of_the_team_never_sees_a_social_staff_note_in_the_browser(
     assert_accessible(page)
 
     page.get_by_role("link", name="Voir les entretiens du parcours Chantier d'insertion ACI").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Entretiens de Amina Diallo")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Entretiens d'Amina Diallo")
     expect(page.get_by_text(TEAM_NOTE)).to_be_visible()
     assert SECRET not in page.content()
     assert str(secret.public_id) not in page.content()
@@ -218,7 +218,7 @@ def test_a_supervisor_of_the_team_never_sees_a_social_staff_note_in_the_browser(
     page.goto(person_url)
     page.get_by_role("link", name="Chronologie du parcours Chantier d'insertion ACI").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Chronologie de Amina Diallo — parcours Chantier d'insertion ACI"
+        "Chronologie d'Amina Diallo — parcours Chantier d'insertion ACI"
     )
     expect(interview_rows(page)).to_have_count(1)
     assert SECRET not in page.content()

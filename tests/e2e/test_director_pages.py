@@ -119,7 +119,7 @@ def test_a_director_opens_worksites_programmes_and_settings(page, busy_aci):
 def test_a_director_adds_a_member_by_email_and_sees_them_in_the_team(page, busy_aci, mailoutbox):
     sign_in(page, busy_aci.director.email, DEFAULT_PASSWORD)
     main_nav(page).get_by_role("link", name="Équipe").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Équipe de ACI Les Jardins du Nord")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Équipe d'ACI Les Jardins du Nord")
     expect(page.get_by_role("table", name="3 membres")).to_be_visible()
     assert_accessible(page)
 
@@ -133,7 +133,7 @@ def test_a_director_adds_a_member_by_email_and_sees_them_in_the_team(page, busy_
     field(page, "Intitulé du poste").fill("Conseillère en insertion")
     page.get_by_role("button", name="Ajouter").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Équipe de ACI Les Jardins du Nord")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Équipe d'ACI Les Jardins du Nord")
     expect(page.get_by_role("status")).to_contain_text(
         "Sofia Rossi a rejoint l'équipe. Une invitation à choisir un mot de passe a été envoyée à sofia.rossi@example.org."
     )

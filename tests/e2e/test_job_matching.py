@@ -79,7 +79,7 @@ def test_a_job_coach_imports_offers_sees_the_ranked_offers_for_a_person_and_send
     )
     page.get_by_role("button", name="Vérifier le fichier").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Vérification du fichier offres.csv")
-    expect(page.get_by_text("3 ligne(s) valide(s) sur 4 ; 1 problème(s).")).to_be_visible()
+    expect(page.get_by_text("Lignes valides : 3 sur 4 ; problèmes : 1.")).to_be_visible()
     problem = page.get_by_role("row").filter(has_text="Code métier inconnu : Z9999.")
     expect(problem).to_contain_text("5")
     expect(problem).to_contain_text("code_metier")

@@ -45,8 +45,13 @@ def story(french_aci):
     ContractFactory(
         pathway=pathway, worksite=french_aci.worksite, start_date=timezone.localdate() - datetime.timedelta(days=10)
     )
+    # Marked shareable by the counsellor: only then may partners read what derives from it (decision 0008).
     barrier = identify_barrier(
-        pathway=pathway, domain="housing", by=french_aci.counsellor, description="Hébergée chez un tiers"
+        pathway=pathway,
+        domain="housing",
+        by=french_aci.counsellor,
+        description="Hébergée chez un tiers",
+        visibility=Visibility.SHAREABLE_WITH_PARTNERS,
     )
     ObjectiveFactory(plan=ActionPlanFactory(pathway=pathway), text="Accéder à un logement autonome", barrier=barrier)
     InterviewFactory(
@@ -89,7 +94,7 @@ def test_a_counsellor_orients_to_a_housing_partner_who_sees_the_summary_and_reco
     # 2. From the person's pathway, orient for the housing barrier; without consent it is refused with the reason.
     page.goto(reverse("people:detail", args=[pathway.person.public_id]))
     page.get_by_role("link", name=re.compile("Partenaires, orientations et contacts du parcours")).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Partenaires et orientations de Amina Diallo")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Partenaires et orientations d'Amina Diallo")
     assert_accessible(page)
     page.get_by_role("link", name="Orienter pour le frein « Logement »").click()
     field(page, "Partenaire et service").select_option(
@@ -107,7 +112,7 @@ def test_a_counsellor_orients_to_a_housing_partner_who_sees_the_summary_and_reco
     page.get_by_label(re.compile("La personne donne aujourd'hui son accord")).check()
     page.get_by_role("button", name="Enregistrer l'orientation").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Orientation de Amina Diallo vers Résidence Habitat Jeunes de la Lys"
+        "Orientation d'Amina Diallo vers Résidence Habitat Jeunes de la Lys"
     )
     expect(page.get_by_text("Envoyée", exact=True)).to_be_visible()
     assert_accessible(page)

@@ -90,7 +90,7 @@ def test_on_its_start_date_the_daily_task_puts_the_person_in_contract_and_on_att
     start = signed_for_next_week.start_date
     moment = timezone.make_aware(datetime.datetime.combine(start, datetime.time(0, 5)))
     with time_machine.travel(moment, tick=False):
-        assert start_due_contracts_task.delay().get() == 1
+        assert start_due_contracts_task.apply().get() == 1  # run here, as the worker would
         signed_for_next_week.refresh_from_db()
         pathway = signed_for_next_week.pathway
         pathway.refresh_from_db()

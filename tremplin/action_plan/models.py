@@ -97,7 +97,19 @@ class ActionPlan(PublicModel):
         return str(_("Plan d'action")) + f" — {self.pathway.person}"
 
 
-class Objective(TracksVisibility, PublicModel):
+class PlanItemVisibility(TracksVisibility):
+    """Objectives and actions: their level is derived on save; a change reaches what derives from them."""
+
+    def save(self, *args, **kwargs):
+        derived_visibility.derive_before_save(self, kwargs, {"barrier", "objective"})
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding and self.visibility_changed():
+            derived_visibility.refresh_pathway(self.plan.pathway_id)
+        self._loaded_visibility = self.visibility
+
+
+class Objective(PlanItemVisibility, PublicModel):
     """What the person and the counsellor agreed to reach, and how they will know it is reached."""
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="objectives")
@@ -147,20 +159,8 @@ class Objective(TracksVisibility, PublicModel):
     def __str__(self) -> str:
         return self.text[:80]
 
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or {"visibility", "barrier", "objective"} & set(update_fields):
-            self.visibility = derived_visibility.level_of(self)
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "visibility"}
-        adding = self._state.adding
-        super().save(*args, **kwargs)
-        if not adding and self.visibility_changed():
-            derived_visibility.refresh_pathway(self.plan.pathway_id)
-        self._loaded_visibility = self.visibility
 
-
-class Action(TracksVisibility, PublicModel):
+class Action(PlanItemVisibility, PublicModel):
     """A dated step of the plan, with who carries it out."""
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions")
@@ -210,18 +210,6 @@ class Action(TracksVisibility, PublicModel):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or {"visibility", "barrier", "objective"} & set(update_fields):
-            self.visibility = derived_visibility.level_of(self)
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "visibility"}
-        adding = self._state.adding
-        super().save(*args, **kwargs)
-        if not adding and self.visibility_changed():
-            derived_visibility.refresh_pathway(self.plan.pathway_id)
-        self._loaded_visibility = self.visibility
 
     @property
     def is_overdue(self) -> bool:

@@ -123,11 +123,7 @@ class Consent(PublicModel):
         return f"{label} — {self.partner_name}" if self.partner_name else str(label)
 
     def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or {"visibility", "partner_name"} & set(update_fields):
-            self.visibility = derived_visibility.level_of(self)
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "visibility"}
+        derived_visibility.derive_before_save(self, kwargs, {"partner_name"})
         super().save(*args, **kwargs)
 
     @property

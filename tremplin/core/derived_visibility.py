@@ -231,3 +231,13 @@ class TracksVisibility:
 
     def visibility_changed(self) -> bool:
         return getattr(self, "_loaded_visibility", None) != self.visibility
+
+
+def derive_before_save(item, save_kwargs: dict, sources: set[str]) -> None:
+    """Sets `item.visibility` to its derived level before a save that may change it (a full save, or one that
+    updates `visibility` or one of its `sources`), and adds `visibility` to the save's update_fields."""
+    update_fields = save_kwargs.get("update_fields")
+    if update_fields is None or {"visibility", *sources} & set(update_fields):
+        item.visibility = level_of(item)
+        if update_fields is not None:
+            save_kwargs["update_fields"] = {*update_fields, "visibility"}

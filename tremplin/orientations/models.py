@@ -157,13 +157,7 @@ class Orientation(TracksVisibility, PublicModel):
         return f"{self.organisation.name} — {self.get_status_display()}"
 
     def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or {"visibility", "visibility_choice", "barrier", "action", "service"} & set(
-            update_fields
-        ):
-            self.visibility = derived_visibility.level_of(self)
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "visibility"}
+        derived_visibility.derive_before_save(self, kwargs, {"visibility_choice", "barrier", "action", "service"})
         adding = self._state.adding
         super().save(*args, **kwargs)
         if adding:

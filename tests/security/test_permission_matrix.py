@@ -142,6 +142,7 @@ EXPECTED: dict[str, Expect] = {
     "contracts:renew": allow(CONTRACT_MANAGERS),
     "contracts:suspend": allow(CONTRACT_MANAGERS),
     "contracts:end": allow(CONTRACT_MANAGERS),
+    "contracts:cancel": allow(CONTRACT_MANAGERS),
     # The access log: director and data protection officer; verification is a POST.
     "audit:log": allow({Role.DIRECTOR, Role.DPO}),
     "audit:verify": Expect(POST_ONLY),

@@ -129,3 +129,12 @@ class EarlyEndForm(forms.Form):
         if cleaned.get("reason") == EarlyEndReason.OTHER and not cleaned.get("comment", "").strip():
             self.add_error("comment", _("Avec le motif « Autre motif », précisez la raison de la rupture."))
         return cleaned
+
+
+class CancellationForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Motif de l'annulation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Par exemple : la personne a trouvé un autre emploi, le chantier ne démarre pas."),
+        error_messages={"required": _("Indiquez pourquoi le contrat ne commencera pas.")},
+    )

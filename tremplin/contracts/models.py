@@ -16,6 +16,7 @@ class ContractStatus(models.TextChoices):
     ENDED_EARLY = "ended_early", _("Rompu avant terme")
     COMPLETED = "completed", _("Terminé")
     RENEWED = "renewed", _("Renouvelé")
+    CANCELLED = "cancelled", _("Annulé avant son début")
 
 
 # A running contract: the one a pathway is working under (a renewed one is no longer running).
@@ -73,6 +74,7 @@ class Contract(PublicModel):
         _("motif de rupture"), max_length=20, choices=EarlyEndReason.choices, blank=True
     )
     early_end_comment = models.TextField(_("précisions"), blank=True)
+    cancellation_reason = models.TextField(_("motif de l'annulation"), blank=True)
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     history = HistoricalRecords(excluded_fields=["updated_at"])

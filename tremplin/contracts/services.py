@@ -55,7 +55,9 @@ def _raise(violations: list[Violation]) -> None:
 def _check_overlap(pathway, terms: ContractTerms, exclude: Contract | None) -> list[Violation]:
     if terms.start_date is None or terms.planned_end_date is None or terms.planned_end_date < terms.start_date:
         return []  # the dates' own refusal says what to fix
-    others = Contract.objects.filter(pathway__person=pathway.person, pathway__structure=pathway.structure)
+    others = Contract.objects.filter(pathway__person=pathway.person, pathway__structure=pathway.structure).exclude(
+        status=ContractStatus.CANCELLED
+    )
     if exclude is not None:
         others = others.exclude(pk=exclude.pk)
     for other in others:
@@ -289,6 +291,25 @@ def end_contract_early(contract: Contract, *, ended_on, reason: str, comment: st
                 by=by,
                 reason=_("Fin anticipée du contrat : %(r)s") % {"r": contract.get_early_end_reason_display()},
             )
+    return contract
+
+
+def cancel_planned_contract(contract: Contract, *, reason: str, by) -> Contract:
+    """A contract signed ahead of its first day that will not start (the person found another job, changed
+    their mind, the worksite closed). Nothing was worked: the pathway keeps its status and another contract
+    can be signed; the contract stays on record, marked cancelled, with the reason."""
+    errors: dict[str, list[str]] = {}
+    if contract.status != ContractStatus.PLANNED:
+        errors[NON_FIELD_ERRORS] = [
+            _("Seul un contrat qui n'a pas encore commencé peut être annulé ; un contrat en cours se rompt.")
+        ]
+    if not reason.strip():
+        errors["reason"] = [_("Indiquez pourquoi le contrat ne commencera pas.")]
+    if errors:
+        raise ValidationError(errors)
+    contract.status = ContractStatus.CANCELLED
+    contract.cancellation_reason = reason.strip()
+    contract.save(update_fields=["status", "cancellation_reason", "updated_at"])
     return contract
 
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<uuid:public_id>/renouveler/", views.renew, name="renew"),
     path("<uuid:public_id>/suspendre/", views.suspend, name="suspend"),
     path("<uuid:public_id>/rompre/", views.end, name="end"),
+    path("<uuid:public_id>/annuler/", views.cancel, name="cancel"),
 ]

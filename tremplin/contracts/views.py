@@ -25,7 +25,7 @@ from tremplin.eligibility.models import EligibilityDiagnosis
 from tremplin.pathways.models import Pathway, Status
 
 from . import services
-from .forms import ContractForm, EarlyEndForm, SuspensionForm, renewal_initial
+from .forms import CancellationForm, ContractForm, EarlyEndForm, SuspensionForm, renewal_initial
 from .models import Contract, ContractStatus
 
 RUNNING = (ContractStatus.ACTIVE, ContractStatus.SUSPENDED)
@@ -141,6 +141,7 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "can_renew": running and renewal is None,
             "can_suspend": running,
             "can_end": running,
+            "can_cancel": contract.status == ContractStatus.PLANNED,
         },
     )
 
@@ -251,5 +252,32 @@ def end(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "person": contract.pathway.person,
             "form": form,
             "is_open": is_open,
+        },
+    )
+
+
+@login_required
+def cancel(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Cancels a contract that has not started; the pathway keeps its status."""
+    contract = _contract_for(request, public_id, Capability.MANAGE_CONTRACTS)
+    is_planned = contract.status == ContractStatus.PLANNED
+    form = CancellationForm(_posted(request))
+    if request.method == "POST" and is_planned and form.is_valid():
+        try:
+            services.cancel_planned_contract(contract, reason=form.cleaned_data["reason"], by=request.user)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Contrat annulé : il ne commencera pas. Un autre contrat peut être signé."))
+            return redirect("contracts:detail", public_id=contract.public_id)
+    return render(
+        request,
+        "contracts/cancel.html",
+        {
+            "contract": contract,
+            "pathway": contract.pathway,
+            "person": contract.pathway.person,
+            "form": form,
+            "is_planned": is_planned,
         },
     )

@@ -100,7 +100,7 @@ def _contracts(person) -> list[CvItem]:
 
     contracts = list(
         Contract.objects.filter(pathway__person=person)
-        .exclude(status__in=[ContractStatus.RENEWED, ContractStatus.PLANNED])
+        .exclude(status__in=[ContractStatus.RENEWED, ContractStatus.PLANNED, ContractStatus.CANCELLED])
         .select_related("pathway__structure", "worksite", "renews")
     )
     by_id = {c.pk: c for c in Contract.objects.filter(pathway__person=person).only("id", "renews_id", "start_date")}

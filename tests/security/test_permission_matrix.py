@@ -185,6 +185,7 @@ EXPECTED: dict[str, Expect] = {
     "interviews:list": allow(PEOPLE_VIEWERS),
     "interviews:create": allow(PEOPLE_EDITORS),
     "interviews:intake": allow(PEOPLE_EDITORS),
+    "interviews:record_held": allow(PEOPLE_EDITORS),
     "interviews:record": allow(PEOPLE_EDITORS),
     "interviews:edit": allow(PEOPLE_EDITORS),
     # The action plan: the social staff write; whoever reads the whole team's records reads it;

@@ -8,6 +8,7 @@ Partners and supervisors of other teams: nothing (404).
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 from django.contrib import messages
@@ -21,8 +22,13 @@ from django.utils.translation import gettext as _
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access
+from tremplin.core.dates import add_months
 from tremplin.core.forms import add_validation_error
 from tremplin.core.pdf import pdf_response, render_pdf
+from tremplin.core.visibility import visibilities_for
+from tremplin.interviews import services as interview_services
+from tremplin.interviews.forms import PlanForm
+from tremplin.interviews.models import Kind
 from tremplin.pathways.models import Pathway
 
 from . import services
@@ -95,17 +101,62 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     immersion, membership = _immersion(request, public_id, *READERS)
     log_access(request, person=immersion.pathway.person, part="immersions", obj=immersion)
+    follow_ups = immersion.follow_ups.readable_with(visibilities_for(membership)).order_by("planned_at")
     return render(
         request,
         "immersions/detail.html",
         {
             "immersion": immersion,
+            "follow_ups": follow_ups,
             "evaluation": immersion.evaluation_or_none,
             "pathway": immersion.pathway,
             "person": immersion.pathway.person,
             "warnings": services.warnings_for(immersion),
             "can_edit": membership.can(Capability.MANAGE_JOB_COACHING),
         },
+    )
+
+
+def follow_up_moment(immersion: Immersion, now=None):
+    """One month after the immersion's last day at 10:00, or tomorrow at 10:00 if that day has passed."""
+    now = now or timezone.localtime()
+    day = max(add_months(immersion.ends_on, 1), now.date() + datetime.timedelta(days=1))
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
+
+
+@login_required
+def plan_follow_up(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Plans the follow-up meeting of an immersion ("one month after"), linked to it."""
+    immersion, _membership = _immersion(request, public_id, *WRITERS)
+    pathway = immersion.pathway
+    form = PlanForm(
+        request.POST or None,
+        structure=pathway.structure,
+        initial={"kind": Kind.INDIVIDUAL, "planned_at": follow_up_moment(immersion), "led_by": request.user.pk},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            interview_services.plan_interview(
+                pathway=pathway,
+                by=request.user,
+                kind=data["kind"],
+                channel=data["channel"],
+                planned_at=data["planned_at"],
+                third_party=data["third_party"],
+                led_by=data["led_by"],
+                visibility=data["visibility"],
+                immersion=immersion,
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Suivi de l'immersion prévu."))
+            return redirect("immersions:detail", public_id=immersion.public_id)
+    return render(
+        request,
+        "immersions/plan_follow_up.html",
+        {"form": form, "immersion": immersion, "pathway": pathway, "person": pathway.person},
     )
 
 

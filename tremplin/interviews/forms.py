@@ -10,7 +10,7 @@ from tremplin.core.forms import BoundedModelChoiceField, DateInput
 from tremplin.core.visibility import Visibility
 
 from .intake import INTAKE_SECTIONS
-from .models import Attendance, Interview, Kind
+from .models import Attendance, Channel, Interview, Kind
 
 User = get_user_model()
 
@@ -35,6 +35,12 @@ def staff_of(structure):
 class _LedByMixin:
     def _set_led_by(self, structure):
         self.fields["led_by"].queryset = staff_of(structure)
+        if "channel" in self.fields:
+            # Most meetings are held in person: the field may be left as it is.
+            self.fields["channel"].required = False
+
+    def clean_channel(self):
+        return self.cleaned_data.get("channel") or Channel.IN_PERSON
 
 
 class PlanForm(_LedByMixin, forms.ModelForm):
@@ -49,7 +55,7 @@ class PlanForm(_LedByMixin, forms.ModelForm):
 
     class Meta:
         model = Interview
-        fields = ["kind", "third_party", "planned_at", "led_by", "visibility"]
+        fields = ["kind", "channel", "third_party", "planned_at", "led_by", "visibility"]
         widgets = {"planned_at": DateTimeInput()}
 
     def __init__(self, *args, structure, **kwargs):
@@ -92,7 +98,17 @@ class EditForm(_LedByMixin, forms.ModelForm):
 
     class Meta:
         model = Interview
-        fields = ["kind", "third_party", "planned_at", "led_by", "held_on", "attendance", "notes", "visibility"]
+        fields = [
+            "kind",
+            "channel",
+            "third_party",
+            "planned_at",
+            "led_by",
+            "held_on",
+            "attendance",
+            "notes",
+            "visibility",
+        ]
         widgets = {"planned_at": DateTimeInput(), "held_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, structure, **kwargs):
@@ -103,6 +119,42 @@ class EditForm(_LedByMixin, forms.ModelForm):
         if self.instance.kind == Kind.INTAKE:
             # The intake is edited with its questions (IntakeForm).
             del self.fields["kind"]
+
+
+class HeldForm(_LedByMixin, forms.ModelForm):
+    """A meeting that already took place (a phone call, a talk on the worksite, yesterday's meeting), recorded
+    directly with its date, without planning it first. The intake has its own guided form."""
+
+    kind = forms.ChoiceField(
+        label=_("Type d'entretien"), choices=[(k.value, k.label) for k in Kind if k != Kind.INTAKE]
+    )
+    led_by = BoundedModelChoiceField(label=_("Mené par"), queryset=User.objects.none(), required=False)
+    attendance = forms.ChoiceField(
+        label=_("Présence de la personne"),
+        choices=Attendance.choices,
+        initial=Attendance.PRESENT,
+        widget=forms.RadioSelect,
+    )
+    visibility = forms.ChoiceField(
+        label=_("Visibilité des notes"),
+        required=False,
+        choices=[("", _("selon le type : équipe sociale pour l'accueil et l'individuel, sinon toute l'équipe"))]
+        + list(Visibility.choices),
+        help_text=VISIBILITY_HELP,
+    )
+
+    class Meta:
+        model = Interview
+        fields = ["kind", "channel", "third_party", "held_on", "attendance", "led_by", "notes", "visibility"]
+        widgets = {"held_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, structure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._set_led_by(structure)
+        self.fields["held_on"].required = True
+        self.fields["held_on"].label = _("Date de l'entretien")
+        if not self.is_bound:
+            self.initial.setdefault("held_on", timezone.localdate())
 
 
 class IntakeForm(_LedByMixin, forms.Form):

@@ -17,6 +17,12 @@ class Kind(models.TextChoices):
     INFORMAL = "informal", _("échange informel")
 
 
+class Channel(models.TextChoices):
+    IN_PERSON = "in_person", _("en présence")
+    PHONE = "phone", _("par téléphone")
+    VIDEO = "video", _("en visioconférence")
+
+
 class Attendance(models.TextChoices):
     PRESENT = "present", _("présente")
     ABSENT_EXCUSED = "absent_excused", _("absente, excusée")
@@ -50,6 +56,7 @@ class Interview(PublicModel):
         blank=True,
         help_text=_("Pour un entretien tripartite : le prescripteur ou l'employeur (nom et organisme)."),
     )
+    channel = models.CharField(_("modalité"), max_length=20, choices=Channel.choices, default=Channel.IN_PERSON)
     planned_at = models.DateTimeField(_("prévu le"))
     held_on = models.DateField(_("tenu le"), null=True, blank=True)
     attendance = models.CharField(_("présence"), max_length=20, choices=Attendance.choices, blank=True)
@@ -62,6 +69,15 @@ class Interview(PublicModel):
         verbose_name=_("mené par"),
     )
     notes = models.TextField(_("notes"), blank=True)
+    # A follow-up planned from an immersion ("one month after"): the meeting stays linked to it.
+    immersion = models.ForeignKey(
+        "immersions.Immersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("suite de l'immersion"),
+    )
     # Intake interview: question key (see intake.py) -> answer.
     answers = models.JSONField(_("réponses"), default=dict, blank=True)
     visibility = models.CharField(_("visibilité"), max_length=30, choices=Visibility.choices, blank=True)

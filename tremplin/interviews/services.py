@@ -68,6 +68,35 @@ def plan_interview(*, pathway, by, kind: str, planned_at: datetime.datetime, **f
     return interview
 
 
+def record_held_interview(
+    *, pathway, by, kind: str, held_on: datetime.date, attendance: str, notes: str = "", **fields
+) -> Interview:
+    """Records a meeting that already took place, with its date, without planning it first.
+
+    Its planned moment is the day it was held (at the time of recording, so that meetings of one day keep
+    the order they were recorded in); the rules of a held interview apply (no date in the future)."""
+    now = timezone.localtime()
+    planned_at = (
+        timezone.make_aware(datetime.datetime.combine(held_on, now.time().replace(second=0, microsecond=0)))
+        if held_on
+        else now
+    )
+    interview = Interview(
+        pathway=pathway,
+        kind=kind,
+        planned_at=planned_at,
+        held_on=held_on,
+        attendance=attendance,
+        notes=notes,
+        **fields,
+    )
+    if interview.led_by is None:
+        interview.led_by = by
+    _check(interview, recording=True, planned_at_changed=False)
+    interview.save()
+    return interview
+
+
 def record_interview(
     interview: Interview, *, held_on: datetime.date, attendance: str, notes: str, visibility: str
 ) -> Interview:

@@ -25,7 +25,7 @@ from tremplin.core.visibility import Visibility, visibilities_for
 from tremplin.pathways.models import Pathway
 
 from . import services
-from .forms import EditForm, IntakeForm, PlanForm, RecordForm
+from .forms import EditForm, HeldForm, IntakeForm, PlanForm, RecordForm
 from .intake import answered_sections
 from .models import Interview, Kind
 
@@ -91,6 +91,7 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
                 pathway=pathway,
                 by=request.user,
                 kind=data["kind"],
+                channel=data["channel"],
                 planned_at=data["planned_at"],
                 third_party=data["third_party"],
                 led_by=data["led_by"],
@@ -102,6 +103,34 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
             messages.success(request, _("Entretien prévu."))
             return redirect("interviews:list", pathway_id=pathway.public_id)
     return render(request, "interviews/create.html", {"form": form, "pathway": pathway, "person": pathway.person})
+
+
+@login_required
+def record_held(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
+    """A meeting that already took place, recorded with its date (no planning first)."""
+    pathway, _membership = _pathway(request, pathway_id, Capability.EDIT_PEOPLE)
+    form = HeldForm(request.POST or None, structure=pathway.structure, initial={"led_by": request.user.pk})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_held_interview(
+                pathway=pathway,
+                by=request.user,
+                kind=data["kind"],
+                channel=data["channel"],
+                third_party=data["third_party"],
+                held_on=data["held_on"],
+                attendance=data["attendance"],
+                led_by=data["led_by"],
+                notes=data["notes"],
+                visibility=data["visibility"],
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Entretien enregistré."))
+            return redirect("interviews:list", pathway_id=pathway.public_id)
+    return render(request, "interviews/record_held.html", {"form": form, "pathway": pathway, "person": pathway.person})
 
 
 @login_required

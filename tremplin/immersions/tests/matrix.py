@@ -14,6 +14,7 @@ EXPECTED = {
     "immersions:detail": allow(READERS),
     "immersions:edit": allow(WRITERS),
     "immersions:evaluate": allow(WRITERS),
+    "immersions:plan_follow_up": allow(WRITERS),
     "immersions:agreement_pdf": allow(WRITERS),
 }
 PERSONAL = True

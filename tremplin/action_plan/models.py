@@ -190,6 +190,8 @@ class Action(PlanItemVisibility, PublicModel):
     due_date = models.DateField(_("échéance"), null=True, blank=True)
     status = models.CharField(_("statut"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.PLANNED)
     outcome = models.TextField(_("résultat"), blank=True)
+    # The order agreed with the person (the counsellor moves actions up and down); new actions go last.
+    position = models.PositiveIntegerField(_("ordre"), default=0, editable=False)
     # Derived, never chosen: the most restrictive of its sources' (docs/decisions/0008).
     visibility = models.CharField(
         _("visibilité"),
@@ -200,10 +202,10 @@ class Action(PlanItemVisibility, PublicModel):
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "position"])
 
     class Meta:
-        ordering = [models.F("due_date").asc(nulls_last=True), "created_at", "id"]
+        ordering = ["position", models.F("due_date").asc(nulls_last=True), "created_at", "id"]
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         indexes = [models.Index(fields=["plan", "status", "due_date"])]

@@ -6,6 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -95,8 +96,10 @@ def add_action(
     check_owner(owner_kind, owner_user, owner_partner_name, structure=pathway.structure if owner_user != by else None)
     with transaction.atomic():
         plan = get_or_create_plan(pathway)
+        last = plan.actions.aggregate(last=Max("position"))["last"]
         return Action.objects.create(
             plan=plan,
+            position=(last or 0) + 1,
             objective=objective,
             section=section,
             title=title.strip(),
@@ -257,3 +260,30 @@ def plan_summary_prefetch(visibilities):
         n_overdue=Coalesce(Subquery(overdue, output_field=IntegerField()), 0),
     )
     return Prefetch("action_plan", queryset=queryset, to_attr="plan_summary")
+
+
+def move_action(action: Action, direction: str, readable) -> bool:
+    """Moves an action one place up or down among the actions shown with it (same objective and section,
+    readable by the mover), in the order agreed with the person. Returns False when it is already first/last."""
+    if direction not in ("up", "down"):
+        raise ValidationError({"direction": [_("Sens : « up » ou « down » attendu.")]})
+    with transaction.atomic():
+        plan_actions = list(ActionPlan.objects.select_for_update().get(pk=action.plan_id).actions.all())
+        # Older plans have no order yet (all 0): number them as they are shown, once.
+        if len({a.position for a in plan_actions}) < len(plan_actions):
+            for index, item in enumerate(plan_actions, start=1):
+                item.position = index
+            Action.objects.bulk_update(plan_actions, ["position"])
+        group = [
+            a
+            for a in plan_actions
+            if a.objective_id == action.objective_id and a.section == action.section and a.visibility in readable
+        ]
+        index = next(i for i, a in enumerate(group) if a.pk == action.pk)
+        other_index = index - 1 if direction == "up" else index + 1
+        if not 0 <= other_index < len(group):
+            return False
+        mine, other = group[index], group[other_index]
+        mine.position, other.position = other.position, mine.position
+        Action.objects.bulk_update([mine, other], ["position"])
+    return True

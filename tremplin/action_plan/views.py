@@ -12,11 +12,12 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
@@ -229,6 +230,26 @@ def action_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     else:
         form = ActionForm(instance=action, pathway=pathway)
     return render(request, "action_plan/action_form.html", {"form": form, "pathway": pathway, "action": action})
+
+
+@login_required
+@require_POST
+def action_move(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Moves an action one place up or down in the order agreed with the person."""
+    action = get_object_or_404(Action.objects.select_related("plan__pathway__structure"), public_id=public_id)
+    pathway = action.plan.pathway
+    membership = check_pathway_access(request, pathway, Capability.EDIT_PEOPLE)
+    readable = visibilities_for(membership)
+    if action.visibility not in readable:
+        raise Http404
+    try:
+        moved = services.move_action(action, request.POST.get("direction", ""), readable)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if moved:
+            messages.success(request, _("Ordre des actions enregistré."))
+    return redirect(f"{_plan_url(pathway)}#action-{action.public_id}")
 
 
 @login_required

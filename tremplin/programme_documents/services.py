@@ -14,7 +14,9 @@ from tremplin.action_plan.models import OPEN_ACTION_STATUSES, Action, ActionPlan
 from tremplin.barriers.models import Barrier, BarrierStatus
 from tremplin.barriers.services import entry_and_current
 from tremplin.contracts.models import Contract
-from tremplin.core.visibility import visibilities_for
+from tremplin.core.visibility import Visibility, visibilities_for
+from tremplin.interviews.intake import answered_sections
+from tremplin.interviews.models import Interview, Kind
 from tremplin.interviews.services import next_interview_due
 from tremplin.pathways.models import Status
 
@@ -70,6 +72,53 @@ def _by_section(actions: list[Action]) -> list[SectionActions]:
     ]
 
 
+@dataclass
+class IntakeRecord:
+    interview: Interview
+    sections: list
+
+
+@dataclass
+class ReviewRecord:
+    review: object
+    changes: list[str]
+
+
+def _intake(pathway, visibilities, sees_social: bool) -> IntakeRecord | None:
+    """The intake interview (initial assessment) with the answers this reader may read."""
+    interview = (
+        Interview.objects.filter(pathway=pathway, kind=Kind.INTAKE, visibility__in=visibilities)
+        .select_related("led_by")
+        .order_by("held_on", "id")
+        .first()
+    )
+    if interview is None:
+        return None
+    return IntakeRecord(interview=interview, sections=answered_sections(interview.answers, sees_social=sees_social))
+
+
+def _held_interviews(pathway, visibilities) -> list[Interview]:
+    """Follow-up meetings held (or missed), oldest first, with their results: what the reader may read."""
+    return list(
+        Interview.objects.filter(pathway=pathway, visibility__in=visibilities, held_on__isnull=False)
+        .exclude(kind=Kind.INTAKE)
+        .select_related("led_by")
+        .order_by("held_on", "planned_at", "id")
+    )
+
+
+def _reviews(plan, sees_social: bool) -> list[ReviewRecord]:
+    """Reviews of the plan, oldest first; lines naming social-staff items only for the social staff."""
+    if plan is None:
+        return []
+    return [
+        ReviewRecord(
+            review=review, changes=list(review.changes) + (list(review.restricted_changes) if sees_social else [])
+        )
+        for review in plan.reviews.select_related("reviewed_by").order_by("reviewed_on", "created_at", "id")
+    ]
+
+
 def _contract_rows(pathway) -> list[ContractRow]:
     contracts = pathway.contracts.select_related("worksite").order_by("start_date", "id")
     return [
@@ -95,7 +144,11 @@ def programme_context(pathway, membership) -> dict:
     actions = _actions(plan, visibilities)
     contracts = _contract_rows(pathway)
     today = timezone.localdate()
+    sees_social = Visibility.SOCIAL_STAFF_ONLY in visibilities
     return {
+        "intake": _intake(pathway, visibilities, sees_social),
+        "held_interviews": _held_interviews(pathway, visibilities),
+        "reviews": _reviews(plan, sees_social),
         "pathway": pathway,
         "person": pathway.person,
         "structure": pathway.structure,

@@ -232,8 +232,8 @@ def action_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     return render(request, "action_plan/action_form.html", {"form": form, "pathway": pathway, "action": action})
 
 
-@login_required
 @require_POST
+@login_required
 def action_move(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Moves an action one place up or down in the order agreed with the person."""
     action = get_object_or_404(Action.objects.select_related("plan__pathway__structure"), public_id=public_id)

@@ -53,7 +53,7 @@ def test_planning_links_the_meeting_to_the_immersion_and_the_immersion_shows_it(
     assert interview.immersion == immersion
     assert interview.pathway == immersion.pathway
     detail = client.get(reverse("immersions:detail", args=[immersion.public_id])).content.decode()
-    assert f"entretien tripartite prévu le {moment:%d/%m/%Y} 14:30" in detail
+    assert f"Entretien tripartite prévu le {moment:%d/%m/%Y} 14:30" in detail
     listing = client.get(reverse("interviews:list", args=[immersion.pathway.public_id])).content.decode()
     assert "suivi après une immersion" in listing
 

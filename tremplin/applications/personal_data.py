@@ -7,7 +7,7 @@ DECLARATIONS = [
     PersonalData(
         model="applications.Application",
         person_path="pathway__person",
-        part="applications",
+        part="application",
         erase={"employer_feedback": "", "next_step": ""},
         export=ExportSection("applications", ordering=("created_at", "pk")),
         history=True,
@@ -15,7 +15,7 @@ DECLARATIONS = [
     PersonalData(
         model="applications.ApplicationStep",
         person_path="application__pathway__person",
-        part="applications",
+        part="application_step",
         erase={"note": ""},
         export=ExportSection("application_steps", ordering=("on", "pk")),
     ),

@@ -7,7 +7,7 @@ DECLARATIONS = [
     PersonalData(
         model="badges.Award",
         person_path="person",
-        part="badges",
+        part="badge_award",
         erase={"revocation_reason": ""},
         export=ExportSection("badges", exclude=("signing_key",), ordering=("awarded_at", "pk")),
     ),

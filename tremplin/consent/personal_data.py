@@ -8,14 +8,14 @@ DECLARATIONS = [
     PersonalData(
         model="consent.Consent",
         person_path="person",
-        part="consent",
+        part="consent_given",
         erase={"scope": "", "withdrawal_note": ""},
         export=ExportSection("consents", _("Information et consentements"), ordering=("given_on", "pk")),
     ),
     PersonalData(
         model="consent.PersonInformed",
         person_path="person",
-        part="consent",
+        part="person_informed",
         keep_reason=_("Dates et notices seulement : la preuve que la personne a été informée."),
         export=ExportSection("information", ordering=("informed_on", "pk")),
     ),

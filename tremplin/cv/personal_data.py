@@ -7,7 +7,7 @@ DECLARATIONS = [
     PersonalData(
         model="cv.CvDraft",
         person_path="person",
-        part="cv",
+        part="cv_draft",
         delete=True,
         export=ExportSection("cv"),
         history=True,

@@ -17,7 +17,7 @@ DECLARATIONS = [
     PersonalData(
         model="documents.Document",
         person_path="person",
-        part="documents",
+        part="document_file",
         delete=True,
         on_anonymise=_delete_files,
         export=ExportSection(

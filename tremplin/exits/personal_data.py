@@ -7,7 +7,7 @@ DECLARATIONS = [
     PersonalData(
         model="exits.Exit",
         person_path="pathway__person",
-        part="exits",
+        part="exit_record",
         erase={"destination": "", "job_title": "", "comment": ""},
         export=ExportSection("exits"),
         history=True,
@@ -15,7 +15,7 @@ DECLARATIONS = [
     PersonalData(
         model="exits.FollowUp",
         person_path="exit__pathway__person",
-        part="exits",
+        part="exit_follow_up",
         erase={"note": ""},
         export=ExportSection("follow_ups", ordering=("due_on", "pk")),
         history=True,

@@ -7,7 +7,7 @@ DECLARATIONS = [
     PersonalData(
         model="handover.HandoverItem",
         person_path="pathway__person",
-        part="handover",
+        part="handover_item",
         erase={"note": ""},
         export=ExportSection("handovers"),
     ),

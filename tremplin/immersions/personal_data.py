@@ -7,7 +7,7 @@ DECLARATIONS = [
     PersonalData(
         model="immersions.Immersion",
         person_path="pathway__person",
-        part="immersions",
+        part="immersion",
         erase={"objective_details": ""},
         export=ExportSection("immersions", ordering=("starts_on", "pk")),
         history=True,
@@ -15,7 +15,7 @@ DECLARATIONS = [
     PersonalData(
         model="immersions.ImmersionEvaluation",
         person_path="immersion__pathway__person",
-        part="immersions",
+        part="immersion_evaluation",
         erase={"person_view": "", "tutor_view": "", "counsellor_view": "", "conclusions": ""},
         export=ExportSection("immersion_evaluations", ordering=("evaluated_on", "pk")),
         history=True,

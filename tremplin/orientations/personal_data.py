@@ -15,7 +15,7 @@ DECLARATIONS = [
     PersonalData(
         model="orientations.Orientation",
         person_path="pathway__person",
-        part="orientations",
+        part="orientation",
         erase={"reason": "", "outcome": ""},
         export=ExportSection("orientations", ordering=("created_at", "pk")),
         history=True,
@@ -23,14 +23,14 @@ DECLARATIONS = [
     PersonalData(
         model="orientations.OrientationStep",
         person_path="orientation__pathway__person",
-        part="orientations",
+        part="orientation_step",
         erase={"note": ""},
         export=ExportSection("orientation_steps", ordering=("on", "pk")),
     ),
     PersonalData(
         model="orientations.Share",
         person_path="pathway__person",
-        part="orientations",
+        part="orientation_share",
         keep_reason=_("Le partenaire, ce qui a été partagé et quand : le partage s'arrête à l'anonymisation."),
         on_anonymise=_end_shares,
         export=ExportSection("shares", ordering=("started_on", "pk")),

@@ -7,7 +7,7 @@ DECLARATIONS = [
     PersonalData(
         model="partner_portal.PartnerNote",
         person_path="pathway__person",
-        part="partner_notes",
+        part="partner_note",
         erase={"text": ""},
         export=ExportSection("partner_notes", ordering=("created_at", "pk")),
         history=True,

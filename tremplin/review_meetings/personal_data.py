@@ -9,14 +9,14 @@ DECLARATIONS = [
     PersonalData(
         model="review_meetings.ReviewItem",
         person_path="pathway__person",
-        part="review_meetings",
+        part="review_item",
         keep_reason=_("Une réunion et un motif codé : rien d'autre à effacer."),
         export=ExportSection("review_items"),
     ),
     PersonalData(
         model="review_meetings.ReviewDecision",
         person_path="item__pathway__person",
-        part="review_meetings",
+        part="review_decision",
         erase={"text": ""},
         export=ExportSection("review_decisions"),
         history=True,

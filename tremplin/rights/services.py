@@ -167,18 +167,15 @@ def readable_sections(data: dict[str, Any]) -> list[dict[str, Any]]:
         records = data.get(declaration.export.key)
         if declaration.export.single:
             records = [records] if records else []
-        model = declaration.model_class
+        fields = [f for f in _exported_fields(declaration) if f.name != "public_id"]
         rows = []
         for record in records or []:
             pairs = []
-            for key, value in record.items():
-                if key.endswith("_label") or key == "id":
-                    continue
-                shown = record.get(f"{key}_label", value)
-                try:
-                    label = str(model._meta.get_field(key).verbose_name)
-                except Exception:  # noqa: BLE001 - every exported key is a field; stay readable if not
-                    label = key
+            for field in fields:
+                shown = (
+                    record.get(f"{field.name}_label", record.get(field.name)) if field.choices else record[field.name]
+                )
+                label = str(field.verbose_name)
                 pairs.append((label[:1].upper() + label[1:], shown))
             rows.append(pairs)
         sections.append({"key": declaration.export.key, "title": declaration.title, "records": rows})

@@ -8,7 +8,7 @@ DECLARATIONS = [
     PersonalData(
         model="workshops.Participant",
         person_path="pathway__person",
-        part="workshops",
+        part="workshop_participant",
         keep_reason=_("Un atelier et une présence : ils comptent pour les bilans."),
         export=ExportSection("workshops"),
         history=True,

@@ -11,7 +11,6 @@ class ApplicationsConfig(AppConfig):
         from tremplin.timeline.models import EventKind
         from tremplin.timeline.registry import describer_for, register_describer, register_source
 
-        from . import signals  # noqa: F401
         from .models import ApplicationStep
         from .timeline import describer, step_events
 

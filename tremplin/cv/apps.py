@@ -6,6 +6,3 @@ class CvConfig(AppConfig):
     name = "tremplin.cv"
     verbose_name = _("CV")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401

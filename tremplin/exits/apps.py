@@ -11,7 +11,6 @@ class ExitsConfig(AppConfig):
         from tremplin.timeline.models import EventKind
         from tremplin.timeline.registry import register_describer, register_source
 
-        from . import signals  # noqa: F401 - connects the anonymisation receiver
         from .models import Exit, FollowUp
         from .timeline import describe_exit, describe_follow_up, exit_events, follow_up_events
 

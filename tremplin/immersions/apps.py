@@ -11,7 +11,6 @@ class ImmersionsConfig(AppConfig):
         from tremplin.timeline.models import EventKind
         from tremplin.timeline.registry import register_describer, register_source
 
-        from . import signals  # noqa: F401
         from .models import Immersion, ImmersionEvaluation
         from .timeline import describe, evaluation_events, immersion_events
 

@@ -11,7 +11,6 @@ class OrientationsConfig(AppConfig):
         from tremplin.timeline.models import EventKind
         from tremplin.timeline.registry import register_describer, register_source
 
-        from . import signals  # noqa: F401 - connects the anonymisation receiver
         from .models import OrientationStep
         from .timeline import describe, step_events
 

@@ -3,7 +3,7 @@ import factory
 from tremplin.people.factories import PersonFactory
 from tremplin.programmes.factories import ProgrammeFactory
 
-from .models import Pathway, Status
+from .models import Pathway, Status, StatusChange
 
 
 class PathwayFactory(factory.django.DjangoModelFactory):
@@ -16,3 +16,14 @@ class PathwayFactory(factory.django.DjangoModelFactory):
     structure = factory.SelfAttribute("person.structure")
     programme = factory.SubFactory(ProgrammeFactory, structure=factory.SelfAttribute("..person.structure"))
     status = Status.CANDIDATE
+
+
+class StatusChangeFactory(factory.django.DjangoModelFactory):
+    """A pathway's first status, as opening it records."""
+
+    class Meta:
+        model = StatusChange
+
+    pathway = factory.SubFactory(PathwayFactory)
+    from_status = ""
+    to_status = Status.CANDIDATE

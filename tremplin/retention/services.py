@@ -14,20 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tremplin.audit.services import log_event
-from tremplin.consent.models import Consent
-from tremplin.contracts.models import Contract, Suspension
+from tremplin.core import personal_data
 from tremplin.core.dates import add_months, age_on
-from tremplin.eligibility.models import CriterionProof, EligibilityDiagnosis
-from tremplin.pathways.models import ACTIVE_STATUSES, Pathway, StatusChange
+from tremplin.pathways.models import ACTIVE_STATUSES, Pathway
 from tremplin.people.history import forget_history
 from tremplin.people.models import Person
 
 from .models import LegalHold, RetentionRecord, RetentionSetting
 from .rules import RULES, Category
 from .signals import person_anonymised
-
-ANONYMOUS_FIRST_NAME = "Personne"
-ANONYMOUS_LAST_NAME = "anonymisée"
 
 
 def all_overrides(structure=None) -> dict[tuple[int, str], int]:
@@ -176,31 +171,29 @@ def _department(postcode: str) -> str:
     return postcode[:2]
 
 
+def erase_personal_data(person: Person) -> None:
+    """Erases, deletes or runs the extra step of every personal-data declaration (decision 0010), over the
+    person's records found through the registry."""
+    ids = personal_data.record_ids(person.pk)
+    for declaration in personal_data.personal():
+        model = declaration.model_class
+        rows = model._base_manager.filter(pk__in=ids[model])
+        if declaration.on_anonymise is not None:
+            declaration.on_anonymise(rows)
+        if declaration.delete:
+            rows.delete()
+        elif declaration.erase:
+            rows.update(**declaration.erased_values())
+
+
 def anonymise_person(person: Person, today: datetime.date) -> None:
     pathways = list(person.pathways.all())
     starts = [pathway_start(pathway) for pathway in pathways]
     record, _created = RetentionRecord.objects.get_or_create(person=person)
     record.age_band = age_band(person.birth_date, min(starts) if starts else _local_date(person.created_at))
     record.department = _department(person.postcode)
-    person.first_name = ANONYMOUS_FIRST_NAME
-    person.last_name = ANONYMOUS_LAST_NAME
-    person.birth_date = None
-    person.email = ""
-    person.phone = ""
-    person.address = ""
-    person.postcode = ""
-    person.city = ""
-    person.languages = ""
-    person.save()
-    pathway_ids = [pathway.pk for pathway in pathways]
-    Pathway.objects.filter(pk__in=pathway_ids).update(referral_source="")
-    StatusChange.objects.filter(pathway_id__in=pathway_ids).update(reason="")
-    EligibilityDiagnosis.objects.filter(pathway_id__in=pathway_ids).update(summary="", comment="")
-    CriterionProof.objects.filter(diagnosis__pathway_id__in=pathway_ids).delete()
-    contracts = Contract.objects.filter(pathway_id__in=pathway_ids)
-    Suspension.objects.filter(contract__in=contracts).update(reason="")
-    contracts.update(reduced_hours_reason="", early_end_comment="")
-    Consent.objects.filter(person=person).update(scope="", withdrawal_note="")
+    erase_personal_data(person)
+    person.refresh_from_db()
     # Past versions kept by the change history hold the identity too (suspensions included).
     forget_history(person.pk)
     person_anonymised.send(sender=Person, person=person, today=today)
@@ -211,7 +204,10 @@ def anonymise_person(person: Person, today: datetime.date) -> None:
 
 
 def delete_proofs(person: Person, pathways: list, today: datetime.date) -> None:
-    CriterionProof.objects.filter(diagnosis__pathway__in=pathways).delete()
+    """Deletes what the registry files under the eligibility proofs' retention, for the pathways given."""
+    for declaration in personal_data.personal():
+        if declaration.retention == personal_data.ELIGIBILITY_PROOFS and declaration.pathway_path:
+            declaration.model_class._base_manager.filter(**{f"{declaration.pathway_path}__in": pathways}).delete()
     log_event(actor=None, structure=person.structure_id, person=person, part="retention:proofs", action="delete")
     RetentionRecord.objects.update_or_create(person=person, defaults={"proofs_deleted_on": today})
 

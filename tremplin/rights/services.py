@@ -1,9 +1,8 @@
 """The person's rights: subject-access export and erasure requests.
 
-The export gathers everything Tremplin holds about one person. Apps that
-other parts of the privacy work add (consent, documents, history, access
-log) are read only when installed, so the export never breaks while they
-are being built, and picks them up as soon as they land.
+The export gathers everything Tremplin holds about one person: one section per declaration of the
+personal-data registry (decision 0010), then the history of changes of every declared model kept in the
+change history, and the access log.
 """
 
 import datetime
@@ -19,64 +18,64 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tremplin.contracts.models import Contract, ContractStatus
+from tremplin.core import personal_data
 from tremplin.eligibility.models import EligibilityDiagnosis
-from tremplin.pathways.models import Pathway, StatusChange
 from tremplin.people.models import Person
 
 from .models import ErasureRequest, ErasureStatus, RefusalReason
 
-EXPORT_SCHEMA_VERSION = "1.0"
+# 2.0: one flat section per declaration of the registry (status changes, proofs and suspensions left
+# their parent's record), each record naming its parent by id.
+EXPORT_SCHEMA_VERSION = "2.0"
 # Proofs of eligibility are kept for the State's checks this long after the pathway starts.
 ELIGIBILITY_PROOF_RETENTION_MONTHS = 24
 
-PERSON_FIELDS = (
-    "first_name",
-    "last_name",
-    "birth_date",
-    "email",
-    "phone",
-    "address",
-    "postcode",
-    "city",
-    "nationality",
-    "languages",
-    "french_level",
-    "driving_licence",
-    "has_vehicle",
-    "recognised_disability",
-    "created_at",
-    "updated_at",
-)
 # Internal or technical columns that say nothing about the person.
-SKIPPED_FIELDS = {"id", "phone_normalised", "structure", "person", "pathway"}
+SKIPPED_FIELDS = {"id", "phone_normalised"}
 
 
 def plain(value: Any) -> Any:
-    """A JSON-ready value: ISO dates, strings for UUIDs and decimals."""
+    """A JSON-ready value: ISO dates, strings for UUIDs and decimals, a file's name (never its content)."""
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, uuid.UUID | decimal.Decimal):
         return str(value)
     if isinstance(value, models.Model):
-        public_id = getattr(value, "public_id", None)
-        return str(public_id) if public_id and not _is_user(value) else str(value)
-    if hasattr(value, "name") and hasattr(value, "storage"):  # a stored file: its name, never its content
+        return str(value)
+    if hasattr(value, "name") and hasattr(value, "storage"):
         return value.name or ""
     return value
 
 
-def _is_user(obj: models.Model) -> bool:
-    return obj._meta.label_lower == apps.get_model("accounts", "User")._meta.label_lower
-
-
-def record_to_dict(obj: models.Model, *, skip: set[str] = frozenset()) -> dict[str, Any]:
-    """Every concrete field of a record, with the readable label of coded values."""
-    data: dict[str, Any] = {}
-    for field in obj._meta.concrete_fields:
-        if field.name in SKIPPED_FIELDS or field.name in skip:
+def _exported_fields(declaration: personal_data.PersonalData) -> list[models.Field]:
+    model = declaration.model_class
+    section = declaration.export
+    names = section.fields or [f.name for f in model._meta.concrete_fields]
+    person = apps.get_model(personal_data.PERSON_MODEL)
+    fields = []
+    for name in names:
+        field = model._meta.get_field(name)
+        if name in SKIPPED_FIELDS or name in section.exclude or (field.is_relation and field.related_model is person):
             continue
+        fields.append(field)
+    return fields
+
+
+def record_to_dict(obj: models.Model, fields: list[models.Field]) -> dict[str, Any]:
+    """The fields of a record, with the readable label of coded values; a link to another record of the
+    person is its id in this export, any other link (staff, worksite, programme) its name."""
+    personal_models = {d.model for d in personal_data.personal()}
+    data: dict[str, Any] = {}
+    for field in fields:
         if field.name == "public_id":
             data["id"] = str(obj.public_id)
+            continue
+        if field.is_relation:
+            related = getattr(obj, field.name)
+            if related is not None and field.related_model._meta.label in personal_models:
+                data[field.name] = str(getattr(related, "public_id", None) or related.pk)
+            else:
+                data[field.name] = plain(related) if related is not None else ""
             continue
         value = getattr(obj, field.name)
         data[field.name] = plain(value)
@@ -85,129 +84,54 @@ def record_to_dict(obj: models.Model, *, skip: set[str] = frozenset()) -> dict[s
     return data
 
 
-def _person_section(person: Person) -> dict[str, Any]:
-    identity = {name: plain(getattr(person, name)) for name in PERSON_FIELDS}
-    for name in ("nationality", "french_level", "driving_licence"):
-        if getattr(person, name):
-            identity[f"{name}_label"] = str(getattr(person, f"get_{name}_display")())
-    identity["id"] = str(person.public_id)
-    identity["structure"] = person.structure.name
-    return identity
+def _section(declaration: personal_data.PersonalData, person: Person) -> Any:
+    fields = _exported_fields(declaration)
+    related = [f.name for f in fields if f.is_relation]
+    rows = declaration.rows_of(person).select_related(*related).order_by(*declaration.export.ordering)
+    records = [record_to_dict(obj, fields) for obj in rows]
+    if declaration.export.single:
+        return records[0] if records else {}
+    return records
 
 
-def _status_change(change: StatusChange) -> dict[str, Any]:
-    return {
-        "at": plain(change.changed_at),
-        "from_status": change.from_status,
-        "to_status": change.to_status,
-        "to_status_label": str(change.get_to_status_display()),
-        "by": str(change.changed_by) if change.changed_by else "",
-        "reason": change.reason,
-    }
-
-
-def _pathways_section(pathways) -> list[dict[str, Any]]:
-    section = []
-    for pathway in pathways:
-        data = record_to_dict(pathway, skip={"programme", "referent", "supervisor", "worksite"})
-        data.update(
-            programme=pathway.programme.name,
-            referent=str(pathway.referent) if pathway.referent else "",
-            supervisor=str(pathway.supervisor) if pathway.supervisor else "",
-            worksite=pathway.worksite.name if pathway.worksite else "",
-            status_history=[_status_change(change) for change in pathway.status_changes.all()],
-        )
-        section.append(data)
-    return section
-
-
-def _diagnoses_section(diagnoses) -> list[dict[str, Any]]:
-    section = []
-    for diagnosis in diagnoses:
-        data = record_to_dict(diagnosis)
-        data["pathway"] = str(diagnosis.pathway.public_id)
-        data["proofs"] = [record_to_dict(proof, skip={"diagnosis"}) for proof in diagnosis.proofs.all()]
-        section.append(data)
-    return section
-
-
-def _contracts_section(contracts) -> list[dict[str, Any]]:
-    section = []
-    for contract in contracts:
-        data = record_to_dict(contract, skip={"worksite", "renews"})
-        data.update(
-            pathway=str(contract.pathway.public_id),
-            worksite=contract.worksite.name if contract.worksite else "",
-            renews=str(contract.renews.public_id) if contract.renews_id else "",
-            suspensions=[record_to_dict(s, skip={"contract"}) for s in contract.suspensions.all()],
-        )
-        section.append(data)
-    return section
-
-
-def _records_of_app(app_label: str, person: Person, pathway_ids: list[int]) -> list[dict[str, Any]]:
-    """Records of an optional app that point at the person or one of their pathways, whatever their shape."""
-    if not apps.is_installed(f"tremplin.{app_label}"):
-        return []
-    found = []
-    for model in apps.get_app_config(app_label).get_models():
-        if model.__name__.startswith("Historical"):
-            continue
-        lookups = []
-        for field in model._meta.concrete_fields:
-            if not field.is_relation or field.related_model is None:
-                continue
-            if field.related_model is Person:
-                lookups.append(models.Q(**{field.name: person}))
-            elif field.related_model is Pathway and pathway_ids:
-                lookups.append(models.Q(**{f"{field.name}_id__in": pathway_ids}))
-        if not lookups:
-            continue
-        query = lookups[0]
-        for lookup in lookups[1:]:
-            query |= lookup
-        for obj in model._default_manager.filter(query).order_by("pk"):
-            data = {"type": str(model._meta.verbose_name)}
-            data.update(record_to_dict(obj))
-            found.append(data)
-    return found
-
-
-def _history_section(person: Person, pathways, contracts) -> list[dict[str, Any]]:
-    """Changes recorded by django-simple-history on the person's records, when it is set up."""
+def _history_section(person: Person) -> list[dict[str, Any]]:
+    """Changes kept by the change history on every declared record of the person: when, by whom, which
+    fields (their values are in the sections above)."""
+    ids = personal_data.record_ids(person.pk)
     changes = []
-    for obj in [person, *pathways, *contracts]:
-        history = getattr(obj, "history", None)
-        if history is None:
+    for declaration in personal_data.personal():
+        past = personal_data.history_model(declaration.model_class) if declaration.history else None
+        if past is None:
             continue
-        previous = None
-        for record in history.order_by("history_date", "history_id"):
+        previous: dict[Any, Any] = {}
+        rows = past.objects.filter(id__in=ids[declaration.model_class]).select_related("history_user")
+        for record in rows.order_by("history_date", "history_id"):
             changed: list[str] = []
-            if previous is not None:
+            before = previous.get(record.id)
+            if before is not None:
                 try:
-                    changed = sorted(change.field for change in record.diff_against(previous).changes)
+                    changed = sorted(change.field for change in record.diff_against(before).changes)
                 except Exception:  # noqa: BLE001 — a history row of an older schema must not stop the export
                     changed = []
             changes.append(
                 {
-                    "record": str(obj._meta.verbose_name),
-                    "record_id": str(obj.public_id),
+                    "record": declaration.name,
+                    "record_id": str(getattr(record, "public_id", None) or record.id),
                     "at": plain(record.history_date),
                     "type": {"+": "create", "~": "update", "-": "delete"}.get(record.history_type, record.history_type),
-                    "by": str(record.history_user) if getattr(record, "history_user", None) else "",
+                    "by": str(record.history_user) if record.history_user else "",
                     "changed_fields": changed,
                 }
             )
-            previous = record
+            previous[record.id] = record
+    changes.sort(key=lambda change: change["at"])
     return changes
 
 
 def _access_log_section(person: Person) -> list[dict[str, Any]]:
     """Who read or changed the person's file. Staff IP addresses and hash-chain values are left out."""
-    try:
-        from tremplin.audit.services import entries_for_person
-    except ImportError:
-        return []
+    from tremplin.audit.services import entries_for_person
+
     return [
         {
             "at": plain(entry.at),
@@ -223,41 +147,39 @@ def _access_log_section(person: Person) -> list[dict[str, Any]]:
 
 def export_person(person: Person) -> dict[str, Any]:
     """Everything held about one person, as the answer to a subject-access request (GDPR art. 15 and 20)."""
-    pathways = list(
-        Pathway.objects.filter(person=person)
-        .select_related("programme", "referent", "supervisor", "worksite")
-        .prefetch_related("status_changes__changed_by")
-        .order_by("created_at")
-    )
-    pathway_ids = [p.pk for p in pathways]
-    diagnoses = (
-        EligibilityDiagnosis.objects.filter(pathway_id__in=pathway_ids)
-        .select_related("pathway", "made_by")
-        .prefetch_related("proofs")
-        .order_by("made_on", "created_at")
-    )
-    contracts = list(
-        Contract.objects.filter(pathway_id__in=pathway_ids)
-        .select_related("pathway", "worksite", "renews", "signed_by")
-        .prefetch_related("suspensions__recorded_by")
-        .order_by("start_date")
-    )
-    return {
+    data: dict[str, Any] = {
         "schema_version": EXPORT_SCHEMA_VERSION,
         "generated_at": plain(timezone.now()),
         "controller": {"name": person.structure.name, "id": str(person.structure.public_id)},
-        "person": _person_section(person),
-        "pathways": _pathways_section(pathways),
-        "eligibility_diagnoses": _diagnoses_section(diagnoses),
-        "contracts": _contracts_section(contracts),
-        "consents": _records_of_app("consent", person, pathway_ids),
-        "documents": _records_of_app("documents", person, pathway_ids),
-        "erasure_requests": [
-            record_to_dict(r, skip={"recorded_by", "decided_by"}) for r in person.erasure_requests.all()
-        ],
-        "history": _history_section(person, pathways, contracts),
-        "access_log": _access_log_section(person),
     }
+    for declaration in personal_data.exported():
+        data[declaration.export.key] = _section(declaration, person)
+    data["history"] = _history_section(person)
+    data["access_log"] = _access_log_section(person)
+    return data
+
+
+def readable_sections(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The export's sections for the readable PDF, from the registry: a title, and per record the pairs
+    (field's label, value), a coded value shown by its label."""
+    sections = []
+    for declaration in personal_data.exported():
+        records = data.get(declaration.export.key)
+        if declaration.export.single:
+            records = [records] if records else []
+        fields = [f for f in _exported_fields(declaration) if f.name != "public_id"]
+        rows = []
+        for record in records or []:
+            pairs = []
+            for field in fields:
+                shown = (
+                    record.get(f"{field.name}_label", record.get(field.name)) if field.choices else record[field.name]
+                )
+                label = str(field.verbose_name)
+                pairs.append((label[:1].upper() + label[1:], shown))
+            rows.append(pairs)
+        sections.append({"key": declaration.export.key, "title": declaration.title, "records": rows})
+    return sections
 
 
 # Erasure requests ---------------------------------------------------------------------------------------------

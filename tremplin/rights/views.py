@@ -84,7 +84,7 @@ def export_json(request: HttpRequest, person_id) -> HttpResponse:
 
 def render_export_html(data: dict) -> str:
     """The HTML the PDF is made from; autoescaped like every template, so text typed by users stays text."""
-    return render_to_string("rights/export_pdf.html", {"export": data})
+    return render_to_string("rights/export_pdf.html", {"export": data, "sections": services.readable_sections(data)})
 
 
 def render_export_pdf(data: dict) -> bytes:

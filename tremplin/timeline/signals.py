@@ -1,9 +1,7 @@
-"""Writes the timeline as its sources are saved, and clears it with the person's identity."""
+"""Writes the timeline as its sources are saved (the events' codes go with the person's identity: see
+personal_data.py)."""
 
 from django.db.models.signals import post_save
-from django.dispatch import receiver
-
-from tremplin.retention.signals import person_anonymised
 
 from .builders import source_key, sources
 from .models import EventKind, TimelineEvent
@@ -48,13 +46,6 @@ def _connect() -> None:
             sync_events(instance, _builder, created=created)
 
         post_save.connect(on_save, sender=model, weak=False, dispatch_uid=f"timeline_{model._meta.label_lower}")
-
-
-@receiver(person_anonymised, dispatch_uid="timeline_person_anonymised")
-def forget_event_data_of_anonymised_person(sender, person, **kwargs) -> None:
-    """The events stay (dates and kinds, for the structure's figures); their codes and staff names go:
-    a barrier's domain (health, justice) says too much about someone."""
-    TimelineEvent.objects.filter(person=person).update(data={})
 
 
 _connect()

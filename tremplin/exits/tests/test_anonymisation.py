@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from tremplin.exits.factories import ExitFactory, FollowUpFactory
 from tremplin.exits.models import Outcome
-from tremplin.retention.signals import person_anonymised
+from tremplin.retention.services import anonymise_person
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ def test_texts_go_codes_and_dates_stay():
     exit_record = ExitFactory(comment="Très émue au départ", destination="Paysages du Nord", job_title="Jardinière")
     follow_up = FollowUpFactory(exit=exit_record, outcome=Outcome.NEW_JOB, note="A changé d'employeur")
     other = FollowUpFactory(note="Autre personne", exit=ExitFactory())
-    person_anonymised.send(sender=None, person=exit_record.pathway.person, today=timezone.localdate())
+    anonymise_person(exit_record.pathway.person, timezone.localdate())
     exit_record.refresh_from_db()
     follow_up.refresh_from_db()
     other.refresh_from_db()

@@ -28,10 +28,14 @@ def test_it_exports_pathways_contracts_proofs_and_log_entries_of_the_person_only
     assert data["generated_at"]
     assert data["person"]["last_name"] == "Diallo"
     assert data["pathways"][0]["referral_source"] == "France Travail pour Awa"
-    assert data["pathways"][0]["status_history"][0]["reason"] == "Accueil Awa"
-    assert data["eligibility_diagnoses"][0]["proofs"][0]["proof_reference"] == "CAF-Diallo"
+    pathway_id = data["pathways"][0]["id"]
+    assert data["status_changes"][0]["reason"] == "Accueil Awa"
+    assert data["status_changes"][0]["pathway"] == pathway_id
+    assert data["criterion_proofs"][0]["proof_reference"] == "CAF-Diallo"
     assert data["contracts"][0]["position"] == "Maraîchage Awa"
-    assert data["contracts"][0]["suspensions"][0]["reason"] == "Arrêt Awa"
+    assert data["contracts"][0]["pathway"] == pathway_id
+    assert data["suspensions"][0]["reason"] == "Arrêt Awa"
+    assert data["suspensions"][0]["contract"] == data["contracts"][0]["id"]
     assert "file" in [entry["part"] for entry in data["access_log"]]
     assert director.email in [entry["by"] for entry in data["access_log"]]
     for trace in ("Karim", "Benali", str(other.public_id)):

@@ -4,8 +4,7 @@ import pytest
 from django.utils import timezone
 
 from tremplin.barriers.factories import BarrierChangeFactory, BarrierFactory
-from tremplin.people.models import Person
-from tremplin.retention.signals import person_anonymised
+from tremplin.retention.services import anonymise_person
 from tremplin.timeline.factories import TimelineEventFactory
 from tremplin.timeline.models import TimelineEvent
 
@@ -16,7 +15,7 @@ def test_anonymisation_empties_the_events_data():
     change = BarrierChangeFactory(barrier=BarrierFactory(domain="justice"))
     person = change.barrier.pathway.person
     other = TimelineEventFactory()
-    person_anonymised.send(sender=Person, person=person, today=timezone.localdate())
+    anonymise_person(person, timezone.localdate())
     event = TimelineEvent.objects.get(person=person)
     assert event.data == {}
     assert event.describe() == "Freins"

@@ -1,0 +1,22 @@
+"""What the applications app holds about a person: their applications and how they went (decision 0010).
+Employers, jobs, channels and steps stay for the figures; the employer's feedback and notes go."""
+
+from tremplin.core.personal_data import ExportSection, PersonalData
+
+DECLARATIONS = [
+    PersonalData(
+        model="applications.Application",
+        person_path="pathway__person",
+        part="application",
+        erase={"employer_feedback": "", "next_step": ""},
+        export=ExportSection("applications", ordering=("created_at", "pk")),
+        history=True,
+    ),
+    PersonalData(
+        model="applications.ApplicationStep",
+        person_path="application__pathway__person",
+        part="application_step",
+        erase={"note": ""},
+        export=ExportSection("application_steps", ordering=("on", "pk")),
+    ),
+]

@@ -1,0 +1,292 @@
+"""The personal-data registry: what Tremplin holds about a person, declared once, next to the models.
+
+Each app that holds data about a person lists it in `tremplin/<app>/personal_data.py` as
+`DECLARATIONS = [PersonalData(...), NotPersonal(...)]`; this module finds those modules by that fixed
+name, in the order of INSTALLED_APPS (decision 0006), and never imports an app itself. Every privacy
+feature reads the registry and nothing else (decision 0010):
+
+- `rights` builds the subject-access export (JSON and PDF), one section per `export`;
+- `retention` erases the `erase` fields, deletes the `delete` records and runs `on_anonymise`;
+- `people.history.forget_history` deletes the change history of every `history=True` model;
+- `audit` sends the changes of every model with a `part` to the access log.
+
+A guard test (tests/security/test_personal_data_registry.py) fails when a model reaching a person or a
+pathway by foreign keys is declared neither personal nor `NotPersonal`, and proves that every erasable
+text is exported and gone after anonymisation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+
+MODULE_NAME = "personal_data"
+PERSON_MODEL = "people.Person"
+
+# Retention categories (the rules and their durations live in `retention.rules`).
+ACTIVE_FILE = "active_file"
+ELIGIBILITY_PROOFS = "eligibility_proofs"
+
+
+@dataclass(frozen=True)
+class ExportSection:
+    """How a model appears in the subject-access export: one JSON key and one titled PDF section.
+
+    `fields` empty means every concrete field but the technical ones; `exclude` removes some (secrets,
+    internal codes). `single` is for the person's own record, exported as one object instead of a list.
+    """
+
+    key: str
+    title: Any = None  # default: the model's plural verbose name
+    fields: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    ordering: tuple[str, ...] = ("pk",)
+    single: bool = False
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """One model holding data about a person.
+
+    - `person_path`: the foreign keys from the model to the person ("pathway__person"; "" for Person).
+    - `label`: what the record is, in the access log and the change history.
+    - `part`: the access-log part its changes are written under ("" when its changes are not logged).
+    - `erase`: field -> value written on anonymisation (a callable is called for each use, like `dict`).
+    - `delete`: the records go on anonymisation (a CV draft, a proof's description).
+    - `keep_reason`: why a record with nothing to erase stays (dates and codes kept for the figures).
+    - `on_anonymise`: an extra step given the person's rows before erasing (stored files, open shares).
+    - `retention`: the retention category that decides when it is erased.
+    - `history`: the model keeps past versions (django-simple-history), forgotten with the person.
+    """
+
+    model: str
+    person_path: str
+    export: ExportSection | None
+    label: Any = None  # default: the model's verbose name
+    part: str = ""
+    erase: Mapping[str, Any] = field(default_factory=dict)
+    delete: bool = False
+    keep_reason: Any = ""
+    on_anonymise: Callable[[models.QuerySet], None] | None = None
+    retention: str = ACTIVE_FILE
+    history: bool = False
+
+    @property
+    def model_class(self) -> type[models.Model]:
+        return apps.get_model(self.model)
+
+    @property
+    def name(self) -> str:
+        return str(self.label or self.model_class._meta.verbose_name)
+
+    @property
+    def title(self) -> str:
+        """The export section's title."""
+        title = self.export.title if self.export is not None else None
+        text = str(title or self.model_class._meta.verbose_name_plural)
+        return text[:1].upper() + text[1:]
+
+    @property
+    def pathway_path(self) -> str | None:
+        """The path to the pathway ("diagnosis__pathway"), when the record hangs off one."""
+        if self.person_path == "person" and self.model_class._meta.label == "pathways.Pathway":
+            return None
+        if self.person_path.endswith("pathway__person"):
+            return self.person_path.removesuffix("__person")
+        return None
+
+    def erased_values(self) -> dict[str, Any]:
+        return {name: value() if callable(value) else value for name, value in self.erase.items()}
+
+    def rows_of(self, person) -> models.QuerySet:
+        """The person's live records of this model."""
+        manager = self.model_class._base_manager
+        if not self.person_path:
+            return manager.filter(pk=person.pk)
+        return manager.filter(**{self.person_path: person})
+
+
+@dataclass(frozen=True)
+class NotPersonal:
+    """A model that reaches a person or a pathway by foreign keys but holds nothing about them."""
+
+    model: str
+    reason: Any
+
+    @property
+    def model_class(self) -> type[models.Model]:
+        return apps.get_model(self.model)
+
+
+Declaration = PersonalData | NotPersonal
+
+
+def _modules() -> Iterable:
+    for config in apps.get_app_configs():
+        name = f"{config.name}.{MODULE_NAME}"
+        if name == __name__:  # this very module holds the mechanism, not declarations
+            continue
+        try:
+            yield import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+
+
+@cache
+def declarations() -> tuple[Declaration, ...]:
+    """Every declaration of every installed app, in the order of INSTALLED_APPS."""
+    found: list[Declaration] = []
+    for module in _modules():
+        found.extend(module.DECLARATIONS)
+    return tuple(found)
+
+
+def personal(source: Iterable[Declaration] | None = None) -> list[PersonalData]:
+    return [d for d in (declarations() if source is None else source) if isinstance(d, PersonalData)]
+
+
+def declaration_for(model: type[models.Model]) -> Declaration | None:
+    label = model._meta.label
+    return next((d for d in declarations() if d.model == label), None)
+
+
+def exported() -> list[PersonalData]:
+    return [d for d in personal() if d.export is not None]
+
+
+def depth(declaration: PersonalData) -> int:
+    return declaration.person_path.count("__") + 1 if declaration.person_path else 0
+
+
+def history_model(model: type[models.Model]) -> type[models.Model] | None:
+    """The simple-history table of a model, if it keeps one."""
+    manager = getattr(model, "history", None)
+    return getattr(manager, "model", None) if manager is not None else None
+
+
+def record_ids(person_id: int) -> dict[type[models.Model], set]:
+    """Primary keys of every declared record of the person, live or only left in a history table.
+
+    Walked from the person down, one hop at a time, so a record deleted since (its history rows
+    remain) is found through its parent's id: this is what lets the history be forgotten after the
+    person's records are gone."""
+    ids: dict[type[models.Model], set] = {}
+    for declaration in sorted(personal(), key=depth):
+        model = declaration.model_class
+        if not declaration.person_path:
+            ids[model] = {person_id}
+            continue
+        first = declaration.person_path.split("__", 1)[0]
+        parent = model._meta.get_field(first).related_model
+        parent_ids = ids.get(parent, set())
+        found = set(model._base_manager.filter(**{f"{first}_id__in": parent_ids}).values_list("pk", flat=True))
+        past = history_model(model)
+        if past is not None:
+            found |= set(past.objects.filter(**{f"{first}_id__in": parent_ids}).values_list("id", flat=True))
+        ids[model] = found
+    return ids
+
+
+def owner_of(declaration: PersonalData, instance: models.Model) -> tuple[Any, Any]:
+    """(person public id, structure pk) of a record, from the objects already loaded when possible,
+    else with one query from the first parent not loaded."""
+    if not declaration.person_path:
+        return instance.public_id, instance.structure_id
+    obj = instance
+    steps = declaration.person_path.split("__")
+    for index, step in enumerate(steps):
+        loaded = obj._state.fields_cache.get(step)
+        if loaded is None:
+            parent = obj._meta.get_field(step).related_model
+            rest = "__".join(steps[index + 1 :])
+            prefix = f"{rest}__" if rest else ""
+            row = (
+                parent._base_manager.filter(pk=getattr(obj, f"{step}_id"))
+                .values_list(f"{prefix}public_id", f"{prefix}structure_id")
+                .first()
+            )
+            return row or (None, None)
+        obj = loaded
+    return obj.public_id, obj.structure_id
+
+
+# What the guard checks ------------------------------------------------------------------------------------------
+
+
+def reaching_models(all_models: Iterable[type[models.Model]]) -> list[type[models.Model]]:
+    """Every model that reaches a person or a pathway through foreign keys, one-to-one or many-to-many
+    fields, at any depth (history tables included)."""
+    all_models = list(all_models)
+    person = apps.get_model(PERSON_MODEL)
+    reach = {person}
+    changed = True
+    while changed:
+        changed = False
+        for model in all_models:
+            if model in reach:
+                continue
+            for relation in model._meta.get_fields():
+                if relation.is_relation and not relation.auto_created and relation.related_model in reach:
+                    reach.add(model)
+                    changed = True
+                    break
+    return sorted(reach, key=lambda m: m._meta.label)
+
+
+def problems(all_models: Iterable[type[models.Model]], source: Iterable[Declaration]) -> list[str]:
+    """What is wrong with a registry, one sentence per problem (empty when everything is declared)."""
+    source = list(source)
+    by_label = {d.model: d for d in source}
+    found: list[str] = []
+    for model in reaching_models(all_models):
+        base = getattr(model, "instance_type", None)  # set on a simple-history table: the model it follows
+        if base is not None:
+            declaration = by_label.get(base._meta.label)
+            if isinstance(declaration, NotPersonal):
+                continue
+            if declaration is None or not declaration.history:
+                found.append(f"{model._meta.label}: history table of an undeclared or history=False model")
+            continue
+        if model._meta.label not in by_label:
+            found.append(f"{model._meta.label}: reaches a person but is not declared")
+    for declaration in personal(source):
+        found.extend(_declaration_problems(declaration))
+    return found
+
+
+def _declaration_problems(declaration: PersonalData) -> list[str]:
+    model = declaration.model_class
+    label = model._meta.label
+    found = []
+    if declaration.history != (history_model(model) is not None):
+        found.append(f"{label}: history={declaration.history} but the model's history table says otherwise")
+    target = model
+    for step in declaration.person_path.split("__") if declaration.person_path else ():
+        try:
+            relation = target._meta.get_field(step)
+        except Exception:  # noqa: BLE001 - reported below
+            found.append(f"{label}: person_path step {step!r} is not a field")
+            return found
+        if not (relation.many_to_one or relation.one_to_one) or relation.auto_created:
+            found.append(f"{label}: person_path step {step!r} is not a forward foreign key")
+            return found
+        target = relation.related_model
+    if target._meta.label != PERSON_MODEL:
+        found.append(f"{label}: person_path does not lead to the person")
+    for name in declaration.erase:
+        try:
+            model._meta.get_field(name)
+        except Exception:  # noqa: BLE001
+            found.append(f"{label}: erases an unknown field {name!r}")
+    if not (declaration.erase or declaration.delete or declaration.keep_reason):
+        found.append(f"{label}: neither erased, deleted nor kept with a reason")
+    if declaration.export is None:
+        found.append(f"{label}: not in the subject-access export")
+    return found

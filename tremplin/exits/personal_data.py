@@ -1,0 +1,23 @@
+"""What the exits app holds about a person: their exit and the follow-ups after it (decision 0010).
+Dates, categories and outcomes stay for the structure's figures; the free texts go."""
+
+from tremplin.core.personal_data import ExportSection, PersonalData
+
+DECLARATIONS = [
+    PersonalData(
+        model="exits.Exit",
+        person_path="pathway__person",
+        part="exit_record",
+        erase={"destination": "", "job_title": "", "comment": ""},
+        export=ExportSection("exits"),
+        history=True,
+    ),
+    PersonalData(
+        model="exits.FollowUp",
+        person_path="exit__pathway__person",
+        part="exit_follow_up",
+        erase={"note": ""},
+        export=ExportSection("follow_ups", ordering=("due_on", "pk")),
+        history=True,
+    ),
+]

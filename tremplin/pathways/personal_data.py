@@ -1,0 +1,21 @@
+"""What the pathways app holds about a person: their pathways and status changes (decision 0010)."""
+
+from tremplin.core.personal_data import ExportSection, PersonalData
+
+DECLARATIONS = [
+    PersonalData(
+        model="pathways.Pathway",
+        person_path="person",
+        part="pathway",
+        erase={"referral_source": ""},
+        export=ExportSection("pathways", ordering=("created_at", "pk")),
+        history=True,
+    ),
+    PersonalData(
+        model="pathways.StatusChange",
+        person_path="pathway__person",
+        part="status",
+        erase={"reason": ""},
+        export=ExportSection("status_changes", ordering=("changed_at", "pk")),
+    ),
+]

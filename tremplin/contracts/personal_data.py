@@ -8,7 +8,7 @@ DECLARATIONS = [
         model="contracts.Contract",
         person_path="pathway__person",
         part="contract",
-        erase={"reduced_hours_reason": "", "early_end_comment": ""},
+        erase={"reduced_hours_reason": "", "early_end_comment": "", "cancellation_reason": ""},
         export=ExportSection("contracts", ordering=("start_date", "pk")),
         history=True,
     ),

@@ -97,6 +97,8 @@ OUR_NAMESPACES = {
 
 EXPECTED: dict[str, Expect] = {
     "core:health": Expect(PUBLIC),
+    # The design system's living page: every member (it shows no one's data).
+    "core:components": allow(STAFF, {OTHER_SUPERVISOR}),
     "dashboards:home": allow(STAFF, {OTHER_SUPERVISOR}),
     "dashboards:structure": allow({Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER}),
     # Rights requests and retention: the roles that manage personal data.

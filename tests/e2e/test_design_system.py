@@ -81,6 +81,11 @@ def test_on_a_phone_the_header_is_short_and_its_menu_opens_with_the_keyboard(pho
     header_width = page.evaluate("() => document.querySelector('header.site-header').scrollWidth")
     assert header_width <= 390, f"the open menu is {header_width}px wide"
 
+    # A tap on a link of an open group follows it.
+    group.tap()
+    inbox.tap()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Observations à lire")
+
 
 def test_on_a_phone_the_programme_sections_are_one_menu_naming_the_current_one(phone_page, french_aci, awa):
     page = phone_page

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tremplin.accounts.roles import Role
+from tremplin.action_plan.factories import ActionFactory, ActionPlanFactory
 from tremplin.applications.factories import ApplicationFactory
 from tremplin.applications.models import ApplicationStatus
 from tremplin.core.status_badges import TONES, badge_for, kinds
@@ -119,9 +120,10 @@ def followed(structure, member):
         person=PersonFactory(structure=structure, first_name="Awa", last_name="Diallo"),
         status=Status.IN_CONTRACT,
         referent=counsellor,
-        status_changed_at=timezone.now() - datetime.timedelta(days=60),
     )
     InterviewFactory(pathway=pathway, planned_at=timezone.now() + datetime.timedelta(days=3))
+    plan = ActionPlanFactory(pathway=pathway)
+    ActionFactory(plan=plan, due_date=timezone.localdate() - datetime.timedelta(days=5))
     return pathway
 
 
@@ -140,7 +142,7 @@ def test_the_person_card_shows_the_referent_the_next_appointment_and_the_alerts(
     assert "Claire Martin" in card
     planned = timezone.localtime(followed.interviews.get().planned_at)
     assert planned.strftime("%d/%m/%Y %H:%M") in card
-    assert "1 alerte" in card and "aucun contact depuis" in card  # no interview held for 60 days
+    assert "1 alerte" in card and "1 action du plan est en retard" in card
 
 
 def test_the_person_card_keeps_the_alerts_from_a_supervisor(client, member, followed):

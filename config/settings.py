@@ -202,6 +202,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # node_modules by `make assets`; only the files we serve are exposed.
 NODE_ASSETS = {
     "vendor/htmx": BASE_DIR / "node_modules" / "htmx.org" / "dist",
+    # The design system's base (docs/design-system.md): Pico CSS, themed in static/css/tremplin.css.
+    "vendor/pico": BASE_DIR / "node_modules" / "@picocss" / "pico" / "css",
+    # A self-hosted font designed for legibility (Braille Institute); its @font-face rules are in tremplin.css.
+    "vendor/atkinson-hyperlegible": BASE_DIR / "node_modules" / "@fontsource" / "atkinson-hyperlegible" / "files",
 }
 for prefix, path in NODE_ASSETS.items():
     if path.exists():

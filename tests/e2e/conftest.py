@@ -102,6 +102,33 @@ def sign_in(page, email: str, password: str) -> None:
     page.wait_for_load_state()
 
 
+def open_site_menu(page) -> None:
+    """On a phone the header's links are behind one "Menu" disclosure: open it (nothing to do on a desktop)."""
+    menu = page.locator("details.site-menu")
+    toggle = menu.locator(":scope > summary")
+    if toggle.is_visible() and menu.get_attribute("open") is None:
+        toggle.click()
+
+
+def nav_link(page, name: str, group: str | None = None):
+    """A link of the header's menu (base.html), its group's dropdown opened first, and on a phone the Menu."""
+    open_site_menu(page)
+    nav = page.get_by_role("navigation", name="Navigation principale")
+    if group:
+        dropdown = nav.locator("details.nav-group").filter(
+            has=page.locator(":scope > summary", has_text=re.compile(rf"^\s*{re.escape(group)}\b"))
+        )
+        if dropdown.get_attribute("open") is None:
+            dropdown.locator(":scope > summary").click()
+    return nav.get_by_role("link", name=name)
+
+
+def sign_out(page) -> None:
+    open_site_menu(page)
+    page.get_by_role("button", name="Se déconnecter").click()
+    page.wait_for_load_state()
+
+
 def field(page, label: str):
     """The input labelled `label`, whether or not the label adds "(obligatoire)"."""
     return page.get_by_label(re.compile(rf"^\s*{re.escape(label)}(\s*\(obligatoire\))?\s*$"))

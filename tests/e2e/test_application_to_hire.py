@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, field, sign_in
+from tests.e2e.conftest import assert_accessible, field, nav_link, sign_in
 from tremplin.accounts.factories import DEFAULT_PASSWORD, MembershipFactory, UserFactory
 from tremplin.accounts.roles import Role
 from tremplin.action_plan.models import Action
@@ -104,7 +104,7 @@ def test_a_job_coach_records_the_application_until_hired_and_downloads_the_cv(pa
     assert Action.objects.filter(plan__pathway=pathway, section="job_search").count() == 1
 
     # The structure's pipeline shows it among the hires.
-    page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name="Candidatures").click()
+    nav_link(page, "Candidatures", "Emploi").click()
     hired_column = page.locator("section.pipeline-column", has=page.get_by_role("heading", name="Embauche"))
     expect(hired_column.get_by_role("link", name="Yacine Morel")).to_be_visible()
     assert_accessible(page)

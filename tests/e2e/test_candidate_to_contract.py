@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, field, short_date, sign_in
+from tests.e2e.conftest import assert_accessible, field, nav_link, short_date, sign_in
 from tremplin.accounts.factories import DEFAULT_PASSWORD
 from tremplin.contracts.models import Contract
 from tremplin.core.dates import add_months
@@ -33,7 +33,7 @@ def test_a_counsellor_records_a_candidate_checks_eligibility_and_signs_a_contrac
     sign_in(page, french_aci.counsellor.email, DEFAULT_PASSWORD)
 
     # People list.
-    page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name="Personnes").click()
+    nav_link(page, "Personnes accompagnées", "Personnes").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Personnes accompagnées")
     expect(page.get_by_text("Aucun parcours pour le moment.")).to_be_visible()
     assert_accessible(page)
@@ -142,7 +142,7 @@ def test_a_counsellor_records_a_candidate_checks_eligibility_and_signs_a_contrac
     assert_accessible(page)
 
     # People list: the same, with the worksite.
-    page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name="Personnes").click()
+    nav_link(page, "Personnes accompagnées", "Personnes").click()
     row = page.get_by_role("row").filter(has=page.get_by_role("link", name="Diallo Amina"))
     expect(row).to_contain_text("En contrat")
     expect(row).to_contain_text("Jardin de la Lys")

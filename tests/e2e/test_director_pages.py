@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, field, short_date, sign_in
+from tests.e2e.conftest import assert_accessible, field, nav_link, short_date, sign_in
 from tremplin.accounts.factories import DEFAULT_PASSWORD
 from tremplin.accounts.models import Membership
 from tremplin.accounts.roles import Role
@@ -60,16 +60,12 @@ def expect_supervision_warning(row) -> None:
     expect(row).to_contain_text(re.compile(r"\b12\b[^.]*par encadrant·e"))
 
 
-def main_nav(page):
-    return page.get_by_role("navigation", name="Navigation principale")
-
-
 def test_a_director_reads_the_structure_dashboard_with_the_supervision_warning(page, busy_aci):
     today = timezone.localdate()
     sign_in(page, busy_aci.director.email, DEFAULT_PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_have_text("Tableau de bord — ACI Les Jardins du Nord")
 
-    main_nav(page).get_by_role("link", name="Structure").click()
+    nav_link(page, "Tableau de bord de la structure", "Structure").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tableau de bord — ACI Les Jardins du Nord")
 
     by_status = page.get_by_role("table", name="Nombre de personnes accompagnées à chaque étape du parcours")
@@ -93,7 +89,7 @@ def test_a_director_reads_the_structure_dashboard_with_the_supervision_warning(p
 def test_a_director_opens_worksites_programmes_and_settings(page, busy_aci):
     sign_in(page, busy_aci.director.email, DEFAULT_PASSWORD)
 
-    main_nav(page).get_by_role("link", name="Paramètres").click()
+    nav_link(page, "Paramètres", "Structure").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Paramètres de la structure")
     expect(field(page, "Nom")).to_have_value("ACI Les Jardins du Nord")
     expect(page.get_by_text("Atelier et chantier d'insertion (ACI)")).to_be_visible()
@@ -118,7 +114,7 @@ def test_a_director_opens_worksites_programmes_and_settings(page, busy_aci):
 
 def test_a_director_adds_a_member_by_email_and_sees_them_in_the_team(page, busy_aci, mailoutbox):
     sign_in(page, busy_aci.director.email, DEFAULT_PASSWORD)
-    main_nav(page).get_by_role("link", name="Équipe").click()
+    nav_link(page, "Équipe", "Structure").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Équipe d'ACI Les Jardins du Nord")
     expect(page.get_by_role("table", name="3 membres")).to_be_visible()
     assert_accessible(page)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, sign_in
+from tests.e2e.conftest import assert_accessible, nav_link, sign_in
 from tremplin.accounts.factories import DEFAULT_PASSWORD, MembershipFactory, UserFactory
 from tremplin.accounts.roles import Role
 from tremplin.job_offers.models import JobOffer
@@ -68,7 +68,7 @@ def test_a_job_coach_imports_offers_sees_the_ranked_offers_for_a_person_and_send
     sign_in(page, coach.email, DEFAULT_PASSWORD)
 
     # Import: the file is checked first, the report names the row and the problem, nothing is created yet.
-    page.get_by_role("link", name="Offres et entreprises").click()
+    nav_link(page, "Offres et entreprises", "Emploi").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Offres d'emploi")
     assert_accessible(page)
     page.get_by_role("link", name="Importer des offres (CSV, XLSX)").click()
@@ -113,7 +113,7 @@ def test_a_job_coach_imports_offers_sees_the_ranked_offers_for_a_person_and_send
     assert (sent.pathway, sent.offer.title, sent.sent_by) == (pathway, "Jardinier paysagiste", coach)
 
     # From the offer's side: the people ranked for it, Amina first, the offer already sent to her.
-    page.get_by_role("link", name="Offres et entreprises").click()
+    nav_link(page, "Offres et entreprises", "Emploi").click()
     page.get_by_role("link", name="Personnes pour « Jardinier paysagiste »").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Personnes pour l'offre « Jardinier paysagiste »")
     first = page.get_by_role("table", name=re.compile("Personnes en parcours classées")).get_by_role("row").nth(1)
@@ -122,7 +122,7 @@ def test_a_job_coach_imports_offers_sees_the_ranked_offers_for_a_person_and_send
     assert_accessible(page)
 
     # The employer created by the import is in the network, with the offer sent in its history.
-    page.get_by_role("link", name="Offres et entreprises").click()
+    nav_link(page, "Offres et entreprises", "Emploi").click()
     page.get_by_role("link", name="Réseau d'entreprises").click()
     assert_accessible(page)
     page.get_by_role("link", name="Verts Horizons").click()

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, field, sign_in
+from tests.e2e.conftest import assert_accessible, field, sign_in, sign_out
 from tremplin.accounts.factories import DEFAULT_PASSWORD
 from tremplin.observations.models import Observation
 from tremplin.pathways.factories import PathwayFactory
@@ -24,11 +24,6 @@ class Taps:
     def tap(self, locator) -> None:
         self.count += 1
         locator.click()
-
-
-def sign_out(page) -> None:
-    page.get_by_role("button", name="Se déconnecter").click()
-    page.wait_for_load_state()
 
 
 def test_an_observation_travels_from_the_worksite_to_the_counsellor_and_back(phone_page, french_aci):

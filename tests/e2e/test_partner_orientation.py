@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, field, sign_in
+from tests.e2e.conftest import assert_accessible, field, nav_link, sign_in
 from tremplin.accounts.factories import DEFAULT_PASSWORD, MembershipFactory, UserFactory
 from tremplin.accounts.roles import Role
 from tremplin.action_plan.factories import ActionPlanFactory, ObjectiveFactory
@@ -81,7 +81,7 @@ def test_a_counsellor_orients_to_a_housing_partner_who_sees_the_summary_and_reco
 
     # 1. The counsellor looks for a partner answering a housing need.
     sign_in(page, french_aci.counsellor.email, DEFAULT_PASSWORD)
-    page.get_by_role("link", name="Partenaires", exact=True).click()
+    nav_link(page, "Partenaires", "Emploi").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Annuaire des partenaires")
     field(page, "Besoin").select_option(label="Logement")
     field(page, "Territoire").fill("59280")

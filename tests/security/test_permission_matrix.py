@@ -97,10 +97,14 @@ OUR_NAMESPACES = {
 
 EXPECTED: dict[str, Expect] = {
     "core:health": Expect(PUBLIC),
+    # The design system's living page: every member (it shows no one's data).
+    "core:components": allow(STAFF, {OTHER_SUPERVISOR}),
     "dashboards:home": allow(STAFF, {OTHER_SUPERVISOR}),
     "dashboards:structure": allow({Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER}),
     # Rights requests and retention: the roles that manage personal data.
     "dashboards:personal_data": allow({Role.DIRECTOR, Role.DPO}),
+    # The header menu's figures (read after each page by htmx): every member, each for their own capabilities.
+    "dashboards:menu_counts": allow(STAFF, {OTHER_SUPERVISOR}),
     "accounts:login": Expect(PUBLIC),
     "accounts:logout": Expect(POST_ONLY),
     "accounts:set_language": Expect(POST_ONLY),
@@ -134,6 +138,8 @@ EXPECTED: dict[str, Expect] = {
     "pathways:open": allow(PEOPLE_EDITORS),
     "pathways:status": allow(PEOPLE_EDITORS),
     "pathways:team": allow(PEOPLE_EDITORS),
+    # The person's header card (référent, next appointment, alerts): whoever sees the person.
+    "pathways:card": allow(PEOPLE_VIEWERS),
     "eligibility:create": allow(PEOPLE_EDITORS),
     # Eligibility criteria reveal benefits, disability, justice: only those who record them read them.
     "eligibility:detail": allow(PEOPLE_EDITORS),

@@ -5,4 +5,5 @@ from . import views
 app_name = "core"
 urlpatterns = [
     path("sante/", views.health, name="health"),
+    path("composants/", views.components, name="components"),
 ]

@@ -100,6 +100,7 @@ def load_alert_figures(pathways: list[Pathway], visibilities: Iterable[str], tod
             pathway.current_contract_end = row.contract_end
         pathway.last_interview_on = row.last_attended
         pathway.next_interview_on = due_from(row.last_follow_up, follow_up_days(pathway), row.next_planned)
+        pathway.next_planned_at = row.next_planned  # the next interview planned, whatever the plan's frequency
         pathway.last_observation_on = row.last_observation
         pathway.flagged_observations = row.flagged_observations
         pathway.overdue_actions = row.overdue_actions

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("structure/", views.structure, name="structure"),
     path("donnees-personnelles/", views.personal_data, name="personal_data"),
+    path("menu/compteurs/", views.menu_counts, name="menu_counts"),
 ]

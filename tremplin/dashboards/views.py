@@ -12,6 +12,7 @@ from tremplin.accounts.roles import Capability, Role
 from tremplin.pathways.models import ACTIVE_STATUSES
 
 from . import services
+from .menu import menu_counts as read_menu_counts
 
 PAGE_SIZE = 25
 
@@ -121,3 +122,10 @@ def _personal_data(request: HttpRequest, membership) -> HttpResponse:
 def personal_data(request: HttpRequest) -> HttpResponse:
     """The personal-data home, also reachable from the menu by a director who holds the capability."""
     return _personal_data(request, request.membership)
+
+
+@require_GET
+@require_membership()
+def menu_counts(request: HttpRequest) -> HttpResponse:
+    """The header menu's figures, read after the page (htmx, out-of-band swaps): no page pays for them."""
+    return render(request, "dashboards/_menu_counts.html", {"counts": read_menu_counts(request.membership)})

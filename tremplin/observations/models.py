@@ -27,6 +27,17 @@ class ObservationQuerySet(models.QuerySet):
 
         return self.filter(pathway__structure_id=membership.structure_id, visibility__in=visibilities_for(membership))
 
+    def inbox_of(self, membership) -> "ObservationQuerySet":
+        """The observations passed on to the social staff that this member reads in their inbox: a counsellor
+        those of the people they are référent·e of, case managers and directors the whole structure's.
+        Shared by the inbox page and the menu's count."""
+        from tremplin.accounts.roles import Role
+
+        observations = self.readable_by(membership).filter(needs_social_follow_up=True)
+        if membership.role == Role.COUNSELLOR:
+            observations = observations.filter(pathway__referent_id=membership.user_id)
+        return observations
+
 
 class Observation(PublicModel):
     """What the supervisor saw on the worksite, passed on to the social staff when it needs follow-up."""

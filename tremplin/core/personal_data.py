@@ -246,6 +246,31 @@ def record_ids(person_id: int) -> dict[type[models.Model], set]:
     return ids
 
 
+def history_of(declaration: PersonalData, person_id: int) -> models.QuerySet | None:
+    """The history rows of the person's records of a `history=True` model, deleted records included: one
+    query, the records found by their parents' ids in the live and the history tables (subqueries)."""
+    past = history_model(declaration.model_class)
+    if past is None:
+        return None
+    if not declaration.person_path:
+        return past.objects.filter(id=person_id)
+    return past.objects.filter(_parent_filter(declaration.model_class, declaration.person_path, person_id))
+
+
+def _parent_filter(model: type[models.Model], path: str, person_id: int) -> models.Q:
+    """`first_id IN (...)`: the ids of the record's parent along `path`, live or only in history."""
+    first, _sep, rest = path.partition("__")
+    if not rest:
+        return models.Q(**{f"{first}_id": person_id})
+    parent = model._meta.get_field(first).related_model
+    condition = _parent_filter(parent, rest, person_id)
+    found = models.Q(**{f"{first}_id__in": parent._base_manager.filter(condition).values("pk")})
+    past = history_model(parent)
+    if past is not None:
+        found |= models.Q(**{f"{first}_id__in": past.objects.filter(condition).values("id")})
+    return found
+
+
 def owner_of(declaration: PersonalData, instance: models.Model) -> tuple[Any, Any]:
     """(person public id, structure pk) of a record, from the objects already loaded when possible,
     else with one query from the first parent not loaded."""

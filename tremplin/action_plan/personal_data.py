@@ -3,7 +3,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from tremplin.core.personal_data import ExportSection, PersonalData
+from tremplin.core.personal_data import ExportSection, PersonalData, TimelineSource
 
 DECLARATIONS = [
     PersonalData(
@@ -25,6 +25,9 @@ DECLARATIONS = [
     PersonalData(
         model="action_plan.Action",
         person_path="plan__pathway__person",
+        timeline=TimelineSource(
+            "tremplin.timeline.builders.action_events", ("plan__pathway", "objective__barrier", "owner_user")
+        ),
         part="action_plan_action",
         erase={"title": "", "outcome": ""},
         export=ExportSection("actions"),
@@ -33,6 +36,7 @@ DECLARATIONS = [
     PersonalData(
         model="action_plan.PlanReview",
         person_path="plan__pathway__person",
+        timeline=TimelineSource("tremplin.timeline.builders.plan_review_events", ("plan__pathway", "reviewed_by")),
         part="action_plan_review",
         erase={"summary": "", "changes": list, "restricted_changes": list},
         export=ExportSection("plan_reviews", ordering=("reviewed_on", "pk")),

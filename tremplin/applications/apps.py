@@ -9,11 +9,9 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         from tremplin.timeline.models import EventKind
-        from tremplin.timeline.registry import describer_for, register_describer, register_source
+        from tremplin.timeline.registry import describer_for, register_describer
 
-        from .models import ApplicationStep
-        from .timeline import describer, step_events
+        from .timeline import describer
 
-        register_source(ApplicationStep, step_events, ("application__pathway", "by"))
         # The matching app writes offers sent under the same kind: its sentence is kept for its variant.
         register_describer(EventKind.APPLICATION, describer(describer_for(EventKind.APPLICATION)))

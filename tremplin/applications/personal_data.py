@@ -1,7 +1,7 @@
 """What the applications app holds about a person: their applications and how they went (decision 0010).
 Employers, jobs, channels and steps stay for the figures; the employer's feedback and notes go."""
 
-from tremplin.core.personal_data import ExportSection, PersonalData
+from tremplin.core.personal_data import ExportSection, PersonalData, TimelineSource
 
 DECLARATIONS = [
     PersonalData(
@@ -15,6 +15,7 @@ DECLARATIONS = [
     PersonalData(
         model="applications.ApplicationStep",
         person_path="application__pathway__person",
+        timeline=TimelineSource("tremplin.applications.timeline.step_events", ("application__pathway", "by")),
         part="application_step",
         erase={"note": ""},
         export=ExportSection("application_steps", ordering=("on", "pk")),

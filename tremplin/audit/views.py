@@ -11,6 +11,7 @@ from tremplin.people.models import Person
 
 from .forms import LogSearchForm
 from .models import AccessLogEntry
+from .parts import label_of
 from .services import verify_chain
 
 PAGE_SIZE = 25
@@ -29,6 +30,7 @@ def log(request: HttpRequest) -> HttpResponse:
     people = {p.public_id: p for p in Person.objects.filter(structure=structure, public_id__in=ids)} if ids else {}
     for entry in page.object_list:
         entry.person = people.get(entry.person_public_id)
+        entry.part_label = label_of(entry.part)
     return render(
         request,
         "audit/log.html",

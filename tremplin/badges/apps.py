@@ -9,10 +9,8 @@ class BadgesConfig(AppConfig):
 
     def ready(self) -> None:
         from tremplin.timeline.models import EventKind
-        from tremplin.timeline.registry import register_describer, register_source
+        from tremplin.timeline.registry import register_describer
 
-        from .models import Award
-        from .timeline import award_events, describe_badge
+        from .timeline import describe_badge
 
-        register_source(Award, award_events, ("pathway", "achievement", "awarded_by", "revoked_by"))
         register_describer(EventKind.BADGE, describe_badge)

@@ -9,10 +9,8 @@ class CompetencesConfig(AppConfig):
 
     def ready(self) -> None:
         from tremplin.timeline.models import EventKind
-        from tremplin.timeline.registry import register_describer, register_source
+        from tremplin.timeline.registry import register_describer
 
-        from .models import EvaluationSession
-        from .timeline import describe_session, session_events
+        from .timeline import describe_session
 
-        register_source(EvaluationSession, session_events, ("pathway", "coach"))
         register_describer(EventKind.EVALUATION, describe_session)

@@ -3,12 +3,13 @@ links (decision 0010). Levels stay for the structure's figures; comments and des
 
 from django.utils.translation import gettext_lazy as _
 
-from tremplin.core.personal_data import ExportSection, PersonalData
+from tremplin.core.personal_data import ExportSection, PersonalData, TimelineSource
 
 DECLARATIONS = [
     PersonalData(
         model="competences.EvaluationSession",
         person_path="pathway__person",
+        timeline=TimelineSource("tremplin.competences.timeline.session_events", ("pathway", "coach")),
         part="competence_session",
         keep_reason=_("Des dates et des modes de passation : les niveaux comptent pour les bilans."),
         export=ExportSection("evaluation_sessions", ordering=("held_on", "pk")),

@@ -8,7 +8,9 @@ feature reads the registry and nothing else (decision 0010):
 - `rights` builds the subject-access export (JSON and PDF), one section per `export`;
 - `retention` erases the `erase` fields, deletes the `delete` records and runs `on_anonymise`;
 - `people.history.forget_history` deletes the change history of every `history=True` model;
-- `audit` sends the changes of every model with a `part` to the access log.
+- `audit` sends the changes of every model with a `part` to the access log;
+- `timeline` builds the pathway's events from every model with a `timeline` source (decision 0006);
+- the change-history page (`people.views_history`) shows every `history=True` model under its `label`.
 
 A guard test (tests/security/test_personal_data_registry.py) fails when a model reaching a person or a
 pathway by foreign keys is declared neither personal nor `NotPersonal`, and proves that every erasable
@@ -25,6 +27,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import models
+from django.utils.module_loading import import_string
 
 MODULE_NAME = "personal_data"
 PERSON_MODEL = "people.Person"
@@ -51,6 +54,33 @@ class ExportSection:
 
 
 @dataclass(frozen=True)
+class TimelineSource:
+    """How a model's records become events of the pathway's timeline (decision 0006).
+
+    `builder` is the dotted path of `builder(record) -> list[TimelineEvent]` (unsaved events, made with
+    `timeline.builders.make_event`), imported on first use so that declaring imports no app; `related` are
+    the select_related paths for building in bulk, the first one leading to the pathway ("pathway" or
+    "x__pathway"), which `rebuild_timeline --structure` filters on.
+    """
+
+    builder: str
+    related: tuple[str, ...]
+
+    def build(self, record) -> list:
+        return _imported(self.builder)(record)
+
+    @property
+    def pathway_filter(self) -> str:
+        """The lookup prefix from the model to its pathway's fields ("plan__pathway__")."""
+        return f"{self.related[0]}__"
+
+
+@cache
+def _imported(path: str) -> Callable:
+    return import_string(path)
+
+
+@dataclass(frozen=True)
 class PersonalData:
     """One model holding data about a person.
 
@@ -62,7 +92,9 @@ class PersonalData:
     - `keep_reason`: why a record with nothing to erase stays (dates and codes kept for the figures).
     - `on_anonymise`: an extra step given the person's rows before erasing (stored files, open shares).
     - `retention`: the retention category that decides when it is erased.
-    - `history`: the model keeps past versions (django-simple-history), forgotten with the person.
+    - `history`: the model keeps past versions (django-simple-history), forgotten with the person and shown
+      on the person's change-history page.
+    - `timeline`: its records put events on the pathway's timeline.
     """
 
     model: str
@@ -76,6 +108,7 @@ class PersonalData:
     on_anonymise: Callable[[models.QuerySet], None] | None = None
     retention: str = ACTIVE_FILE
     history: bool = False
+    timeline: TimelineSource | None = None
 
     @property
     def model_class(self) -> type[models.Model]:
@@ -161,6 +194,25 @@ def exported() -> list[PersonalData]:
     return [d for d in personal() if d.export is not None]
 
 
+def with_timeline() -> list[PersonalData]:
+    """The timeline's sources, in the order of INSTALLED_APPS."""
+    return [d for d in personal() if d.timeline is not None]
+
+
+def with_history() -> list[PersonalData]:
+    """The models whose past versions are kept, in the order of INSTALLED_APPS."""
+    return [d for d in personal() if d.history]
+
+
+def by_part() -> dict[str, PersonalData]:
+    """The declaration logged under each access-log part (the first one when two share a part)."""
+    found: dict[str, PersonalData] = {}
+    for declaration in personal():
+        if declaration.part:
+            found.setdefault(declaration.part, declaration)
+    return found
+
+
 def depth(declaration: PersonalData) -> int:
     return declaration.person_path.count("__") + 1 if declaration.person_path else 0
 
@@ -192,6 +244,31 @@ def record_ids(person_id: int) -> dict[type[models.Model], set]:
             found |= set(past.objects.filter(**{f"{first}_id__in": parent_ids}).values_list("id", flat=True))
         ids[model] = found
     return ids
+
+
+def history_of(declaration: PersonalData, person_id: int) -> models.QuerySet | None:
+    """The history rows of the person's records of a `history=True` model, deleted records included: one
+    query, the records found by their parents' ids in the live and the history tables (subqueries)."""
+    past = history_model(declaration.model_class)
+    if past is None:
+        return None
+    if not declaration.person_path:
+        return past.objects.filter(id=person_id)
+    return past.objects.filter(_parent_filter(declaration.model_class, declaration.person_path, person_id))
+
+
+def _parent_filter(model: type[models.Model], path: str, person_id: int) -> models.Q:
+    """`first_id IN (...)`: the ids of the record's parent along `path`, live or only in history."""
+    first, _sep, rest = path.partition("__")
+    if not rest:
+        return models.Q(**{f"{first}_id": person_id})
+    parent = model._meta.get_field(first).related_model
+    condition = _parent_filter(parent, rest, person_id)
+    found = models.Q(**{f"{first}_id__in": parent._base_manager.filter(condition).values("pk")})
+    past = history_model(parent)
+    if past is not None:
+        found |= models.Q(**{f"{first}_id__in": past.objects.filter(condition).values("id")})
+    return found
 
 
 def owner_of(declaration: PersonalData, instance: models.Model) -> tuple[Any, Any]:
@@ -289,4 +366,31 @@ def _declaration_problems(declaration: PersonalData) -> list[str]:
         found.append(f"{label}: neither erased, deleted nor kept with a reason")
     if declaration.export is None:
         found.append(f"{label}: not in the subject-access export")
+    if declaration.timeline is not None:
+        found.extend(_timeline_problems(declaration))
+    return found
+
+
+def _timeline_problems(declaration: PersonalData) -> list[str]:
+    label = declaration.model
+    source = declaration.timeline
+    found = []
+    try:
+        builder = _imported(source.builder)
+    except ImportError:
+        return [f"{label}: timeline builder {source.builder!r} cannot be imported"]
+    if not callable(builder):
+        found.append(f"{label}: timeline builder {source.builder!r} is not callable")
+    target = declaration.model_class
+    for step in source.related[0].split("__") if source.related else ():
+        try:
+            relation = target._meta.get_field(step)
+        except Exception:  # noqa: BLE001 - reported below
+            target = None
+            break
+        target = relation.related_model if relation.is_relation else None
+        if target is None:
+            break
+    if target is None or target._meta.label != "pathways.Pathway":
+        found.append(f"{label}: the timeline's first related path does not lead to the pathway")
     return found

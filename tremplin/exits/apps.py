@@ -9,12 +9,9 @@ class ExitsConfig(AppConfig):
 
     def ready(self) -> None:
         from tremplin.timeline.models import EventKind
-        from tremplin.timeline.registry import register_describer, register_source
+        from tremplin.timeline.registry import register_describer
 
-        from .models import Exit, FollowUp
-        from .timeline import describe_exit, describe_follow_up, exit_events, follow_up_events
+        from .timeline import describe_exit, describe_follow_up
 
-        register_source(Exit, exit_events, ("pathway", "pathway__programme", "recorded_by"))
-        register_source(FollowUp, follow_up_events, ("exit__pathway", "recorded_by"))
         register_describer(EventKind.EXIT, describe_exit)
         register_describer(EventKind.FOLLOW_UP, describe_follow_up)

@@ -9,11 +9,8 @@ class ImmersionsConfig(AppConfig):
 
     def ready(self) -> None:
         from tremplin.timeline.models import EventKind
-        from tremplin.timeline.registry import register_describer, register_source
+        from tremplin.timeline.registry import register_describer
 
-        from .models import Immersion, ImmersionEvaluation
-        from .timeline import describe, evaluation_events, immersion_events
+        from .timeline import describe
 
-        register_source(Immersion, immersion_events, ("pathway",))
-        register_source(ImmersionEvaluation, evaluation_events, ("immersion__pathway", "evaluated_by"))
         register_describer(EventKind.IMMERSION, describe)

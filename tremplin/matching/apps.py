@@ -9,12 +9,9 @@ class MatchingConfig(AppConfig):
 
     def ready(self) -> None:
         from tremplin.timeline.models import EventKind
-        from tremplin.timeline.registry import describer_for, register_describer, register_source
+        from tremplin.timeline.registry import describer_for, register_describer
 
-        from .timeline import describe_application, sent_offer_events
+        from .timeline import describe_application
 
-        register_source(
-            self.get_model("SentOffer"), sent_offer_events, related=("pathway", "offer__company", "sent_by")
-        )
         # Applications share the kind: keep any sentence already registered for their variants.
         register_describer(EventKind.APPLICATION, describe_application(describer_for(EventKind.APPLICATION)))

@@ -3,7 +3,7 @@ to them or set aside (decision 0010)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from tremplin.core.personal_data import ExportSection, PersonalData
+from tremplin.core.personal_data import ExportSection, PersonalData, TimelineSource
 
 DECLARATIONS = [
     PersonalData(
@@ -16,6 +16,9 @@ DECLARATIONS = [
     PersonalData(
         model="matching.SentOffer",
         person_path="pathway__person",
+        timeline=TimelineSource(
+            "tremplin.matching.timeline.sent_offer_events", ("pathway", "offer__company", "sent_by")
+        ),
         part="sent_offer",
         keep_reason=_("Une offre, une date et un score : ils comptent pour les bilans."),
         export=ExportSection("sent_offers", ordering=("sent_on", "pk")),

@@ -2,12 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from tremplin.core.personal_data import ExportSection, PersonalData
+from tremplin.core.personal_data import ExportSection, PersonalData, TimelineSource
 
 DECLARATIONS = [
     PersonalData(
         model="observations.Observation",
         person_path="pathway__person",
+        timeline=TimelineSource("tremplin.timeline.builders.observation_events", ("pathway", "author")),
         part="observations",
         erase={"text": ""},
         export=ExportSection("observations", ordering=("observed_on", "pk")),

@@ -9,14 +9,8 @@ class OrientationsConfig(AppConfig):
 
     def ready(self) -> None:
         from tremplin.timeline.models import EventKind
-        from tremplin.timeline.registry import register_describer, register_source
+        from tremplin.timeline.registry import register_describer
 
-        from .models import OrientationStep
-        from .timeline import describe, step_events
+        from .timeline import describe
 
-        register_source(
-            OrientationStep,
-            step_events,
-            ("orientation__pathway", "orientation__organisation", "orientation__barrier", "by"),
-        )
         register_describer(EventKind.ORIENTATION, describe)

@@ -4,7 +4,7 @@ they opened (decision 0010). Dates, statuses and partners stay for the figures; 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tremplin.core.personal_data import ExportSection, PersonalData
+from tremplin.core.personal_data import ExportSection, PersonalData, TimelineSource
 
 
 def _end_shares(shares) -> None:
@@ -23,6 +23,10 @@ DECLARATIONS = [
     PersonalData(
         model="orientations.OrientationStep",
         person_path="orientation__pathway__person",
+        timeline=TimelineSource(
+            "tremplin.orientations.timeline.step_events",
+            ("orientation__pathway", "orientation__organisation", "orientation__barrier", "by"),
+        ),
         part="orientation_step",
         erase={"note": ""},
         export=ExportSection("orientation_steps", ordering=("on", "pk")),

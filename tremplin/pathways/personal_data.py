@@ -1,6 +1,6 @@
 """What the pathways app holds about a person: their pathways and status changes (decision 0010)."""
 
-from tremplin.core.personal_data import ExportSection, PersonalData
+from tremplin.core.personal_data import ExportSection, PersonalData, TimelineSource
 
 DECLARATIONS = [
     PersonalData(
@@ -14,6 +14,7 @@ DECLARATIONS = [
     PersonalData(
         model="pathways.StatusChange",
         person_path="pathway__person",
+        timeline=TimelineSource("tremplin.timeline.builders.status_change_events", ("pathway", "changed_by")),
         part="status",
         erase={"reason": ""},
         export=ExportSection("status_changes", ordering=("changed_at", "pk")),

@@ -1,11 +1,11 @@
-"""A person's "Historique des modifications": who changed what, when, on their file,
-pathways, contracts and suspensions, read from django-simple-history's tables.
+"""A person's "Historique des modifications": who changed what, when, on everything Tremplin keeps past
+versions of, read from django-simple-history's tables.
 
-A person's history is short (tens to a few hundred rows), so the four history
-tables are read whole in four queries, consecutive rows are compared in Python
-and the list is paginated afterwards; names behind the ids of the page are then
-fetched in one query per kind. The query count does not depend on the number of
-changes.
+Which tables, and what each record is called: the `history=True` models of the personal-data registry
+(`tremplin/<app>/personal_data.py`, decision 0010), under their `label`. A person's history is short (tens
+to a few hundred rows), so each history table is read whole in one query, consecutive rows are compared in
+Python and the list is paginated afterwards; names behind the ids of the page are then fetched in one query
+per kind. The query count does not depend on the number of changes.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from tremplin.accounts.models import User
 from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access
 from tremplin.contracts.models import Contract, Suspension
+from tremplin.core import personal_data
 from tremplin.pathways.models import Pathway
 from tremplin.programmes.models import Programme
 from tremplin.structures.models import Worksite
@@ -34,6 +35,7 @@ from .models import Person
 
 PAGE_SIZE = 25
 # Links to the parent record and technical columns: not changes anyone makes by hand.
+# (The link to the parent along the declaration's `person_path` is not shown either.)
 NOT_SHOWN = frozenset({"id", "public_id", "created_at", "updated_at", "structure", "person", "pathway", "contract"})
 # Free-text reasons that may touch on health or family: the contract page shows them to contract managers only.
 CONTRACT_MANAGERS_ONLY = {Contract: frozenset({"reduced_hours_reason", "early_end_comment"})}
@@ -63,19 +65,17 @@ class HistoryEntry:
     model: type[models.Model] | None = None
 
 
-def _history_rows(person: Person) -> list[tuple[type[models.Model], models.Model]]:
-    """Every history row of the person and of what hangs off them, deleted records included."""
-    pathway_ids = Pathway.history.filter(person_id=person.pk).values("id")
-    contract_ids = Contract.history.filter(pathway_id__in=pathway_ids).values("id")
-    querysets = [
-        (Person, Person.history.filter(id=person.pk)),
-        (Pathway, Pathway.history.filter(person_id=person.pk)),
-        (Contract, Contract.history.filter(pathway_id__in=pathway_ids)),
-        (Suspension, Suspension.history.filter(contract_id__in=contract_ids)),
-    ]
+def _history_rows(person: Person) -> list[tuple[personal_data.PersonalData, models.Model]]:
+    """Every history row of the person and of what hangs off them, deleted records included: one query
+    per `history=True` model of the registry."""
     rows = []
-    for model, queryset in querysets:
-        rows += [(model, row) for row in queryset.select_related("history_user").order_by("history_date", "history_id")]
+    for declaration in personal_data.with_history():
+        queryset = personal_data.history_of(declaration, person.pk)
+        if queryset is None:
+            continue
+        rows += [
+            (declaration, row) for row in queryset.select_related("history_user").order_by("history_date", "history_id")
+        ]
     return rows
 
 
@@ -83,14 +83,15 @@ def _entries(rows, *, sees_private: bool) -> list[HistoryEntry]:
     """One entry per creation, deletion or change that altered at least one field shown."""
     previous_of: dict[tuple, models.Model] = {}
     entries = []
-    for model, row in rows:
+    for declaration, row in rows:
+        model = declaration.model_class
         key = (model, row.id)
         previous = previous_of.get(key)
         previous_of[key] = row
         entry = HistoryEntry(
             at=row.history_date,
             by=_user_name(row.history_user) if row.history_user else _("Système (import ou tâche automatique)"),
-            kind=str(model._meta.verbose_name).capitalize(),
+            kind=declaration.name[:1].upper() + declaration.name[1:],
             record="",
             action={"+": _("Création"), "-": _("Suppression")}.get(row.history_type, _("Modification")),
             row=row,
@@ -98,7 +99,8 @@ def _entries(rows, *, sees_private: bool) -> list[HistoryEntry]:
             model=model,
         )
         if row.history_type == "~" and previous is not None:
-            delta = row.diff_against(previous, excluded_fields=NOT_SHOWN)
+            parent = declaration.person_path.split("__", 1)[0]
+            delta = row.diff_against(previous, excluded_fields=NOT_SHOWN | {parent})
             if not delta.changes:
                 continue
             entry.raw_changes = delta.changes
@@ -114,24 +116,36 @@ def _user_name(user) -> str:
 
 
 def _names(entries: list[HistoryEntry]) -> dict[type, dict]:
-    """Names of the users, worksites, programmes and contracts the page mentions: one query per kind."""
+    """Names of the users, worksites, programmes, contracts and other records the page mentions: one query
+    per kind."""
     wanted: dict[type, set] = {model: set() for model in NAMED_MODELS}
     for entry in entries:
         if entry.model is Pathway:
             wanted[Programme].add(entry.row.programme_id)
         for change in entry.raw_changes:
             related = _related_model(entry.model, change.field)
-            if related in wanted:
-                wanted[related].update(v for v in (change.old, change.new) if v is not None)
+            if related is not None:
+                wanted.setdefault(related, set()).update(v for v in (change.old, change.new) if v is not None)
     names: dict[type, dict] = {}
     for model, ids in wanted.items():
-        if model is User:
+        if not ids:
+            names[model] = {}
+        elif model is User:
             names[model] = {u.pk: _user_name(u) for u in User.objects.filter(pk__in=ids)}
         elif model is Contract:
             names[model] = dict(Contract.objects.filter(pk__in=ids).values_list("pk", "position"))
         else:
-            names[model] = dict(model.objects.filter(pk__in=ids).values_list("pk", "name"))
+            names[model] = _named(model, ids)
     return names
+
+
+def _named(model: type[models.Model], ids: set) -> dict:
+    """A record's name: its `name`, `title` or `label` field, else its text (a code, a date)."""
+    fields = {f.name for f in model._meta.concrete_fields}
+    column = next((name for name in ("name", "title", "label") if name in fields), None)
+    if column is not None:
+        return dict(model._base_manager.filter(pk__in=ids).values_list("pk", column))
+    return {obj.pk: str(obj) for obj in model._base_manager.filter(pk__in=ids)}
 
 
 def _related_model(model, name: str):
@@ -165,10 +179,12 @@ def _record_label(entry: HistoryEntry, names: dict) -> str:
             "position": row.position,
             "start": date_format(row.start_date, "SHORT_DATE_FORMAT"),
         }
-    return _("du %(start)s au %(end)s") % {
-        "start": date_format(row.start_date, "SHORT_DATE_FORMAT"),
-        "end": date_format(row.end_date, "SHORT_DATE_FORMAT"),
-    }
+    if entry.model is Suspension:
+        return _("du %(start)s au %(end)s") % {
+            "start": date_format(row.start_date, "SHORT_DATE_FORMAT"),
+            "end": date_format(row.end_date, "SHORT_DATE_FORMAT"),
+        }
+    return ""
 
 
 def _field_change(entry: HistoryEntry, change, names: dict) -> FieldChange:

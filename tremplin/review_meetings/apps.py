@@ -9,12 +9,10 @@ class ReviewMeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         from tremplin.timeline.models import EventKind
-        from tremplin.timeline.registry import register_describer, register_source
+        from tremplin.timeline.registry import register_describer
 
         from . import signals
-        from .models import ReviewDecision
-        from .timeline import decision_events, describe_decision
+        from .timeline import describe_decision
 
-        register_source(ReviewDecision, decision_events, ("pathway", "item__meeting", "decided_by"))
         register_describer(EventKind.REVIEW_DECISION, describe_decision)
         signals.connect()

@@ -3,7 +3,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from tremplin.core.personal_data import ExportSection, PersonalData
+from tremplin.core.personal_data import ExportSection, PersonalData, TimelineSource
 
 DECLARATIONS = [
     PersonalData(
@@ -16,6 +16,9 @@ DECLARATIONS = [
     PersonalData(
         model="review_meetings.ReviewDecision",
         person_path="item__pathway__person",
+        timeline=TimelineSource(
+            "tremplin.review_meetings.timeline.decision_events", ("pathway", "item__meeting", "decided_by")
+        ),
         part="review_decision",
         erase={"text": ""},
         export=ExportSection("review_decisions"),

@@ -1,5 +1,8 @@
 """From a source record to its timeline events (unsaved), shared by the signal receivers and `rebuild_timeline`.
 
+Which records: the `timeline` sources of the personal-data registry (`tremplin/<app>/personal_data.py`);
+the builders of the apps that had no timeline module of their own are here, the others in `<app>/timeline.py`.
+
 Each builder returns the events the record should have now; a record that no
 longer qualifies (an action re-opened) returns none and its event is removed.
 """
@@ -9,10 +12,10 @@ from collections.abc import Callable, Iterable
 
 from django.utils import timezone
 
+from tremplin.core import personal_data
 from tremplin.core.visibility import Visibility, most_restrictive
 
 from .models import EventKind, TimelineEvent
-from .registry import registered_sources
 
 
 def _staff(user) -> str:
@@ -220,23 +223,9 @@ def welcome_step_events(step) -> list[TimelineEvent]:
 
 
 def sources() -> list[tuple[type, Callable[[object], list[TimelineEvent]], Iterable[str]]]:
-    """(model, builder, select_related paths for building in bulk)."""
-    from tremplin.action_plan.models import Action, PlanReview
-    from tremplin.barriers.models import BarrierChange
-    from tremplin.contracts.models import Contract
-    from tremplin.interviews.models import Interview
-    from tremplin.observations.models import Observation
-    from tremplin.pathways.models import StatusChange
-    from tremplin.welcome.models import WelcomeStep
-
+    """(model, builder, select_related paths for building in bulk) of every declared timeline source: the
+    `timeline` of the personal-data registry (decision 0010), this app's builders above included."""
     return [
-        (StatusChange, status_change_events, ("pathway", "changed_by")),
-        (Contract, contract_events, ("pathway", "signed_by")),
-        (Interview, interview_events, ("pathway", "led_by")),
-        (Observation, observation_events, ("pathway", "author")),
-        (PlanReview, plan_review_events, ("plan__pathway", "reviewed_by")),
-        (BarrierChange, barrier_change_events, ("barrier__pathway", "by")),
-        (Action, action_events, ("plan__pathway", "objective__barrier", "owner_user")),
-        (WelcomeStep, welcome_step_events, ("pathway", "done_by")),
-        *registered_sources(),
+        (declaration.model_class, declaration.timeline.build, declaration.timeline.related)
+        for declaration in personal_data.with_timeline()
     ]

@@ -1,43 +1,16 @@
-"""How other apps put their records on the timeline without editing this app.
+"""How other apps write the sentences of their events on the timeline without editing this app.
 
-An app calls `register_source(Model, builder, related)` from its AppConfig.ready():
-the builder turns one record into its events (use `builders.make_event`); `related` are
-select_related paths, the first one leading to the pathway ("pathway" or "x__pathway"). The records are
-kept in sync on save, and `rebuild_timeline` rebuilds them. `register_describer(kind,
-function)` writes the sentence of that kind's events at display time.
+Which records become events is declared in the personal-data registry: a `timeline=TimelineSource(builder,
+related)` on the model's declaration in `tremplin/<app>/personal_data.py` (decisions 0006 and 0010). What
+stays here is rendering: an app calls `register_describer(kind, function)` from its AppConfig.ready(), and
+that function writes the sentence of that kind's events at display time.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
-from django.db.models.signals import post_save
-
-Builder = Callable[[object], list]
 Describer = Callable[[str, dict], str]
 
-_SOURCES: list[tuple[type, Builder, Iterable[str]]] = []
 _DESCRIBERS: dict[str, Describer] = {}
-
-
-def _connect(model: type, builder: Builder) -> None:
-    from .signals import sync_events
-
-    def on_save(sender, instance, created=False, raw=False, **kwargs) -> None:
-        if raw:  # fixtures: rebuild_timeline does it afterwards
-            return
-        sync_events(instance, builder, created=created)
-
-    post_save.connect(on_save, sender=model, weak=False, dispatch_uid=f"timeline_{model._meta.label_lower}")
-
-
-def register_source(model: type, builder: Builder, related: Iterable[str] = ()) -> None:
-    if any(known is model for known, _b, _r in _SOURCES):
-        return
-    _SOURCES.append((model, builder, tuple(related)))
-    _connect(model, builder)
-
-
-def registered_sources() -> list[tuple[type, Builder, Iterable[str]]]:
-    return list(_SOURCES)
 
 
 def register_describer(kind: str, describer: Describer) -> None:

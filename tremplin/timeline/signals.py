@@ -5,7 +5,6 @@ from django.db.models.signals import post_save
 
 from .builders import source_key, sources
 from .models import EventKind, TimelineEvent
-from .registry import registered_sources
 
 UPDATED_FIELDS = ("occurred_at", "kind", "data", "visibility", "pathway_id", "person_id", "structure_id")
 
@@ -35,10 +34,8 @@ def sync_events(source, builder, *, created: bool = False) -> None:
 
 
 def _connect() -> None:
-    # Sources of other apps connect themselves when they register (registry.register_source).
+    """Keeps the events of every declared timeline source in sync with its records."""
     for model, builder, _related in sources():
-        if any(model is registered for registered, _b, _r in registered_sources()):
-            continue
 
         def on_save(sender, instance, created=False, raw=False, _builder=builder, **kwargs) -> None:
             if raw:  # fixtures: rebuild_timeline does it afterwards

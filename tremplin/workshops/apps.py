@@ -10,11 +10,10 @@ class WorkshopsConfig(AppConfig):
     def ready(self) -> None:
         from tremplin.review_meetings.signals import connect_audit
         from tremplin.timeline.models import EventKind
-        from tremplin.timeline.registry import register_describer, register_source
+        from tremplin.timeline.registry import register_describer
 
         from .models import Participant
-        from .timeline import describe_workshop, participant_events
+        from .timeline import describe_workshop
 
-        register_source(Participant, participant_events, ("pathway", "workshop", "recorded_by"))
         register_describer(EventKind.WORKSHOP, describe_workshop)
         connect_audit(Participant, "workshop_attendance")

@@ -118,3 +118,22 @@ def test_the_query_count_does_not_depend_on_the_number_of_entries(client, struct
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(URL)
     assert len(listed(response)) == 25
+
+
+def test_parts_are_shown_by_their_french_label_not_their_code(client, structure, member):
+    """A change to an interview is logged under the registry's part "interview": the page names it as the
+    declaration does; a page's read part ("history") is named too."""
+    from tremplin.interviews.factories import InterviewFactory
+
+    person = PersonFactory(structure=structure)
+    InterviewFactory(pathway__person=person)
+    log_event(actor=member(Role.COUNSELLOR), structure=structure, person=person, part="history", action="read")
+    assert AccessLogEntry.objects.filter(part="interview").exists()
+    client.force_login(member(Role.DIRECTOR))
+
+    content = client.get(URL).content.decode()
+
+    assert "<td>entretien</td>" in content
+    assert "<td>interview</td>" not in content
+    assert "<td>historique des modifications</td>" in content
+    assert "<td>history</td>" not in content

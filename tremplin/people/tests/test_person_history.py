@@ -1,3 +1,4 @@
+import dataclasses
 import datetime
 from decimal import Decimal
 
@@ -8,6 +9,8 @@ from tremplin.accounts.factories import MembershipFactory
 from tremplin.accounts.roles import Role
 from tremplin.audit.models import AccessLogEntry
 from tremplin.contracts.factories import ContractFactory, SuspensionFactory
+from tremplin.core import personal_data
+from tremplin.interviews.factories import InterviewFactory
 from tremplin.pathways.models import Status
 from tremplin.people.factories import PersonFactory
 
@@ -134,9 +137,10 @@ def test_the_query_count_does_not_depend_on_the_number_of_changes(
     counsellor = member(Role.COUNSELLOR)
     _make_changes(person, changes, referent=counsellor)
     client.force_login(counsellor)
-    # Session, user, memberships (2), savepoints (2), person, access check, the 4 history tables,
-    # names of the users and programmes on the page, the access log entry (3): 16, with 3 or 30 changes.
-    with django_assert_num_queries(16):
+    # Session, user, memberships (2), savepoints (2), person, access check, one query per history table of
+    # the registry, names of the users and programmes on the page, the access log entry (3): the same with 3
+    # or 30 changes.
+    with django_assert_num_queries(12 + len(personal_data.with_history())):
         response = client.get(url(person))
     assert response.status_code == 200
 
@@ -203,3 +207,38 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(client, person):
     response = client.get(url(person))
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
+
+
+def test_every_history_model_of_the_registry_is_on_the_page_under_its_label(client, member, person):
+    """An interview's notes changed (the interviews app declares `history=True`) appear, titled by the
+    declaration's label, and a record deleted since keeps its history."""
+    client.force_login(member(Role.COUNSELLOR))
+    interview = InterviewFactory(pathway__person=person, notes="Premier échange")
+    interview.notes = "Projet de formation en maraîchage"
+    interview.save()
+    interview.delete()
+
+    content = client.get(url(person)).content.decode()
+
+    assert "Notes : de « Premier échange » à « Projet de formation en maraîchage »" in content
+    assert "Entretien" in content
+    assert "Suppression" in content
+    # The link to the parent pathway is not a change anyone makes: not listed.
+    assert "Parcours : de" not in content
+
+
+def test_the_page_reads_the_tables_and_labels_of_the_registry(client, member, person, monkeypatch):
+    client.force_login(member(Role.COUNSELLOR))
+    interview = InterviewFactory(pathway__person=person, notes="Premier échange")
+    interview.notes = "Deuxième échange"
+    interview.save()
+    declared = [d for d in personal_data.with_history() if d.model == "interviews.Interview"]
+    relabelled = [dataclasses.replace(declared[0], label="Rendez-vous individuel")]
+    monkeypatch.setattr(personal_data, "with_history", lambda: relabelled)
+
+    content = client.get(url(person)).content.decode()
+
+    assert "Rendez-vous individuel" in content
+    assert "Notes : de « Premier échange » à « Deuxième échange »" in content
+    monkeypatch.setattr(personal_data, "with_history", lambda: [])
+    assert "Deuxième échange" not in client.get(url(person)).content.decode()

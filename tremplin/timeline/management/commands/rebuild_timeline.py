@@ -1,9 +1,10 @@
-"""(Re)creates the timeline from existing records, in bulk: for installations older than the timeline and the demo."""
+"""(Re)creates the timeline from existing records, in bulk: for installations older than the timeline and the demo.
+The sources are the `timeline` declarations of the personal-data registry."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from tremplin.timeline.builders import sources
+from tremplin.core import personal_data
 from tremplin.timeline.models import TimelineEvent
 
 BATCH = 2000
@@ -22,21 +23,17 @@ class Command(BaseCommand):
             if structure:
                 events = events.filter(structure__public_id=structure)
             events.delete()
-            for model, builder, related in sources():
-                queryset = model.objects.select_related(*related).order_by("pk")
+            for declaration in personal_data.with_timeline():
+                source = declaration.timeline
+                queryset = declaration.model_class.objects.select_related(*source.related).order_by("pk")
                 if structure:
-                    queryset = queryset.filter(**{_pathway_path(related) + "structure__public_id": structure})
+                    queryset = queryset.filter(**{f"{source.pathway_filter}structure__public_id": structure})
                 batch: list[TimelineEvent] = []
                 for record in queryset.iterator(chunk_size=BATCH):
-                    batch.extend(builder(record))
+                    batch.extend(source.build(record))
                     if len(batch) >= BATCH:
                         total += len(TimelineEvent.objects.bulk_create(batch, batch_size=BATCH))
                         batch = []
                 if batch:
                     total += len(TimelineEvent.objects.bulk_create(batch, batch_size=BATCH))
         self.stdout.write(self.style.SUCCESS(f"{total} événements écrits."))
-
-
-def _pathway_path(related) -> str:
-    first = related[0]
-    return first.replace("__pathway", "__pathway__") if first != "pathway" else "pathway__"

@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.pdf import pdf_response, render_pdf
-from tremplin.pathways.models import Pathway
+from tremplin.pathways.access import pathway_membership_or_404
 
 from . import services
 from .forms import EvaluationForm, ImmersionEditForm, ImmersionForm
@@ -35,10 +35,9 @@ WRITERS = (Capability.MANAGE_JOB_COACHING,)
 
 
 def _pathway(request: HttpRequest, public_id: uuid.UUID, *capabilities: str):
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person__structure", "programme", "structure"), public_id=public_id
+    return pathway_membership_or_404(
+        request, public_id, *capabilities, related=("person__structure", "programme", "structure")
     )
-    return pathway, check_pathway_access(request, pathway, *capabilities)
 
 
 def _immersion(request: HttpRequest, public_id: uuid.UUID, *capabilities: str):
@@ -48,7 +47,7 @@ def _immersion(request: HttpRequest, public_id: uuid.UUID, *capabilities: str):
         ),
         public_id=public_id,
     )
-    return immersion, check_pathway_access(request, immersion.pathway, *capabilities)
+    return immersion, check_pathway_access(request, immersion.pathway, *capabilities, record=immersion)
 
 
 def _warn(request: HttpRequest, warnings: list[str]) -> None:
@@ -57,10 +56,10 @@ def _warn(request: HttpRequest, warnings: list[str]) -> None:
 
 
 @login_required
+@reads_personal_data("immersions")
 def immersion_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, membership = _pathway(request, pathway_id, *READERS)
     immersions = Immersion.objects.filter(pathway=pathway).select_related("evaluation")
-    log_access(request, person=pathway.person, part="immersions")
     return render(
         request,
         "immersions/list.html",
@@ -92,9 +91,9 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("immersions")
 def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     immersion, membership = _immersion(request, public_id, *READERS)
-    log_access(request, person=immersion.pathway.person, part="immersions", obj=immersion)
     return render(
         request,
         "immersions/detail.html",
@@ -110,6 +109,7 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("immersions")
 def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     immersion, _membership = _immersion(request, public_id, *WRITERS)
     form = ImmersionEditForm(request.POST or None, instance=immersion, structure=immersion.pathway.structure)
@@ -123,7 +123,6 @@ def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                 messages.success(request, _("Immersion modifiée."))
                 _warn(request, warnings)
                 return redirect("immersions:detail", public_id=immersion.public_id)
-    log_access(request, person=immersion.pathway.person, part="immersions", obj=immersion)
     return render(
         request,
         "immersions/form.html",
@@ -140,6 +139,7 @@ def _grid(immersion: Immersion) -> tuple[str, list[GridItem]]:
 
 
 @login_required
+@reads_personal_data("immersions")
 def evaluate(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     immersion, _membership = _immersion(request, public_id, *WRITERS)
     source, items = _grid(immersion)
@@ -167,7 +167,6 @@ def evaluate(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, _("Bilan de l'immersion enregistré."))
             return redirect("immersions:detail", public_id=immersion.public_id)
-    log_access(request, person=immersion.pathway.person, part="immersions", obj=immersion)
     return render(
         request,
         "immersions/evaluate.html",
@@ -183,6 +182,7 @@ def evaluate(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("immersion_agreement", action="export")
 def agreement_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     immersion, _membership = _immersion(request, public_id, *WRITERS)
     person = immersion.pathway.person
@@ -197,5 +197,4 @@ def agreement_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "printed_on": timezone.localdate(),
         },
     )
-    log_access(request, person=person, part="immersion_agreement", action="export", obj=immersion)
     return pdf_response(pdf, f"convention-immersion-{immersion.starts_on:%Y%m%d}.pdf")

@@ -8,35 +8,33 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from tremplin.accounts.access import check_person_access
 from tremplin.accounts.roles import Capability
+from tremplin.audit.reads import reads_personal_data
 from tremplin.contracts.services import supervision_warnings
 from tremplin.core.forms import add_validation_error
-from tremplin.people.models import Person
 
 from . import services
+from .access import pathway_or_404, person_or_404
 from .forms import PathwayOpenForm, StatusChangeForm, TeamForm
 from .models import Pathway
 
 
 def _pathway_for_edit(request: HttpRequest, public_id) -> Pathway:
-    pathway = get_object_or_404(
-        Pathway.objects.select_related(
-            "person__structure", "structure", "programme", "referent", "supervisor", "worksite"
-        ),
-        public_id=public_id,
+    """The pathway with its team, for those who edit the file."""
+    return pathway_or_404(
+        request,
+        public_id,
+        Capability.EDIT_PEOPLE,
+        related=("person__structure", "structure", "programme", "referent", "supervisor", "worksite"),
     )
-    check_person_access(request, pathway.person, Capability.EDIT_PEOPLE)
-    return pathway
 
 
 @login_required
 def pathway_open(request: HttpRequest, person_id) -> HttpResponse:
-    person = get_object_or_404(Person.objects.select_related("structure"), public_id=person_id)
-    check_person_access(request, person, Capability.EDIT_PEOPLE)
+    person = person_or_404(request, person_id, Capability.EDIT_PEOPLE)
     if request.method == "POST":
         form = PathwayOpenForm(request.POST, person=person, user=request.user)
         if form.is_valid():
@@ -63,6 +61,7 @@ def pathway_open(request: HttpRequest, person_id) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("pathway")
 def pathway_status(request: HttpRequest, public_id) -> HttpResponse:
     pathway = _pathway_for_edit(request, public_id)
     allowed = StatusChangeForm.allowed_statuses(pathway)
@@ -95,6 +94,7 @@ def pathway_status(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("pathway")
 def pathway_team(request: HttpRequest, public_id) -> HttpResponse:
     pathway = _pathway_for_edit(request, public_id)
     if request.method == "POST":

@@ -23,7 +23,7 @@ READ_ACTIONS = (Action.READ, Action.EXPORT)
 SHOWS_A_PERSON = {
     # What a partner reads of a pathway shared with their organisation.
     "partner_portal:pathway",
-    "partner_portal:orientation",
+    "partner_portal:outcome",
     # A handover lists the people handed over, with what the next referent must know about each.
     "handover:detail",
 }

@@ -6,6 +6,10 @@ Two rules hold everywhere:
   reveal nothing;
 - the membership of the record's structure must grant the capability,
   otherwise 403.
+
+The checks that let a request see a person (`check_person_access`, `check_pathway_access`) also note
+that person on the request (`saw_person`): a view declared with `tremplin.audit.reads.reads_personal_data`
+logs those reads when it answers, so no view writes its access-log call by hand.
 """
 
 from collections.abc import Callable
@@ -83,23 +87,60 @@ def person_visible_to(membership, person) -> bool:
     return False
 
 
-def check_person_access(request: HttpRequest, person, *capabilities: str):
+def _note(request: HttpRequest, person_id, person, record) -> None:
+    seen = request.__dict__.setdefault("people_seen", {})
+    if person_id not in seen or record is not None:
+        seen[person_id] = (person, record)
+
+
+def saw_person(request: HttpRequest, person, record=None) -> None:
+    """Notes that this request was let see `person` (`record`: the item of their file it was let see).
+
+    One note per person, the most specific record kept; a view declared with `reads_personal_data` logs them.
+    """
+    _note(request, person.pk, person, record)
+
+
+def saw_people(request: HttpRequest, people, record=None) -> None:
+    """`saw_person` for each person a page about many people shows (an agenda, minutes, a handover)."""
+    for person in people:
+        saw_person(request, person, record)
+
+
+def saw_pathway(request: HttpRequest, pathway, record=None) -> None:
+    """`saw_person` for the person of `pathway`, loaded only if the read is logged."""
+    _note(request, pathway.person_id, lambda: pathway.person, record)
+
+
+def people_seen(request: HttpRequest) -> list[tuple[object, object]]:
+    """(person, record) for each person the access checks let this request see, in the order seen."""
+    notes = getattr(request, "people_seen", None) or {}
+    return [(person() if callable(person) else person, record) for person, record in notes.values()]
+
+
+def check_person_access(request: HttpRequest, person, *capabilities: str, record=None):
     """Like check_object_access, but a member who may not see this person gets 404, not 403:
     a supervisor must not learn that someone outside their team is recorded."""
     try:
-        return check_object_access(request, person.structure, *capabilities)
+        membership = check_object_access(request, person.structure, *capabilities)
     except PermissionDenied:
         if not person_visible_to(membership_in(request.user, person.structure), person):
             raise Http404 from None
         raise
+    saw_person(request, person, record)
+    return membership
 
 
-def check_pathway_access(request: HttpRequest, pathway, *capabilities: str) -> Membership:
+def check_pathway_access(request: HttpRequest, pathway, *capabilities: str, record=None) -> Membership:
     """404 to whoever may not see the person (other structure, partner, supervisor outside the team),
-    then 403 to a member who sees the person but lacks the capability."""
+    then 403 to a member who sees the person but lacks the capability.
+
+    `record`: the item of the pathway's file being reached (an interview, a contract), noted for the log.
+    """
     membership = check_object_access(request, pathway.structure)
     if not can_view_pathway(membership, pathway):
         raise Http404
     if capabilities and not any(membership.can(c) for c in capabilities):
         raise PermissionDenied
+    saw_pathway(request, pathway, record)
     return membership

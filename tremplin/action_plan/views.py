@@ -21,9 +21,10 @@ from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import Visibility, visibilities_for
+from tremplin.pathways.access import pathway_membership_or_404, pathway_or_404
 from tremplin.pathways.models import Pathway
 
 from . import services
@@ -33,21 +34,17 @@ from .models import SECTION_HELP, Action, ActionPlan, Objective, Section
 PATHWAY_RELATED = ("person", "programme", "structure")
 
 
-def _pathway_for(request: HttpRequest, public_id: uuid.UUID, *capabilities: str) -> Pathway:
-    pathway = get_object_or_404(Pathway.objects.select_related(*PATHWAY_RELATED), public_id=public_id)
-    check_pathway_access(request, pathway, *capabilities)
-    return pathway
-
-
 def _plan_url(pathway: Pathway) -> str:
     return reverse("action_plan:plan", args=[pathway.public_id])
 
 
 @login_required
+@reads_personal_data("action_plan")
 def plan(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     # The plan comes with the pathway (one query): the page's query count stays the same whatever the plan holds.
-    pathway = get_object_or_404(Pathway.objects.select_related(*PATHWAY_RELATED, "action_plan"), public_id=pathway_id)
-    membership = check_pathway_access(request, pathway, Capability.VIEW_ALL_PEOPLE)
+    pathway, membership = pathway_membership_or_404(
+        request, pathway_id, Capability.VIEW_ALL_PEOPLE, related=(*PATHWAY_RELATED, "action_plan")
+    )
     action_plan = getattr(pathway, "action_plan", None)
     objectives: list[Objective] = []
     loose_actions: dict[str, list[Action]] = {}
@@ -73,7 +70,6 @@ def plan(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
             objective.grouped = _by_section(by_objective.get(objective.pk, []))
             objective.barrier_hidden = objective.barrier is not None and objective.barrier.visibility not in readable
     contract_end = services.current_contract_end(pathway)
-    log_access(request, person=pathway.person, part="action_plan")
     return render(
         request,
         "action_plan/plan.html",
@@ -108,8 +104,9 @@ def _by_section(actions) -> list[dict]:
 
 
 @login_required
+@reads_personal_data("action_plan")
 def plan_settings(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
-    pathway = _pathway_for(request, pathway_id, Capability.EDIT_PEOPLE)
+    pathway = pathway_or_404(request, pathway_id, Capability.EDIT_PEOPLE)
     instance = ActionPlan.objects.filter(pathway=pathway).first() or ActionPlan(pathway=pathway)
     if request.method == "POST":
         form = PlanSettingsForm(request.POST, instance=instance)
@@ -123,7 +120,7 @@ def plan_settings(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 def objective_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
-    pathway = _pathway_for(request, pathway_id, Capability.EDIT_PEOPLE)
+    pathway = pathway_or_404(request, pathway_id, Capability.EDIT_PEOPLE)
     action_plan = ActionPlan.objects.filter(pathway=pathway).first()
     if request.method == "POST":
         form = ObjectiveForm(request.POST, pathway=pathway, plan=action_plan)
@@ -148,13 +145,14 @@ def objective_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRespons
 
 
 @login_required
+@reads_personal_data("action_plan")
 def objective_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     objective = get_object_or_404(
         Objective.objects.select_related(*(f"plan__pathway__{name}" for name in PATHWAY_RELATED)),
         public_id=public_id,
     )
     pathway = objective.plan.pathway
-    check_pathway_access(request, pathway, Capability.EDIT_PEOPLE)
+    check_pathway_access(request, pathway, Capability.EDIT_PEOPLE, record=objective)
     if request.method == "POST":
         form = ObjectiveForm(request.POST, instance=objective, pathway=pathway, plan=objective.plan)
         if form.is_valid() and form.save_unless_changed() is not None:
@@ -175,7 +173,7 @@ def _warn_about_due_date(request: HttpRequest, pathway: Pathway, action: Action)
 
 @login_required
 def action_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
-    pathway = _pathway_for(request, pathway_id, Capability.EDIT_PEOPLE)
+    pathway = pathway_or_404(request, pathway_id, Capability.EDIT_PEOPLE)
     initial = {}
     wanted = request.GET.get("objective", "")
     if wanted:
@@ -214,13 +212,14 @@ def action_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("action_plan")
 def action_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     action = get_object_or_404(
         Action.objects.select_related(*(f"plan__pathway__{name}" for name in PATHWAY_RELATED)),
         public_id=public_id,
     )
     pathway = action.plan.pathway
-    check_pathway_access(request, pathway, Capability.EDIT_PEOPLE)
+    check_pathway_access(request, pathway, Capability.EDIT_PEOPLE, record=action)
     if request.method == "POST":
         form = ActionForm(request.POST, instance=action, pathway=pathway)
         if form.is_valid() and (saved := form.save_unless_changed()) is not None:
@@ -253,8 +252,9 @@ def action_move(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("action_plan")
 def review(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
-    pathway = _pathway_for(request, pathway_id, Capability.EDIT_PEOPLE)
+    pathway = pathway_or_404(request, pathway_id, Capability.EDIT_PEOPLE)
     if request.method == "POST":
         form = ReviewForm(request.POST)
         if form.is_valid():

@@ -23,10 +23,10 @@ from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import check_pathway_access, require_membership
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.matching.models import SentOffer
-from tremplin.pathways.models import Pathway
+from tremplin.pathways.access import pathway_membership_or_404
 
 from . import offers, services
 from .forms import ApplicationEditForm, ApplicationForm, MoveForm, PrepareForm
@@ -40,11 +40,9 @@ PIPELINE_COLUMN_LIMIT = 100
 
 
 def _pathway(request: HttpRequest, public_id: uuid.UUID, *capabilities: str):
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person__structure", "programme", "structure"), public_id=public_id
+    return pathway_membership_or_404(
+        request, public_id, *capabilities, related=("person__structure", "programme", "structure")
     )
-    membership = check_pathway_access(request, pathway, *capabilities)
-    return pathway, membership
 
 
 def _application(request: HttpRequest, public_id: uuid.UUID, *capabilities: str):
@@ -52,11 +50,12 @@ def _application(request: HttpRequest, public_id: uuid.UUID, *capabilities: str)
         Application.objects.select_related("pathway__person__structure", "pathway__programme", "pathway__structure"),
         public_id=public_id,
     )
-    membership = check_pathway_access(request, application.pathway, *capabilities)
+    membership = check_pathway_access(request, application.pathway, *capabilities, record=application)
     return application, membership
 
 
 @login_required
+@reads_personal_data("applications")
 def application_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, membership = _pathway(request, pathway_id, *READERS)
     applications = list(
@@ -64,7 +63,6 @@ def application_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRespons
     )
     # Offers the structure sent that no application answers yet: one click records it.
     waiting = SentOffer.objects.filter(pathway=pathway, applications__isnull=True).select_related("offer__company")
-    log_access(request, person=pathway.person, part="applications")
     return render(
         request,
         "applications/list.html",
@@ -128,13 +126,14 @@ def _detail_context(application: Application, membership, **forms) -> dict:
 
 
 @login_required
+@reads_personal_data("applications")
 def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     application, membership = _application(request, public_id, *READERS)
-    log_access(request, person=application.pathway.person, part="applications", obj=application)
     return render(request, "applications/detail.html", _detail_context(application, membership))
 
 
 @login_required
+@reads_personal_data("applications")
 def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     application, _membership = _application(request, public_id, *WRITERS)
     form = ApplicationEditForm(request.POST or None, instance=application, structure=application.pathway.structure)
@@ -147,7 +146,6 @@ def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             if saved is not None:
                 messages.success(request, _("Candidature modifiée."))
                 return redirect("applications:detail", public_id=application.public_id)
-    log_access(request, person=application.pathway.person, part="applications", obj=application)
     return render(
         request,
         "applications/edit.html",
@@ -172,6 +170,7 @@ def _valid_update(form: ApplicationEditForm) -> bool:
 
 @require_POST
 @login_required
+@reads_personal_data("applications")
 def move(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     application, membership = _application(request, public_id, *WRITERS)
     form = MoveForm(request.POST, application=application)
@@ -197,12 +196,12 @@ def move(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             )
             return redirect("applications:detail", public_id=application.public_id)
     application.refresh_from_db()
-    log_access(request, person=application.pathway.person, part="applications", obj=application)
     return render(request, "applications/detail.html", _detail_context(application, membership, move_form=form))
 
 
 @require_POST
 @login_required
+@reads_personal_data("applications")
 def prepare(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     application, membership = _application(request, public_id, *WRITERS)
     form = PrepareForm(request.POST)
@@ -216,7 +215,6 @@ def prepare(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, _("Ajouté au plan d'action, rubrique « Recherche d'emploi »."))
             return redirect("applications:detail", public_id=application.public_id)
-    log_access(request, person=application.pathway.person, part="applications", obj=application)
     return render(request, "applications/detail.html", _detail_context(application, membership, prepare_form=form))
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.core import personal_data
 
 READ_PARTS = {
+    "person_card": _("en-tête de la personne (référent, rendez-vous, alertes)"),
     "history": _("historique des modifications"),
     "timeline": _("chronologie du parcours"),
     "export": _("export des données de la personne"),

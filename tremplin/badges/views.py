@@ -23,10 +23,11 @@ from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import check_object_access, check_pathway_access, require_membership
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.consent.models import ConsentKind
 from tremplin.consent.services import has_consent
 from tremplin.core.forms import add_validation_error
+from tremplin.pathways.access import pathway_membership_or_404
 from tremplin.pathways.models import ACTIVE_STATUSES, Pathway
 
 from . import credentials, images, services
@@ -159,20 +160,13 @@ def _achievement_form(request: HttpRequest, achievement: Achievement) -> HttpRes
 # --- A person's badges -----------------------------------------------------------------------
 
 
-def _pathway(request: HttpRequest, pathway_id: uuid.UUID) -> tuple[Pathway, object]:
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person", "programme", "structure"), public_id=pathway_id
-    )
-    return pathway, check_pathway_access(request, pathway)
-
-
 @login_required
+@reads_personal_data("badges")
 def pathway_badges(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
-    pathway, membership = _pathway(request, pathway_id)
+    pathway, membership = pathway_membership_or_404(request, pathway_id)
     awards = list(
         Award.objects.filter(pathway=pathway).select_related("achievement", "awarded_by").order_by("-awarded_at")
     )
-    log_access(request, person=pathway.person, part="badges")
     return render(
         request,
         "badges/pathway_badges.html",
@@ -181,8 +175,9 @@ def pathway_badges(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("badges")
 def award_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
-    pathway, membership = _pathway(request, pathway_id)
+    pathway, membership = pathway_membership_or_404(request, pathway_id)
     if not _can_award(membership):
         raise PermissionDenied
     form = AwardForm(request.POST or None, structure=pathway.structure)
@@ -199,7 +194,6 @@ def award_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
             else:
                 messages.success(request, _("Badge attribué : %(name)s.") % {"name": achievement.name})
                 return redirect("badges:award", public_id=award.public_id)
-    log_access(request, person=pathway.person, part="badges")
     return render(
         request,
         "badges/award_form.html",
@@ -312,13 +306,13 @@ def _award(request: HttpRequest, public_id: uuid.UUID) -> tuple[Award, object]:
         ),
         public_id=public_id,
     )
-    return award, check_pathway_access(request, award.pathway)
+    return award, check_pathway_access(request, award.pathway, record=award)
 
 
 @login_required
+@reads_personal_data("badges")
 def award_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     award, membership = _award(request, public_id)
-    log_access(request, person=award.person, part="badges", obj=award)
     verification = services.verify_award(award)
     return render(
         request,
@@ -343,9 +337,9 @@ def _filename(award: Award, extension: str) -> str:
 
 
 @login_required
+@reads_personal_data("badges", action="export")
 def award_json(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     award, _membership = _award(request, public_id)
-    log_access(request, person=award.person, part="badges", action="export", obj=award)
     response = HttpResponse(
         json.dumps(award.credential, indent=2, ensure_ascii=False), content_type="application/json; charset=utf-8"
     )
@@ -354,9 +348,9 @@ def award_json(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("badges", action="export")
 def award_svg(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     award, _membership = _award(request, public_id)
-    log_access(request, person=award.person, part="badges", action="export", obj=award)
     data, media_type = services.image_of(award.achievement)
     if media_type != "image/svg+xml":
         data = images.generated_svg(award.achievement.name, str(award.achievement.public_id))
@@ -366,9 +360,9 @@ def award_svg(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("badges", action="export")
 def award_png(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     award, _membership = _award(request, public_id)
-    log_access(request, person=award.person, part="badges", action="export", obj=award)
     data, media_type = services.image_of(award.achievement)
     if media_type != "image/png":
         data = images.generated_png(award.achievement.name, str(award.achievement.public_id))

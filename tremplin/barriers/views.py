@@ -16,10 +16,10 @@ from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
-from tremplin.pathways.models import Pathway
+from tremplin.pathways.access import pathway_membership_or_404
 
 from . import services
 from .forms import BarrierForm, BarrierUpdateForm, RankingForm
@@ -27,11 +27,9 @@ from .models import Barrier, BarrierDomain
 
 
 def _pathway(request: HttpRequest, pathway_id, *capabilities: str):
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person__structure", "structure", "programme"), public_id=pathway_id
+    return pathway_membership_or_404(
+        request, pathway_id, *capabilities, related=("person__structure", "structure", "programme")
     )
-    membership = check_pathway_access(request, pathway, *capabilities)
-    return pathway, membership
 
 
 def _suggestions(pathway, barriers) -> dict:
@@ -77,6 +75,7 @@ def _rank_key(barrier):
 
 
 @login_required
+@reads_personal_data("barriers")
 def barrier_list(request: HttpRequest, pathway_id) -> HttpResponse:
     """The current diagnosis per domain with each barrier's history; editors add barriers here."""
     if request.method == "POST":
@@ -101,10 +100,8 @@ def barrier_list(request: HttpRequest, pathway_id) -> HttpResponse:
                     request, _("Frein « %(domain)s » ajouté au diagnostic.") % {"domain": barrier.get_domain_display()}
                 )
                 return redirect("barriers:list", pathway_id=pathway.public_id)
-        log_access(request, person=pathway.person, part="barriers")
         return render(request, "barriers/barrier_list.html", _list_context(request, pathway, membership, form=form))
     pathway, membership = _pathway(request, pathway_id)
-    log_access(request, person=pathway.person, part="barriers")
     return render(request, "barriers/barrier_list.html", _list_context(request, pathway, membership))
 
 
@@ -113,7 +110,7 @@ def _barrier_for_edit(request: HttpRequest, public_id, *, lock: bool = False) ->
     if lock:
         queryset = queryset.select_for_update(of=("self",))
     barrier = get_object_or_404(queryset, public_id=public_id)
-    membership = check_pathway_access(request, barrier.pathway)
+    membership = check_pathway_access(request, barrier.pathway, record=barrier)
     if barrier.visibility not in visibilities_for(membership):
         raise Http404  # a barrier kept for the social staff does not exist for the others
     if not membership.can(Capability.EDIT_PEOPLE):
@@ -122,6 +119,7 @@ def _barrier_for_edit(request: HttpRequest, public_id, *, lock: bool = False) ->
 
 
 @login_required
+@reads_personal_data("barriers")
 def barrier_edit(request: HttpRequest, public_id) -> HttpResponse:
     """Records a dated change of status and/or severity (update_barrier) with its note."""
     if request.method == "POST":
@@ -173,7 +171,6 @@ def barrier_edit(request: HttpRequest, public_id) -> HttpResponse:
             }
         )
     changes = list(barrier.changes.select_related("by"))
-    log_access(request, person=barrier.pathway.person, part="barriers", obj=barrier)
     return render(
         request,
         "barriers/barrier_edit.html",
@@ -183,6 +180,7 @@ def barrier_edit(request: HttpRequest, public_id) -> HttpResponse:
 
 @require_POST
 @login_required
+@reads_personal_data("barriers")
 def barrier_rank(request: HttpRequest, pathway_id) -> HttpResponse:
     """Saves the person's ranking of their active barriers (1 = matters most to them)."""
     pathway, membership = _pathway(request, pathway_id, Capability.EDIT_PEOPLE)
@@ -196,16 +194,15 @@ def barrier_rank(request: HttpRequest, pathway_id) -> HttpResponse:
         else:
             messages.success(request, _("Classement des freins par la personne enregistré."))
             return redirect("barriers:list", pathway_id=pathway.public_id)
-    log_access(request, person=pathway.person, part="barriers")
     return render(request, "barriers/barrier_list.html", _list_context(request, pathway, membership, ranking_form=form))
 
 
 @login_required
+@reads_personal_data("barriers_review")
 def barrier_review(request: HttpRequest, pathway_id) -> HttpResponse:
     """What was identified at entry and where each barrier stands now (lifted, persisting…)."""
     pathway, membership = _pathway(request, pathway_id)
     rows = services.entry_and_current(pathway, visibilities=visibilities_for(membership))
-    log_access(request, person=pathway.person, part="barriers_review")
     return render(
         request,
         "barriers/barrier_review.html",

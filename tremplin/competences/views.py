@@ -13,14 +13,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tremplin.accounts.access import check_pathway_access, membership_in, require_membership
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.qr import qr_svg
 from tremplin.core.visibility import Visibility
 from tremplin.documents.models import Document
 from tremplin.documents.models import Kind as DocumentKind
 from tremplin.documents.services import store_document
-from tremplin.pathways.models import Pathway
+from tremplin.pathways.access import pathway_membership_or_404
 
 from . import services
 from .forms import EvidenceForm, OwnCompetenceForm, SessionForm
@@ -159,35 +159,27 @@ def _own_form(request: HttpRequest, competence: Competence) -> HttpResponse:
 # Sessions -----------------------------------------------------------------------------
 
 
-def _pathway(request: HttpRequest, pathway_id, *capabilities) -> tuple[Pathway, object]:
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person", "structure", "programme"), public_id=pathway_id
-    )
-    membership = check_pathway_access(request, pathway, *capabilities)
-    return pathway, membership
-
-
 def _session(request: HttpRequest, public_id, *capabilities) -> tuple[EvaluationSession, object]:
     session = get_object_or_404(
         EvaluationSession.objects.select_related("pathway__person", "pathway__structure", "coach", "self_entered_by"),
         public_id=public_id,
     )
-    membership = check_pathway_access(request, session.pathway, *capabilities)
+    membership = check_pathway_access(request, session.pathway, *capabilities, record=session)
     return session, membership
 
 
 @require_GET
 @login_required
+@reads_personal_data(PART)
 def pathway_sessions(request: HttpRequest, pathway_id) -> HttpResponse:
     """The sessions of a pathway, the progression table and the first-vs-latest radar."""
-    pathway, membership = _pathway(request, pathway_id, *READERS)
+    pathway, membership = pathway_membership_or_404(request, pathway_id, *READERS)
     sessions = (
         EvaluationSession.objects.filter(pathway=pathway)
         .select_related("coach")
         .annotate(competence_count=Count("scores"))
         .order_by("-held_on", "-created_at")
     )
-    log_access(request, person=pathway.person, part=PART, obj=pathway)
     return render(
         request,
         "competences/pathway.html",
@@ -201,8 +193,9 @@ def pathway_sessions(request: HttpRequest, pathway_id) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data(PART)
 def session_create(request: HttpRequest, pathway_id) -> HttpResponse:
-    pathway, membership = _pathway(request, pathway_id, *WRITERS)
+    pathway, membership = pathway_membership_or_404(request, pathway_id, *WRITERS)
     form = SessionForm(request.POST if request.method == "POST" else None, structure=pathway.structure)
     if request.method == "POST" and form.is_valid():
         try:
@@ -220,7 +213,6 @@ def session_create(request: HttpRequest, pathway_id) -> HttpResponse:
                 request, _("Séance créée. Remplissez votre grille et transmettez la sienne à la personne.")
             )
             return redirect("competences:session", session.public_id)
-    log_access(request, person=pathway.person, part=PART, obj=pathway)
     return render(request, "competences/session_form.html", {"pathway": pathway, "form": form})
 
 
@@ -230,12 +222,12 @@ def _scores(session: EvaluationSession) -> list:
 
 @require_GET
 @login_required
+@reads_personal_data(PART)
 def session_detail(request: HttpRequest, public_id) -> HttpResponse:
     """Before both grids are in: who has filled theirs, no levels. After: side by side, gaps, radar."""
     session, membership = _session(request, public_id, *READERS)
     scores = _scores(session)
     complete = services.levels_visible(session)
-    log_access(request, person=session.pathway.person, part=PART, obj=session)
     return render(
         request,
         "competences/session_detail.html",
@@ -279,7 +271,6 @@ def _grid(request: HttpRequest, session: EvaluationSession, *, side: str, templa
         if not current and side == "coach" and score.coach_level is not None:
             current = str(score.coach_level)
         rows.append({"score": score, "key": key, "current": current, "levels": _levels(score.competence)})
-    log_access(request, person=session.pathway.person, part=PART, obj=session)
     return render(
         request,
         template,
@@ -293,6 +284,7 @@ def _levels(competence: Competence) -> list[tuple[int, str]]:
 
 
 @login_required
+@reads_personal_data(PART)
 def coach_grid(request: HttpRequest, public_id) -> HttpResponse:
     session, _membership = _session(request, public_id, *WRITERS)
     if session.is_complete:
@@ -301,6 +293,7 @@ def coach_grid(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data(PART)
 def self_face_to_face(request: HttpRequest, public_id) -> HttpResponse:
     session, _membership = _session(request, public_id, *WRITERS)
     if session.self_completed_at is not None:
@@ -310,6 +303,7 @@ def self_face_to_face(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data(PART)
 def self_link(request: HttpRequest, public_id) -> HttpResponse:
     """GET shows the link in use (as a QR code); POST makes a new one, cancelling the previous."""
     session, _membership = _session(request, public_id, *WRITERS)
@@ -327,7 +321,6 @@ def self_link(request: HttpRequest, public_id) -> HttpResponse:
         qr = qr_svg(url, _("Code QR du lien"))
     else:
         link = None
-    log_access(request, person=session.pathway.person, part=PART, obj=session)
     return render(
         request,
         "competences/link.html",
@@ -350,6 +343,7 @@ def comments(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data(PART)
 def evidence_add(request: HttpRequest, public_id) -> HttpResponse:
     """A situation observed, a photo of work done, an attestation: kept with the person's documents."""
     session, _membership = _session(request, public_id, *WRITERS)
@@ -389,7 +383,6 @@ def evidence_add(request: HttpRequest, public_id) -> HttpResponse:
         else:
             messages.success(request, _("Preuve ajoutée."))
             return redirect("competences:session", session.public_id)
-    log_access(request, person=session.pathway.person, part=PART, obj=session)
     return render(
         request, "competences/evidence_form.html", {"session": session, "pathway": session.pathway, "form": form}
     )

@@ -10,11 +10,12 @@ from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import check_person_access, require_membership
 from tremplin.accounts.roles import Capability
+from tremplin.audit.reads import reads_personal_data
 from tremplin.audit.services import log_access
 from tremplin.core.elision import format_elided
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
-from tremplin.people.models import Person
+from tremplin.pathways.access import person_membership_or_404
 
 from . import services
 from .forms import ConsentForm, InformationForm, NoticeForm, WithdrawalForm
@@ -24,9 +25,9 @@ CONSENT_CAPABILITIES = (Capability.EDIT_PEOPLE, Capability.MANAGE_PERSONAL_DATA)
 
 
 @login_required
+@reads_personal_data("consent")
 def person_consents(request: HttpRequest, person_id) -> HttpResponse:
-    person = get_object_or_404(Person.objects.select_related("structure"), public_id=person_id)
-    membership = check_person_access(request, person, *CONSENT_CAPABILITIES)
+    person, membership = person_membership_or_404(request, person_id, *CONSENT_CAPABILITIES)
     inform_form = InformationForm()
     consent_form = ConsentForm()
     if request.method == "POST":
@@ -56,7 +57,6 @@ def person_consents(request: HttpRequest, person_id) -> HttpResponse:
                         request, format_elided(_("Le consentement de %(name)s est enregistré."), name=person.full_name)
                     )
                     return redirect("consent:person", person_id=person.public_id)
-    log_access(request, person=person, part="consent")
     return render(
         request,
         "consent/person_consents.html",

@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.eligibility.models import EligibilityDiagnosis
-from tremplin.pathways.models import Pathway, Status
+from tremplin.pathways.access import pathway_or_404
+from tremplin.pathways.models import Status
 
 from . import services
 from .forms import CancellationForm, ContractForm, EarlyEndForm, SuspensionForm, renewal_initial
@@ -35,12 +36,6 @@ def _short(day) -> str:
     return date_format(day, "SHORT_DATE_FORMAT")
 
 
-def _pathway_for(request: HttpRequest, public_id: uuid.UUID) -> Pathway:
-    pathway = get_object_or_404(Pathway.objects.select_related("person", "programme", "structure"), public_id=public_id)
-    check_pathway_access(request, pathway, Capability.MANAGE_CONTRACTS)
-    return pathway
-
-
 def _contract_for(request: HttpRequest, public_id: uuid.UUID, *capabilities: str) -> Contract:
     """The contract if the user may see its person and holds `capabilities` (none: seeing the person is enough)."""
     contract = get_object_or_404(
@@ -49,7 +44,7 @@ def _contract_for(request: HttpRequest, public_id: uuid.UUID, *capabilities: str
         ),
         public_id=public_id,
     )
-    check_pathway_access(request, contract.pathway, *capabilities)
+    check_pathway_access(request, contract.pathway, *capabilities, record=contract)
     return contract
 
 
@@ -79,7 +74,7 @@ def _posted(request: HttpRequest):
 @login_required
 def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     """Signs a first contract with an eligible person; the service refuses anything a rule forbids."""
-    pathway = _pathway_for(request, pathway_id)
+    pathway = pathway_or_404(request, pathway_id, Capability.MANAGE_CONTRACTS)
     waiting = services.planned_contract(pathway)
     is_open = pathway.status == Status.ELIGIBLE and waiting is None
     form = ContractForm(_posted(request), pathway=pathway, initial={"worksite": pathway.worksite_id})
@@ -122,11 +117,11 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("contract")
 def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     contract = _contract_for(request, public_id)  # whoever sees the person sees the contract; actions need caps
     chain, renewal = _chain(contract)
     running = contract.status in RUNNING
-    log_access(request, person=contract.pathway.person, part="contract", obj=contract)
     return render(
         request,
         "contracts/detail.html",
@@ -147,6 +142,7 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("contract")
 def renew(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """A renewal starts the day after the previous planned end; duration limits apply to the whole chain."""
     previous = _contract_for(request, public_id, Capability.MANAGE_CONTRACTS)
@@ -182,6 +178,7 @@ def renew(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("contract")
 def suspend(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     contract = _contract_for(request, public_id, Capability.MANAGE_CONTRACTS)
     is_open = contract.status in RUNNING
@@ -218,6 +215,7 @@ def suspend(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("contract")
 def end(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Ends a contract before its term; the pathway then moves to exited."""
     contract = _contract_for(request, public_id, Capability.MANAGE_CONTRACTS)
@@ -257,6 +255,7 @@ def end(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("contract")
 def cancel(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Cancels a contract that has not started; the pathway keeps its status."""
     contract = _contract_for(request, public_id, Capability.MANAGE_CONTRACTS)

@@ -14,17 +14,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from tremplin.accounts.access import check_person_access
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.pdf import pdf_response, render_pdf
-from tremplin.people.models import Person
+from tremplin.pathways.access import person_membership_or_404
 
 from . import services
 from .content import LIMITS, build_cv, candidates, draft_for
@@ -34,12 +33,6 @@ from .models import CvLanguage
 
 READERS = (Capability.VIEW_ALL_PEOPLE,)
 WRITERS = (Capability.MANAGE_JOB_COACHING,)
-
-
-def _person(request: HttpRequest, person_id: uuid.UUID, *capabilities: str):
-    person = get_object_or_404(Person.objects.select_related("structure"), public_id=person_id)
-    membership = check_person_access(request, person, *capabilities)
-    return person, membership
 
 
 def _language(request: HttpRequest, draft) -> str:
@@ -52,8 +45,9 @@ def _filename(person, language: str, extension: str) -> str:
 
 
 @login_required
+@reads_personal_data("cv")
 def edit(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
-    person, _membership = _person(request, person_id, *WRITERS)
+    person, _membership = person_membership_or_404(request, person_id, *WRITERS)
     draft = draft_for(person)
     items = candidates(person)
     form = CvDraftForm(request.POST or None, items=items, draft=draft)
@@ -80,7 +74,6 @@ def edit(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, _("CV enregistré."))
             return redirect("cv:edit", person_id=person.public_id)
-    log_access(request, person=person, part="cv")
     return render(
         request,
         "cv/edit.html",
@@ -95,13 +88,13 @@ def edit(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("cv")
 def preview(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
-    person, membership = _person(request, person_id, *READERS)
+    person, membership = person_membership_or_404(request, person_id, *READERS)
     draft = draft_for(person)
     language = _language(request, draft)
     with translation.override(language):
         cv = build_cv(person, draft)
-    log_access(request, person=person, part="cv")
     return render(
         request,
         "cv/preview.html",
@@ -115,23 +108,23 @@ def preview(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("cv", action="export")
 def pdf(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
-    person, _membership = _person(request, person_id, *WRITERS)
+    person, _membership = person_membership_or_404(request, person_id, *WRITERS)
     draft = draft_for(person)
     language = _language(request, draft)
     with translation.override(language):
         document = render_pdf("cv/cv_pdf.html", {"cv": build_cv(person, draft), "cv_language": language})
-    log_access(request, person=person, part="cv", action="export")
     return pdf_response(document, _filename(person, language, "pdf"))
 
 
 @login_required
+@reads_personal_data("cv", action="export")
 def json_resume(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
-    person, _membership = _person(request, person_id, *WRITERS)
+    person, _membership = person_membership_or_404(request, person_id, *WRITERS)
     draft = draft_for(person)
     with translation.override(_language(request, draft)):
         data = to_json_resume(build_cv(person, draft))
-    log_access(request, person=person, part="cv", action="export")
     response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="{_filename(person, draft.language, "json")}"'
     response["Cache-Control"] = "no-store"

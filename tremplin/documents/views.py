@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import check_person_access, person_visible_to
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access, log_event
+from tremplin.audit.reads import reads_personal_data
+from tremplin.audit.services import log_event
 from tremplin.core.forms import add_validation_error
-from tremplin.people.models import Person
+from tremplin.pathways.access import person_or_404
 
 from .forms import DocumentForm
 from .models import Document, visibilities_for
@@ -27,7 +28,7 @@ PERSON_VIEWERS = (Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE)
 def readable_document(request: HttpRequest, public_id, *capabilities: str) -> Document:
     """The document if the user may see the person and the document's visibility; 404 otherwise."""
     document = get_object_or_404(Document.objects.select_related("person__structure"), public_id=public_id)
-    membership = check_person_access(request, document.person, *capabilities)
+    membership = check_person_access(request, document.person, *capabilities, record=document)
     if not person_visible_to(membership, document.person):
         raise Http404
     if document.visibility not in visibilities_for(membership):
@@ -37,8 +38,7 @@ def readable_document(request: HttpRequest, public_id, *capabilities: str) -> Do
 
 @login_required
 def upload(request: HttpRequest, person_id) -> HttpResponse:
-    person = get_object_or_404(Person.objects.select_related("structure"), public_id=person_id)
-    check_person_access(request, person, Capability.EDIT_PEOPLE)
+    person = person_or_404(request, person_id, Capability.EDIT_PEOPLE)
     if request.method == "POST":
         form = DocumentForm(request.POST, request.FILES, person=person)
         if form.is_valid():
@@ -78,9 +78,9 @@ def attachment_disposition(name: str) -> str:
 
 
 @login_required
+@reads_personal_data("document")
 def download(request: HttpRequest, public_id) -> FileResponse:
     document = readable_document(request, public_id, *PERSON_VIEWERS)
-    log_access(request, person=document.person, part="document", action="read", obj=document)
     name = document.original_name or f"{document.title}{document.extension}"
     if not name.lower().endswith(document.extension):
         name += document.extension

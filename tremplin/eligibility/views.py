@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.dates import age_on
 from tremplin.core.forms import add_validation_error
+from tremplin.pathways.access import pathway_or_404
 from tremplin.pathways.models import Pathway, Status
 
 from . import services
@@ -30,12 +31,6 @@ from .models import EligibilityDiagnosis
 
 # A diagnosis can be (re)made only before the first contract.
 OPEN_STATUSES = (Status.CANDIDATE, Status.ELIGIBLE, Status.NOT_ELIGIBLE, Status.WITHDRAWN)
-
-
-def _pathway_for(request: HttpRequest, public_id: uuid.UUID) -> Pathway:
-    pathway = get_object_or_404(Pathway.objects.select_related("person", "programme", "structure"), public_id=public_id)
-    check_pathway_access(request, pathway, Capability.RECORD_ELIGIBILITY)
-    return pathway
 
 
 def result_message(diagnosis: EligibilityDiagnosis) -> str:
@@ -50,7 +45,7 @@ def result_message(diagnosis: EligibilityDiagnosis) -> str:
 @login_required
 def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     """Checks the programme's criteria with their proofs; the rules decide, the service records."""
-    pathway = _pathway_for(request, pathway_id)
+    pathway = pathway_or_404(request, pathway_id, Capability.RECORD_ELIGIBILITY)
     rules = pathway.programme.rules
     is_open = pathway.status in OPEN_STATUSES
     form = EligibilityForm(request.POST if request.method == "POST" else None, rules=rules)
@@ -101,6 +96,7 @@ def next_step(diagnosis: EligibilityDiagnosis, pathway: Pathway, is_valid_today:
 
 
 @login_required
+@reads_personal_data("eligibility")
 def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     diagnosis = get_object_or_404(
         EligibilityDiagnosis.objects.select_related(
@@ -109,9 +105,8 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         public_id=public_id,
     )
     pathway = diagnosis.pathway
-    check_pathway_access(request, pathway, Capability.RECORD_ELIGIBILITY)
+    check_pathway_access(request, pathway, Capability.RECORD_ELIGIBILITY, record=diagnosis)
     proofs = list(diagnosis.proofs.all())
-    log_access(request, person=pathway.person, part="eligibility", obj=diagnosis)
     is_valid_today = diagnosis.is_valid_on(timezone.localdate())
     return render(
         request,

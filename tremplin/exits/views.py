@@ -20,10 +20,10 @@ from django.views.decorators.http import require_GET
 
 from tremplin.accounts.access import check_pathway_access, require_membership
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import Visibility, visibilities_for
-from tremplin.pathways.models import Pathway
+from tremplin.pathways.access import pathway_membership_or_404
 from tremplin.programmes.models import Programme
 
 from . import services
@@ -39,11 +39,11 @@ def _check_visible(membership, exit_record: Exit) -> None:
 
 
 @login_required
+@reads_personal_data("exit")
 def record(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person__structure", "programme", "structure"), public_id=pathway_id
+    pathway, membership = pathway_membership_or_404(
+        request, pathway_id, *RECORDERS, related=("person__structure", "programme", "structure")
     )
-    membership = check_pathway_access(request, pathway, *RECORDERS)
     existing = Exit.objects.filter(pathway=pathway).first()
     if existing is not None and existing.visibility in visibilities_for(membership):
         messages.info(request, _("La sortie de ce parcours est déjà enregistrée."))
@@ -78,7 +78,6 @@ def record(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, _("Sortie enregistrée ; les suivis à 1, 3 et 6 mois sont prévus."))
             return redirect("exits:detail", public_id=exit_record.public_id)
-    log_access(request, person=pathway.person, part="exit", obj=pathway)
     return render(
         request,
         "exits/record.html",
@@ -93,6 +92,7 @@ def record(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("exit")
 def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """The exit as recorded: the confirmation after recording, with the exit assessment and the follow-ups."""
     exit_record = get_object_or_404(
@@ -102,10 +102,9 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         public_id=public_id,
     )
     pathway = exit_record.pathway
-    membership = check_pathway_access(request, pathway, *RECORDERS)
+    membership = check_pathway_access(request, pathway, *RECORDERS, record=exit_record)
     _check_visible(membership, exit_record)
     follow_ups = list(exit_record.follow_ups.select_related("recorded_by"))
-    log_access(request, person=pathway.person, part="exit", obj=exit_record)
     return render(
         request,
         "exits/detail.html",
@@ -122,6 +121,7 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("exit")
 def follow_up(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     item = get_object_or_404(
         FollowUp.objects.select_related(
@@ -131,7 +131,7 @@ def follow_up(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     )
     exit_record = item.exit
     pathway = exit_record.pathway
-    membership = check_pathway_access(request, pathway, *RECORDERS)
+    membership = check_pathway_access(request, pathway, *RECORDERS, record=item)
     _check_visible(membership, exit_record)
     form = FollowUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -145,7 +145,6 @@ def follow_up(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, _("Suivi à %(n)s mois enregistré.") % {"n": item.months})
             return redirect("exits:detail", public_id=exit_record.public_id)
-    log_access(request, person=pathway.person, part="exit", obj=item)
     return render(
         request,
         "exits/follow_up.html",

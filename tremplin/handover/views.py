@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from tremplin.accounts.access import check_object_access, require_membership
+from tremplin.accounts.access import check_object_access, require_membership, saw_people
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access_many
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
 from tremplin.review_meetings.services import FLAGGED_OBSERVATION_DAYS, summary_pathways
@@ -143,6 +143,7 @@ def _handover_for(request: HttpRequest, public_id: uuid.UUID):
 
 @require_GET
 @login_required
+@reads_personal_data("handover")
 def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Each person handed over with their summary and the note about them: what the new référent reads first."""
     handover, membership = _handover_for(request, public_id)
@@ -153,7 +154,7 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             Prefetch("pathway", queryset=summary_pathways(readable, since))
         )
     )
-    log_access_many(request, people=[item.pathway.person for item in items], part="handover", obj=handover)
+    saw_people(request, [item.pathway.person for item in items], record=handover)
     return render(
         request,
         "handover/detail.html",

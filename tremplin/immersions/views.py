@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.dates import add_months
 from tremplin.core.forms import add_validation_error
 from tremplin.core.pdf import pdf_response, render_pdf
@@ -29,7 +29,7 @@ from tremplin.core.visibility import visibilities_for
 from tremplin.interviews import services as interview_services
 from tremplin.interviews.forms import PlanForm
 from tremplin.interviews.models import Kind
-from tremplin.pathways.models import Pathway
+from tremplin.pathways.access import pathway_membership_or_404
 
 from . import services
 from .forms import EvaluationForm, ImmersionEditForm, ImmersionForm
@@ -41,10 +41,9 @@ WRITERS = (Capability.MANAGE_JOB_COACHING,)
 
 
 def _pathway(request: HttpRequest, public_id: uuid.UUID, *capabilities: str):
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person__structure", "programme", "structure"), public_id=public_id
+    return pathway_membership_or_404(
+        request, public_id, *capabilities, related=("person__structure", "programme", "structure")
     )
-    return pathway, check_pathway_access(request, pathway, *capabilities)
 
 
 def _immersion(request: HttpRequest, public_id: uuid.UUID, *capabilities: str):
@@ -54,7 +53,7 @@ def _immersion(request: HttpRequest, public_id: uuid.UUID, *capabilities: str):
         ),
         public_id=public_id,
     )
-    return immersion, check_pathway_access(request, immersion.pathway, *capabilities)
+    return immersion, check_pathway_access(request, immersion.pathway, *capabilities, record=immersion)
 
 
 def _warn(request: HttpRequest, warnings: list[str]) -> None:
@@ -63,10 +62,10 @@ def _warn(request: HttpRequest, warnings: list[str]) -> None:
 
 
 @login_required
+@reads_personal_data("immersions")
 def immersion_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, membership = _pathway(request, pathway_id, *READERS)
     immersions = Immersion.objects.filter(pathway=pathway).select_related("evaluation")
-    log_access(request, person=pathway.person, part="immersions")
     return render(
         request,
         "immersions/list.html",
@@ -98,9 +97,9 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("immersions")
 def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     immersion, membership = _immersion(request, public_id, *READERS)
-    log_access(request, person=immersion.pathway.person, part="immersions", obj=immersion)
     follow_ups = immersion.follow_ups.readable_with(visibilities_for(membership)).order_by("planned_at")
     return render(
         request,
@@ -125,6 +124,7 @@ def follow_up_moment(immersion: Immersion, now=None):
 
 
 @login_required
+@reads_personal_data("immersions")
 def plan_follow_up(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Plans the follow-up meeting of an immersion ("one month after"), linked to it."""
     immersion, _membership = _immersion(request, public_id, *WRITERS)
@@ -161,6 +161,7 @@ def plan_follow_up(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("immersions")
 def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     immersion, _membership = _immersion(request, public_id, *WRITERS)
     form = ImmersionEditForm(request.POST or None, instance=immersion, structure=immersion.pathway.structure)
@@ -174,7 +175,6 @@ def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                 messages.success(request, _("Immersion modifiée."))
                 _warn(request, warnings)
                 return redirect("immersions:detail", public_id=immersion.public_id)
-    log_access(request, person=immersion.pathway.person, part="immersions", obj=immersion)
     return render(
         request,
         "immersions/form.html",
@@ -191,6 +191,7 @@ def _grid(immersion: Immersion) -> tuple[str, list[GridItem]]:
 
 
 @login_required
+@reads_personal_data("immersions")
 def evaluate(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     immersion, _membership = _immersion(request, public_id, *WRITERS)
     source, items = _grid(immersion)
@@ -218,7 +219,6 @@ def evaluate(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, _("Bilan de l'immersion enregistré."))
             return redirect("immersions:detail", public_id=immersion.public_id)
-    log_access(request, person=immersion.pathway.person, part="immersions", obj=immersion)
     return render(
         request,
         "immersions/evaluate.html",
@@ -234,6 +234,7 @@ def evaluate(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("immersion_agreement", action="export")
 def agreement_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     immersion, _membership = _immersion(request, public_id, *WRITERS)
     person = immersion.pathway.person
@@ -248,5 +249,4 @@ def agreement_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "printed_on": timezone.localdate(),
         },
     )
-    log_access(request, person=person, part="immersion_agreement", action="export", obj=immersion)
     return pdf_response(pdf, f"convention-immersion-{immersion.starts_on:%Y%m%d}.pdf")

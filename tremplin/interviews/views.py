@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import Visibility, visibilities_for
-from tremplin.pathways.models import Pathway
+from tremplin.pathways.access import pathway_membership_or_404
 
 from . import services
 from .forms import EditForm, HeldForm, IntakeForm, PlanForm, RecordForm
@@ -33,12 +33,9 @@ READERS = (Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE)
 
 
 def _pathway(request: HttpRequest, public_id: uuid.UUID, *capabilities: str):
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person__structure", "programme", "structure", "action_plan"),
-        public_id=public_id,
+    return pathway_membership_or_404(
+        request, public_id, *capabilities, related=("person__structure", "programme", "structure", "action_plan")
     )
-    membership = check_pathway_access(request, pathway, *capabilities)
-    return pathway, membership
 
 
 def _interview(request: HttpRequest, public_id: uuid.UUID) -> Interview:
@@ -47,7 +44,7 @@ def _interview(request: HttpRequest, public_id: uuid.UUID) -> Interview:
         Interview.objects.select_related("pathway__person__structure", "pathway__programme", "pathway__structure"),
         public_id=public_id,
     )
-    membership = check_pathway_access(request, interview.pathway, *READERS)
+    membership = check_pathway_access(request, interview.pathway, *READERS, record=interview)
     if interview.visibility not in visibilities_for(membership):
         raise Http404
     check_pathway_access(request, interview.pathway, Capability.EDIT_PEOPLE)
@@ -55,6 +52,7 @@ def _interview(request: HttpRequest, public_id: uuid.UUID) -> Interview:
 
 
 @login_required
+@reads_personal_data("interviews")
 def interview_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, membership = _pathway(request, pathway_id, *READERS)
     readable = visibilities_for(membership)
@@ -64,7 +62,6 @@ def interview_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     for interview in page.object_list:
         interview.answered = answered_sections(interview.answers, sees_social=sees_social) if interview.answers else []
     due = services.next_interview_due(pathway, readable)
-    log_access(request, person=pathway.person, part="interviews")
     return render(
         request,
         "interviews/list.html",
@@ -134,6 +131,7 @@ def record_held(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("interviews")
 def record(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     interview = _interview(request, public_id)
     pathway = interview.pathway
@@ -153,7 +151,6 @@ def record(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, _("Entretien enregistré comme tenu."))
             return redirect("interviews:list", pathway_id=pathway.public_id)
-    log_access(request, person=pathway.person, part="interviews", obj=interview)
     return render(
         request,
         "interviews/record.html",
@@ -172,6 +169,7 @@ def _intake_initial(interview: Interview) -> dict:
 
 
 @login_required
+@reads_personal_data("interviews")
 def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     interview = _interview(request, public_id)
     pathway = interview.pathway
@@ -189,7 +187,6 @@ def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, _("Entretien modifié."))
             return redirect("interviews:list", pathway_id=pathway.public_id)
-    log_access(request, person=pathway.person, part="interviews", obj=interview)
     return render(
         request,
         "interviews/edit.html",
@@ -213,7 +210,6 @@ def _edit_intake(request: HttpRequest, interview: Interview) -> HttpResponse:
         else:
             messages.success(request, _("Entretien d'accueil modifié."))
             return redirect("interviews:list", pathway_id=pathway.public_id)
-    log_access(request, person=pathway.person, part="interviews", obj=interview)
     return render(
         request,
         "interviews/intake.html",

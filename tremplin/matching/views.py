@@ -20,12 +20,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from tremplin.accounts.access import check_object_access, check_pathway_access
+from tremplin.accounts.access import check_object_access
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.links import SLOT, url_maker
 from tremplin.job_offers.models import ContractType, JobOffer, Shift
+from tremplin.pathways.access import pathway_membership_or_404
 from tremplin.pathways.models import Pathway
 from tremplin.professional_project.models import TargetJob
 
@@ -96,10 +97,10 @@ def _label(choices, value) -> str:
 
 
 def _pathway(request: HttpRequest, pathway_id: uuid.UUID, *capabilities: str) -> tuple[Pathway, object]:
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person__mobility", "structure", "programme"), public_id=pathway_id
+    """The pathway with the person's mobility, which every matching page reads."""
+    return pathway_membership_or_404(
+        request, pathway_id, *capabilities, related=("person__mobility", "structure", "programme")
     )
-    return pathway, check_pathway_access(request, pathway, *capabilities)
 
 
 def _profile(person):
@@ -110,6 +111,7 @@ def _profile(person):
 
 
 @login_required
+@reads_personal_data("matching")
 def person_offers(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, membership = _pathway(request, pathway_id, CAP)
     person = pathway.person
@@ -149,7 +151,6 @@ def person_offers(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 
     ranked_rows = [offer_row(row, first + i) for i, (row, _score) in enumerate(page.object_list)]
     excluded_rows = [offer_row(row, None) for row, _score in excluded_page.object_list]
-    log_access(request, person=person, part="matching")
     return render(
         request,
         "matching/person_offers.html",
@@ -274,6 +275,7 @@ def restore(request: HttpRequest, pathway_id: uuid.UUID, offer_id: uuid.UUID) ->
 
 
 @login_required
+@reads_personal_data("mobility")
 def mobility(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, membership = _pathway(request, pathway_id)
     if not (membership.can(CAP) or membership.can(Capability.EDIT_PEOPLE)):
@@ -295,7 +297,6 @@ def mobility(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
                 if membership.can(CAP)
                 else redirect("people:detail", public_id=person.public_id)
             )
-    log_access(request, person=person, part="mobility")
     return render(
         request,
         "matching/mobility.html",

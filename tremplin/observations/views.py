@@ -1,7 +1,6 @@
 """Worksite observations, phone first: quick capture, the counsellor's inbox, the supervisor's list, team attendance."""
 
 import datetime
-import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,9 +17,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
+from tremplin.pathways.access import pathway_membership_or_404, pathway_or_404
 from tremplin.pathways.models import ACTIVE_STATUSES, Pathway, Status
 from tremplin.people.views import require_people_capability
 
@@ -57,18 +57,8 @@ def _team(membership) -> QuerySet[Pathway]:
     )
 
 
-def _pathway_from(request: HttpRequest, value) -> Pathway:
-    """The pathway named by a public id, 404 to anyone who may not write about that person."""
-    try:
-        public_id = uuid.UUID(str(value))
-    except ValueError:
-        raise Http404 from None
-    pathway = get_object_or_404(Pathway.objects.select_related("person", "structure"), public_id=public_id)
-    check_pathway_access(request, pathway, *WRITERS)
-    return pathway
-
-
 @require_people_capability(*WRITERS)
+@reads_personal_data(PART)
 def quick(request: HttpRequest) -> HttpResponse:
     """Three screens, each one tap: the person, the category, then the short text and "Enregistrer"."""
     membership = request.membership
@@ -79,7 +69,8 @@ def quick(request: HttpRequest) -> HttpResponse:
         pathways = _writable_pathways(membership).select_related("person", "worksite")
         pathways = pathways.order_by("person__last_name", "person__first_name", "pk")
         return render(request, "observations/quick_person.html", {"page": _page(request, pathways)})
-    pathway = _pathway_from(request, pathway_id)
+    # 404 to anyone who may not write about that person, whatever the parameter holds.
+    pathway = pathway_or_404(request, pathway_id, *WRITERS, related=("person", "structure"))
     category = request.GET.get("category", "")
     if request.method != "POST" and category not in Category.values:
         return render(request, "observations/quick_category.html", {"pathway": pathway, "categories": Category.choices})
@@ -100,7 +91,6 @@ def quick(request: HttpRequest) -> HttpResponse:
             observation.save()
             messages.success(request, _("Observation enregistrée."))
             return redirect("observations:mine")
-    log_access(request, person=pathway.person, part=PART)
     return render(
         request,
         "observations/quick_form.html",
@@ -154,15 +144,12 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
+@reads_personal_data(PART)
 def pathway_list(request: HttpRequest, pathway_id) -> HttpResponse:
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person", "structure", "programme"), public_id=pathway_id
-    )
-    membership = check_pathway_access(request, pathway, *WRITERS)
+    pathway, membership = pathway_membership_or_404(request, pathway_id, *WRITERS)
     observations = _with_people(Observation.objects.readable_by(membership).filter(pathway=pathway)).order_by(
         "-observed_on", "-created_at", "-pk"
     )
-    log_access(request, person=pathway.person, part=PART)
     return render(request, "observations/list.html", {"pathway": pathway, "page": _page(request, observations)})
 
 

@@ -19,11 +19,12 @@ from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import check_object_access, check_pathway_access, require_membership
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.derived_visibility import hidden_partner_names
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
 from tremplin.partners.models import PartnerOrganisation, PartnerService, ServiceNeed
+from tremplin.pathways.access import pathway_or_404
 from tremplin.pathways.models import Pathway
 
 from . import services
@@ -33,12 +34,6 @@ from .models import Orientation, OrientationStatus, Share
 PATHWAY_RELATED = ("person", "programme", "structure", "referent", "supervisor", "worksite")
 
 
-def _pathway_for(request: HttpRequest, public_id: uuid.UUID, *capabilities: str) -> Pathway:
-    pathway = get_object_or_404(Pathway.objects.select_related(*PATHWAY_RELATED), public_id=public_id)
-    check_pathway_access(request, pathway, *capabilities)
-    return pathway
-
-
 def _orientation_for(request: HttpRequest, public_id: uuid.UUID, *capabilities: str) -> Orientation:
     orientation = get_object_or_404(
         Orientation.objects.select_related(
@@ -46,16 +41,17 @@ def _orientation_for(request: HttpRequest, public_id: uuid.UUID, *capabilities: 
         ),
         public_id=public_id,
     )
-    membership = check_pathway_access(request, orientation.pathway, *capabilities)
+    membership = check_pathway_access(request, orientation.pathway, *capabilities, record=orientation)
     if orientation.visibility not in visibilities_for(membership):
         raise Http404  # as if it did not exist: even its partner's name says too much
     return orientation
 
 
 @login_required
+@reads_personal_data("orientations")
 def pathway_orientations(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     """The pathway's "who does what" panel, its orientations, shares and the partners' notes."""
-    pathway = _pathway_for(request, pathway_id, Capability.VIEW_ALL_PEOPLE)
+    pathway = pathway_or_404(request, pathway_id, Capability.VIEW_ALL_PEOPLE, related=PATHWAY_RELATED)
     membership = request.membership
     readable = visibilities_for(membership)
     # Orientations carry their level; shares and partners' notes are hidden with the consent naming their
@@ -85,7 +81,6 @@ def pathway_orientations(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRes
     actions = list(
         Action.objects.filter(plan__pathway=pathway, status__in=OPEN_ACTION_STATUSES, visibility__in=readable)
     )
-    log_access(request, person=pathway.person, part="orientations")
     return render(
         request,
         "orientations/pathway.html",
@@ -124,7 +119,7 @@ def orientation_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRespo
     from tremplin.action_plan.models import Action
     from tremplin.barriers.models import Barrier
 
-    pathway = _pathway_for(request, pathway_id, Capability.EDIT_PEOPLE)
+    pathway = pathway_or_404(request, pathway_id, Capability.EDIT_PEOPLE, related=PATHWAY_RELATED)
     source = request.POST if request.method == "POST" else request.GET
     barrier = _linked(Barrier, pathway, source.get("barrier", ""), path="pathway")
     action = _linked(Action, pathway, source.get("action", ""), path="plan__pathway")
@@ -174,12 +169,12 @@ def orientation_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRespo
 
 
 @login_required
+@reads_personal_data("orientations")
 def orientation_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     orientation = _orientation_for(request, public_id, Capability.VIEW_ALL_PEOPLE)
     membership = request.membership
     can_edit = membership.can(Capability.EDIT_PEOPLE)
     allowed = services.orientation_transitions(orientation)
-    log_access(request, person=orientation.pathway.person, part="orientations", obj=orientation)
     return render(
         request,
         "orientations/detail.html",
@@ -195,6 +190,7 @@ def orientation_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpRespon
 
 
 @login_required
+@reads_personal_data("orientations")
 def orientation_status(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     orientation = _orientation_for(request, public_id, Capability.EDIT_PEOPLE)
     allowed = services.orientation_transitions(orientation)
@@ -226,6 +222,7 @@ def orientation_status(request: HttpRequest, public_id: uuid.UUID) -> HttpRespon
 
 
 @login_required
+@reads_personal_data("orientations")
 def orientation_feedback(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """After a done orientation: move the linked barrier and close the linked action, if the member agrees."""
     orientation = _orientation_for(request, public_id, Capability.EDIT_PEOPLE)
@@ -254,7 +251,7 @@ def orientation_feedback(request: HttpRequest, public_id: uuid.UUID) -> HttpResp
 
 @login_required
 def share_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
-    pathway = _pathway_for(request, pathway_id, Capability.EDIT_PEOPLE)
+    pathway = pathway_or_404(request, pathway_id, Capability.EDIT_PEOPLE, related=PATHWAY_RELATED)
     organisations = PartnerOrganisation.objects.visible_to(pathway.structure).filter(is_active=True)
     form = ShareForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():

@@ -18,12 +18,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tremplin.accounts.access import check_object_access
-from tremplin.audit.services import log_access
+from tremplin.accounts.access import check_object_access, saw_pathway
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.orientations import services as orientation_services
 from tremplin.orientations.models import PARTNER_STATUSES, Orientation
-from tremplin.pathways.models import Pathway
+from tremplin.pathways.access import pathway_of_member_or_404
 
 from . import services
 from .forms import NoteForm, OutcomeForm
@@ -50,18 +50,16 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _pathway_for_partner(request: HttpRequest, pathway_id: uuid.UUID):
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person", "programme", "structure"), public_id=pathway_id
-    )
-    membership = check_object_access(request, pathway.structure)
+    """The pathway, if shared with the partner's organisation (404 otherwise: see services.share_for)."""
+    pathway, membership = pathway_of_member_or_404(request, pathway_id)
     account = services.account_for(membership)
     share = services.share_for(account, pathway)
+    saw_pathway(request, pathway, record=share)
     return pathway, account, share
 
 
 def _page(request, pathway, account, share, note_form=None):
     summary = services.summary(share)
-    log_access(request, person=pathway.person, part="partner_summary", obj=share)
     return render(
         request,
         "partner_portal/pathway.html",
@@ -77,6 +75,7 @@ def _page(request, pathway, account, share, note_form=None):
 
 
 @login_required
+@reads_personal_data("partner_summary")
 def pathway_summary(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, account, share = _pathway_for_partner(request, pathway_id)
     return _page(request, pathway, account, share)
@@ -84,6 +83,7 @@ def pathway_summary(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse
 
 @require_POST
 @login_required
+@reads_personal_data("partner_summary")
 def note_add(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, account, share = _pathway_for_partner(request, pathway_id)
     form = NoteForm(request.POST)
@@ -99,6 +99,7 @@ def note_add(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("partner_summary")
 def orientation_outcome(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     orientation = get_object_or_404(
         Orientation.objects.select_related("pathway__person", "pathway__structure", "organisation", "service"),
@@ -107,6 +108,7 @@ def orientation_outcome(request: HttpRequest, public_id: uuid.UUID) -> HttpRespo
     membership = check_object_access(request, orientation.pathway.structure)
     account = services.account_for(membership)
     services.orientation_for(account, orientation)
+    saw_pathway(request, orientation.pathway, record=orientation)
     allowed = orientation_services.orientation_transitions(orientation) & set(PARTNER_STATUSES)
     form = OutcomeForm(request.POST or None, allowed=allowed)
     if request.method == "POST" and form.is_valid():
@@ -126,7 +128,6 @@ def orientation_outcome(request: HttpRequest, public_id: uuid.UUID) -> HttpRespo
         else:
             messages.success(request, _("Merci : l'équipe qui accompagne la personne est informée."))
             return redirect("partner_portal:pathway", orientation.pathway.public_id)
-    log_access(request, person=orientation.pathway.person, part="partner_summary", obj=orientation)
     return render(
         request,
         "partner_portal/outcome_form.html",

@@ -8,38 +8,36 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from tremplin.accounts.access import check_pathway_access, check_person_access
 from tremplin.accounts.roles import Capability
+from tremplin.audit.reads import reads_personal_data
 from tremplin.contracts.services import supervision_warnings
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
-from tremplin.people.models import Person
 
 from . import services
+from .access import pathway_membership_or_404, pathway_or_404, person_or_404
 from .forms import PathwayOpenForm, StatusChangeForm, TeamForm
 from .models import Pathway
 
 
 def _pathway_for_edit(request: HttpRequest, public_id) -> Pathway:
-    pathway = get_object_or_404(
-        Pathway.objects.select_related(
-            "person__structure", "structure", "programme", "referent", "supervisor", "worksite"
-        ),
-        public_id=public_id,
+    """The pathway with its team, for those who edit the file."""
+    return pathway_or_404(
+        request,
+        public_id,
+        Capability.EDIT_PEOPLE,
+        related=("person__structure", "structure", "programme", "referent", "supervisor", "worksite"),
     )
-    check_person_access(request, pathway.person, Capability.EDIT_PEOPLE)
-    return pathway
 
 
 @login_required
 def pathway_open(request: HttpRequest, person_id) -> HttpResponse:
-    person = get_object_or_404(Person.objects.select_related("structure"), public_id=person_id)
-    check_person_access(request, person, Capability.EDIT_PEOPLE)
+    person = person_or_404(request, person_id, Capability.EDIT_PEOPLE)
     if request.method == "POST":
         form = PathwayOpenForm(request.POST, person=person, user=request.user)
         if form.is_valid():
@@ -66,6 +64,7 @@ def pathway_open(request: HttpRequest, person_id) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("pathway")
 def pathway_status(request: HttpRequest, public_id) -> HttpResponse:
     pathway = _pathway_for_edit(request, public_id)
     allowed = StatusChangeForm.allowed_statuses(pathway)
@@ -98,6 +97,7 @@ def pathway_status(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("pathway")
 def pathway_team(request: HttpRequest, public_id) -> HttpResponse:
     pathway = _pathway_for_edit(request, public_id)
     if request.method == "POST":
@@ -118,15 +118,15 @@ def pathway_team(request: HttpRequest, public_id) -> HttpResponse:
 
 @require_GET
 @login_required
+@reads_personal_data("person_card")
 def pathway_card(request: HttpRequest, public_id) -> HttpResponse:
     """The person's header card, second half (pathways/_person_card.html loads it after the page): référent,
     next appointment and alerts, read at the viewer's visibility in one query for the figures."""
     from tremplin.dashboards.alerts import load_alert_figures, pathway_alerts
 
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person", "structure", "referent", "action_plan"), public_id=public_id
+    pathway, membership = pathway_membership_or_404(
+        request, public_id, related=("person", "structure", "referent", "action_plan")
     )
-    membership = check_pathway_access(request, pathway)
     today = timezone.localdate()
     load_alert_figures([pathway], visibilities_for(membership), today)
     # Alerts speak of the plan and the social follow-up: shown to those who read the whole file.

@@ -10,18 +10,18 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from tremplin.accounts.access import check_person_access
 from tremplin.accounts.roles import Capability
 from tremplin.action_plan.services import plan_summary_prefetch
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.consent.models import Consent
 from tremplin.contracts.models import Contract, ContractStatus
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
 from tremplin.interviews.services import interviews_for_pathways
+from tremplin.pathways.access import person_membership_or_404, person_or_404
 from tremplin.pathways.models import Pathway
 from tremplin.pathways.services import open_pathway
 
@@ -182,9 +182,11 @@ def _detail_pathways(membership) -> QuerySet:
 
 
 @login_required
+@reads_personal_data("person")
 def person_detail(request: HttpRequest, public_id) -> HttpResponse:
-    person = get_object_or_404(Person.objects.select_related("structure"), public_id=public_id)
-    membership = check_person_access(request, person, Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE)
+    person, membership = person_membership_or_404(
+        request, public_id, Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE
+    )
     prefetch_related_objects(
         [person], Prefetch("pathways", queryset=_detail_pathways(membership), to_attr="visible_pathways")
     )
@@ -199,7 +201,6 @@ def person_detail(request: HttpRequest, public_id) -> HttpResponse:
     if not sees_social_file and not person.visible_pathways:
         # A supervisor only knows the people of their team.
         raise Http404
-    log_access(request, person=person, part="person")
     return render(
         request,
         "people/person_detail.html",
@@ -213,9 +214,9 @@ def person_detail(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("person")
 def person_edit(request: HttpRequest, public_id) -> HttpResponse:
-    person = get_object_or_404(Person.objects.select_related("structure"), public_id=public_id)
-    check_person_access(request, person, Capability.EDIT_PEOPLE)
+    person = person_or_404(request, public_id, Capability.EDIT_PEOPLE)
     # Kept apart: validating the form writes the typed values on `person`.
     saved_name = person.full_name
     if request.method == "POST":

@@ -17,16 +17,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.formats import date_format, localize
 from django.utils.translation import gettext as _
 
-from tremplin.accounts.access import check_person_access
 from tremplin.accounts.models import User
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.contracts.models import Contract, Suspension
 from tremplin.core import personal_data
+from tremplin.pathways.access import person_membership_or_404
 from tremplin.pathways.models import Pathway
 from tremplin.programmes.models import Programme
 from tremplin.structures.models import Worksite
@@ -199,14 +199,15 @@ def _field_change(entry: HistoryEntry, change, names: dict) -> FieldChange:
 
 
 @login_required
+@reads_personal_data("history")
 def person_history(request: HttpRequest, public_id) -> HttpResponse:
-    person = get_object_or_404(Person.objects.select_related("structure"), public_id=public_id)
-    membership = check_person_access(request, person, Capability.EDIT_PEOPLE, Capability.MANAGE_PERSONAL_DATA)
+    person, membership = person_membership_or_404(
+        request, public_id, Capability.EDIT_PEOPLE, Capability.MANAGE_PERSONAL_DATA
+    )
     entries = _entries(_history_rows(person), sees_private=membership.can(Capability.MANAGE_CONTRACTS))
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     names = _names(page.object_list)
     for entry in page.object_list:
         entry.record = _record_label(entry, names)
         entry.changes = [_field_change(entry, change, names) for change in entry.raw_changes]
-    log_access(request, person=person, part="history")
     return render(request, "people/person_history.html", {"person": person, "page": page})

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from tremplin.accounts.access import check_person_access, person_visible_to
+from tremplin.accounts.access import person_visible_to
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
+from tremplin.pathways.access import person_membership_or_404
 from tremplin.people.models import Person
 
 from .forms import CertificationForm, ExperienceForm, TrainingForm
@@ -31,8 +32,8 @@ KINDS = {
 
 
 def _person(request: HttpRequest, person_id, *capabilities) -> tuple[Person, object]:
-    person = get_object_or_404(Person.objects.select_related("structure"), public_id=person_id)
-    membership = check_person_access(request, person, *capabilities)
+    """The person, 404 also to a supervisor outside their team: reading a portfolio needs seeing the person."""
+    person, membership = person_membership_or_404(request, person_id, *capabilities)
     if not person_visible_to(membership, person):
         raise Http404
     return person, membership
@@ -40,6 +41,7 @@ def _person(request: HttpRequest, person_id, *capabilities) -> tuple[Person, obj
 
 @require_GET
 @login_required
+@reads_personal_data(PART)
 def person(request: HttpRequest, person_id) -> HttpResponse:
     person, membership = _person(request, person_id, *READERS)
     today = timezone.localdate()
@@ -47,7 +49,6 @@ def person(request: HttpRequest, person_id) -> HttpResponse:
     for certification in certifications:
         certification.expired_now = certification.is_expired_on(today)
         certification.soon = certification.expires_soon_on(today)
-    log_access(request, person=person, part=PART, obj=person)
     return render(
         request,
         "portfolio/person.html",
@@ -77,12 +78,12 @@ def _form(request: HttpRequest, person: Person, kind: str, instance=None) -> Htt
         item.save()
         messages.success(request, _("Enregistré : %(title)s.") % {"title": item})
         return redirect("portfolio:person", person.public_id)
-    log_access(request, person=person, part=PART, obj=person)
     return render(request, "portfolio/form.html", {"person": person, "form": form, "label": label, "item": instance})
 
 
 def _create(kind: str):
     @login_required
+    @reads_personal_data(PART)
     def view(request: HttpRequest, person_id) -> HttpResponse:
         person, _membership = _person(request, person_id, *EDITORS)
         return _form(request, person, kind)
@@ -100,6 +101,7 @@ def _item(request: HttpRequest, kind: str, public_id):
 
 def _edit(kind: str):
     @login_required
+    @reads_personal_data(PART)
     def view(request: HttpRequest, public_id) -> HttpResponse:
         item = _item(request, kind, public_id)
         return _form(request, item.person, kind, item)

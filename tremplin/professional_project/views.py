@@ -18,7 +18,8 @@ from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
+from tremplin.pathways.access import pathway_membership_or_404
 from tremplin.pathways.models import Pathway
 
 from .forms import TargetJobEditForm, TargetJobForm
@@ -42,11 +43,9 @@ def _status_history(pathway: Pathway) -> dict[int, list]:
 
 
 @login_required
+@reads_personal_data("professional_project")
 def job_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person", "programme", "structure"), public_id=pathway_id
-    )
-    membership = check_pathway_access(request, pathway, Capability.VIEW_ALL_PEOPLE)
+    pathway, membership = pathway_membership_or_404(request, pathway_id, Capability.VIEW_ALL_PEOPLE)
     can_edit = membership.can(Capability.EDIT_PEOPLE)
     form = TargetJobForm() if can_edit else None
     if request.method == "POST":
@@ -60,7 +59,6 @@ def job_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     history = _status_history(pathway)
     for job in jobs:
         job.status_changes = history.get(job.pk, [])
-    log_access(request, person=pathway.person, part="professional_project")
     return render(
         request,
         "professional_project/list.html",
@@ -80,11 +78,12 @@ def _job_for(request: HttpRequest, public_id: uuid.UUID, *capabilities: str) -> 
         TargetJob.objects.select_related("pathway__person", "pathway__programme", "pathway__structure"),
         public_id=public_id,
     )
-    check_pathway_access(request, job.pathway, *capabilities)
+    check_pathway_access(request, job.pathway, *capabilities, record=job)
     return job
 
 
 @login_required
+@reads_personal_data("professional_project")
 def job_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     job = _job_for(request, public_id, Capability.EDIT_PEOPLE)
     saved_title = job.title
@@ -95,7 +94,6 @@ def job_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             return redirect("professional_project:list", pathway_id=job.pathway.public_id)
     else:
         form = TargetJobEditForm(instance=job)
-    log_access(request, person=job.pathway.person, part="professional_project", obj=job)
     return render(
         request,
         "professional_project/edit.html",

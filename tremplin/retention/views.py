@@ -5,16 +5,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tremplin.accounts.access import check_person_access, require_membership
+from tremplin.accounts.access import require_membership
 from tremplin.accounts.roles import Capability
+from tremplin.audit.reads import reads_personal_data
 from tremplin.audit.services import log_access, retention_days
 from tremplin.core.elision import format_elided
 from tremplin.core.forms import add_validation_error
-from tremplin.people.models import Person
+from tremplin.pathways.access import person_or_404
 
 from . import services
 from .forms import LegalHoldForm, RetentionSettingsForm
@@ -64,9 +65,9 @@ def purge_plan(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("legal_hold")
 def legal_hold(request: HttpRequest, person_id) -> HttpResponse:
-    person = get_object_or_404(Person.objects.select_related("structure"), public_id=person_id)
-    check_person_access(request, person, Capability.MANAGE_PERSONAL_DATA)
+    person = person_or_404(request, person_id, Capability.MANAGE_PERSONAL_DATA)
     holds = list(person.legal_holds.select_related("placed_by", "lifted_by"))
     active = next((hold for hold in holds if hold.lifted_on is None), None)
     form = LegalHoldForm()
@@ -97,7 +98,6 @@ def legal_hold(request: HttpRequest, person_id) -> HttpResponse:
                     ),
                 )
                 return redirect("retention:hold", person_id=person.public_id)
-    log_access(request, person=person, part="legal_hold")
     return render(
         request,
         "retention/hold.html",

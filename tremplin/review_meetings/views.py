@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from tremplin.accounts.access import check_object_access, require_membership
+from tremplin.accounts.access import check_object_access, require_membership, saw_people
 from tremplin.accounts.roles import Capability, Role
-from tremplin.audit.services import log_access_many
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.pdf import pdf_response, render_pdf
 
@@ -119,13 +119,12 @@ def meeting_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
+@reads_personal_data("review_meeting")
 def meeting_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """The agenda: each person's summary and the decisions taken, at the reader's levels."""
     meeting, membership = _meeting_for(request, public_id)
     agenda = services.agenda(meeting, membership)
-    log_access_many(
-        request, people=[item.pathway.person for item in agenda["items"]], part="review_meeting", obj=meeting
-    )
+    saw_people(request, [item.pathway.person for item in agenda["items"]], record=meeting)
     return render(
         request,
         "review_meetings/detail.html",
@@ -256,6 +255,7 @@ def remove(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 @require_GET
 @login_required
+@reads_personal_data("review_meeting_minutes", action="export")
 def minutes_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """The minutes, at the reader's levels: a supervisor's copy never holds what is kept for the social staff."""
     meeting, membership = _meeting_for(request, public_id)
@@ -271,11 +271,5 @@ def minutes_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "printed_on": timezone.localdate(),
         },
     )
-    log_access_many(
-        request,
-        people=[item.pathway.person for item in agenda["items"]],
-        part="review_meeting_minutes",
-        action="export",
-        obj=meeting,
-    )
+    saw_people(request, [item.pathway.person for item in agenda["items"]], record=meeting)
     return pdf_response(pdf, f"compte-rendu-{meeting.date:%Y-%m-%d}.pdf")

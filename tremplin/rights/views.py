@@ -20,20 +20,16 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tremplin.accounts.access import check_object_access, check_person_access
 from tremplin.accounts.roles import Capability
+from tremplin.audit.reads import reads_personal_data
 from tremplin.audit.services import log_access
 from tremplin.core.forms import add_validation_error
 from tremplin.core.pdf import html_to_pdf, pdf_response
+from tremplin.pathways.access import person_or_404
 from tremplin.people.models import Person
 
 from . import services
 from .forms import ErasureDecisionForm, ErasureRequestForm
 from .models import ErasureRequest, RefusalReason
-
-
-def _person_for(request: HttpRequest, person_id) -> Person:
-    person = get_object_or_404(Person.objects.select_related("structure"), public_id=person_id)
-    check_person_access(request, person, Capability.MANAGE_PERSONAL_DATA)
-    return person
 
 
 def _render_rights_page(request, person, *, request_form=None, decision_forms=None, status=200) -> HttpResponse:
@@ -59,8 +55,9 @@ def _render_rights_page(request, person, *, request_form=None, decision_forms=No
 
 @require_GET
 @login_required
+@reads_personal_data("rights")
 def person_rights(request: HttpRequest, person_id) -> HttpResponse:
-    person = _person_for(request, person_id)
+    person = person_or_404(request, person_id, Capability.MANAGE_PERSONAL_DATA)
     return _render_rights_page(request, person)
 
 
@@ -70,10 +67,10 @@ def _filename(person: Person, extension: str) -> str:
 
 @require_GET
 @login_required
+@reads_personal_data("export", action="export")
 def export_json(request: HttpRequest, person_id) -> HttpResponse:
-    person = _person_for(request, person_id)
+    person = person_or_404(request, person_id, Capability.MANAGE_PERSONAL_DATA)
     data = services.export_person(person)
-    log_access(request, person=person, part="export", action="export")
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
     )
@@ -93,17 +90,17 @@ def render_export_pdf(data: dict) -> bytes:
 
 @require_GET
 @login_required
+@reads_personal_data("export", action="export")
 def export_pdf(request: HttpRequest, person_id) -> HttpResponse:
-    person = _person_for(request, person_id)
+    person = person_or_404(request, person_id, Capability.MANAGE_PERSONAL_DATA)
     pdf = render_export_pdf(services.export_person(person))
-    log_access(request, person=person, part="export", action="export")
     return pdf_response(pdf, _filename(person, "pdf"))
 
 
 @require_POST
 @login_required
 def erasure_request(request: HttpRequest, person_id) -> HttpResponse:
-    person = _person_for(request, person_id)
+    person = person_or_404(request, person_id, Capability.MANAGE_PERSONAL_DATA)
     form = ErasureRequestForm(request.POST)
     if form.is_valid():
         try:

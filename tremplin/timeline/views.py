@@ -1,12 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from tremplin.accounts.access import check_pathway_access
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.visibility import visibilities_for
-from tremplin.pathways.models import Pathway
+from tremplin.pathways.access import pathway_membership_or_404
 
 from .models import EventKind, TimelineEvent
 
@@ -14,18 +13,15 @@ PER_PAGE = 50
 
 
 @login_required
+@reads_personal_data("timeline")
 def pathway_timeline(request: HttpRequest, pathway_id) -> HttpResponse:
     """Everything that happened in one pathway, newest first, at the levels the reader may see."""
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person", "structure", "programme"), public_id=pathway_id
-    )
-    membership = check_pathway_access(request, pathway)
+    pathway, membership = pathway_membership_or_404(request, pathway_id)
     chosen = [kind for kind in request.GET.getlist("kind") if kind in EventKind.values]
     events = TimelineEvent.objects.filter(pathway=pathway, visibility__in=list(visibilities_for(membership)))
     if chosen:
         events = events.filter(kind__in=chosen)
     page = Paginator(events.order_by("-occurred_at", "-id"), PER_PAGE).get_page(request.GET.get("page"))
-    log_access(request, person=pathway.person, part="timeline")
     query = "&".join(f"kind={kind}" for kind in chosen)
     # Labels translated once: get_kind_display rebuilds its map of the choices on every call.
     labels = {value: str(label) for value, label in EventKind.choices}

@@ -17,11 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tremplin.accounts.access import check_object_access, check_pathway_access, require_membership
+from tremplin.accounts.access import check_object_access, require_membership
 from tremplin.accounts.roles import Capability
-from tremplin.audit.services import log_access
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
-from tremplin.pathways.models import Pathway
+from tremplin.pathways.access import pathway_membership_or_404
 
 from . import services
 from .forms import StepDoneForm, TemplateForm
@@ -40,12 +40,10 @@ def _may_start(membership) -> bool:
 
 
 @login_required
+@reads_personal_data("welcome")
 def checklist(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("person", "programme", "structure"), public_id=pathway_id
-    )
-    membership = check_pathway_access(
-        request, pathway, Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE, Capability.EDIT_PEOPLE
+    pathway, membership = pathway_membership_or_404(
+        request, pathway_id, Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE, Capability.EDIT_PEOPLE
     )
     if request.method == "POST":
         return _checklist_post(request, membership, pathway)
@@ -77,7 +75,6 @@ def _render_checklist(request, membership, pathway, *, error_step=None, error_fo
             }
         )
     summary = services.summarise(steps if started else [], start, today)
-    log_access(request, person=pathway.person, part="welcome")
     return render(
         request,
         "welcome/checklist.html",

@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
-from tremplin.accounts.access import check_object_access, require_membership
+from tremplin.accounts.access import check_object_access, require_membership, saw_people
 from tremplin.accounts.roles import Capability, Role
-from tremplin.audit.services import log_access_many
+from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
 
@@ -111,10 +111,11 @@ def workshop_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 @require_GET
 @login_required
+@reads_personal_data("workshop")
 def workshop_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     workshop, membership = _workshop_for(request, public_id)
     participants = list(workshop.participants.select_related("pathway__person", "recorded_by"))
-    log_access_many(request, people=[p.pathway.person for p in participants], part="workshop", obj=workshop)
+    saw_people(request, [p.pathway.person for p in participants], record=workshop)
     return render(
         request,
         "workshops/detail.html",

@@ -41,6 +41,7 @@ def _kinds() -> dict[str, tuple[type[TextChoices], dict[str, str]]]:
                 ContractStatus.ENDED_EARLY: DANGER,
                 ContractStatus.COMPLETED: NEUTRAL,
                 ContractStatus.RENEWED: NEUTRAL,
+                ContractStatus.CANCELLED: NEUTRAL,
             },
         ),
         "action": (

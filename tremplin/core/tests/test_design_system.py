@@ -136,8 +136,9 @@ def test_the_person_card_shows_the_referent_the_next_appointment_and_the_alerts(
     assert '<span class="badge badge-ok status-in_contract">En contrat</span>' in page
     assert f'hx-get="{reverse("pathways:card", args=[followed.public_id])}"' in page
 
-    # The request's own 5, the pathway, the access check's membership, then one query for every figure.
-    with django_assert_num_queries(5 + 3):
+    # The request's own 5, the pathway, the access check's membership, one query for every figure, then the
+    # access log's row of this read (the chain's head, the entry; decision 0004).
+    with django_assert_num_queries(5 + 3 + 3):
         card = client.get(reverse("pathways:card", args=[followed.public_id])).content.decode()
     assert "Claire Martin" in card
     planned = timezone.localtime(followed.interviews.get().planned_at)

@@ -55,7 +55,7 @@ def test_every_structure_evaluates_basic_skills_under_their_own_headings(basic_s
         "Langues (niveaux du CECRL)",
     ]
     languages = [choice.choice_label for choice in groups["Langues (niveaux du CECRL)"]]
-    assert languages[:2] == ["Français à l'écrit (lire, écrire)", "Français à l'oral (comprendre, parler)"]
+    assert languages[:2] == ["Français à l'oral (comprendre, parler)", "Français à l'écrit (lire, écrire)"]
     assert "Anglais" in languages
 
 

@@ -69,7 +69,9 @@ class SessionForm(forms.Form):
 class AddCompetenceForm(forms.Form):
     """One more competence for a session, from the structure's catalogue."""
 
-    competence = forms.ChoiceField(label=_("Compétence à ajouter"))
+    competence = forms.ChoiceField(
+        label=_("Compétence à ajouter"), widget=forms.Select(attrs={"aria-describedby": "add-competence-help"})
+    )
 
     def __init__(self, *args, competences, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,8 @@
 """Demo: a few people of each structure have an entry evaluation and a later one, so the radar shows progress.
 
-Also one competence of the structure's own and a couple of portfolio entries for the same people.
+Also one competence of the structure's own and a couple of portfolio entries for the same people, and one
+more person whose French and numeracy (basic skills) are followed at two dates: their progress is drawn as
+slopes. That part draws no random number, so the rest of the demo stays the same.
 """
 
 import datetime
@@ -12,6 +14,9 @@ from tremplin.pathways.models import Pathway, Status
 from . import services
 from .models import Competence, CompetenceKind, SelfMode
 
+BASIC_CODES = ["lang_fr_oral", "clea_numeracy"]
+# (self, coach) levels of each basic skill, at entry then two and a half months later.
+BASIC_LEVELS = [((2, 1), (1, 2)), ((3, 3), (3, 4))]
 CODES = ["attendance", "punctuality", "following_instructions", "teamwork", "safety", "autonomy"]
 
 OWN = {
@@ -39,6 +44,11 @@ def populate(result, *, rng, today: datetime.date) -> None:
     from tremplin.portfolio.models import Certification, Experience, ExperienceKind
 
     soft = list(Competence.objects.filter(structure__isnull=True, kind=CompetenceKind.SOFT, code__in=CODES))
+    basic = list(
+        Competence.objects.filter(structure__isnull=True, kind=CompetenceKind.BASIC, code__in=BASIC_CODES).order_by(
+            "code"
+        )
+    )
     for structure in result.structures:
         own, _created = Competence.objects.get_or_create(
             structure=structure, code=OWN["code"], defaults={**OWN, "kind": CompetenceKind.OWN}
@@ -99,3 +109,30 @@ def populate(result, *, rng, today: datetime.date) -> None:
                 expires_on=today + datetime.timedelta(days=30 if index == 0 else 400),
                 created_by=counsellor,
             )
+        if basic:
+            _basic_skills_followed(structure, basic, counsellor, today)
+
+
+def _basic_skills_followed(structure, basic, counsellor, today: datetime.date) -> None:
+    pathway = (
+        Pathway.objects.filter(structure=structure, status=Status.IN_CONTRACT)
+        .select_related("person")
+        .order_by("pk")[3:4]
+        .first()
+    )
+    if pathway is None or counsellor is None:
+        return
+    keys = [str(c.public_id) for c in basic]
+    for days, moment, levels in ((80, "entry", BASIC_LEVELS[0]), (5, "other", BASIC_LEVELS[1])):
+        session = services.create_session(
+            pathway, held_on=today - datetime.timedelta(days=days), moment=moment, competences=basic, coach=counsellor
+        )
+        services.record_coach_levels(
+            session, {k: coach for k, (_s, coach) in zip(keys, levels, strict=True)}, by=counsellor
+        )
+        services.record_self_levels(
+            session,
+            {k: own for k, (own, _c) in zip(keys, levels, strict=True)},
+            mode=SelfMode.FACE_TO_FACE,
+            by=counsellor,
+        )

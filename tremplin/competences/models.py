@@ -29,12 +29,23 @@ class CompetenceKind(models.TextChoices):
     SOFT = "soft", _("Compétence transversale (savoir-être)")
     TECHNICAL = "technical", _("Compétence technique (ROME)")
     OWN = "own", _("Compétence propre à la structure")
+    BASIC = "basic", _("Compétence de base (socle CléA, langues)")
 
 
 class Family(models.TextChoices):
     METHODOLOGICAL = "methodological", _("Méthodologique")
     SOCIAL = "social", _("Sociale et relationnelle")
     CONTRIBUTORY = "contributory", _("Contributive")
+    CLEA = "clea", _("Socle CléA")
+    LANGUAGE = "language", _("Langue (niveaux du CECRL)")
+
+
+class Review(models.TextChoices):
+    """Whether a competence may be used: those a counsellor or supervisor proposes wait for the director."""
+
+    APPROVED = "approved", _("Approuvée")
+    PENDING = "pending", _("Proposée, en attente de la direction")
+    REFUSED = "refused", _("Refusée")
 
 
 def _english() -> bool:
@@ -43,13 +54,13 @@ def _english() -> bool:
 
 class CompetenceQuerySet(models.QuerySet):
     def available_to(self, structure) -> "CompetenceQuerySet":
-        """The global catalogue (soft skills, ROME skills) and the structure's own competences."""
+        """The global catalogue (soft skills, basic skills, ROME skills) and the structure's own competences."""
         return self.filter(Q(structure__isnull=True) | Q(structure=structure))
 
     def chosen_by(self, structure) -> "CompetenceQuerySet":
-        """What a structure evaluates: every soft skill, the ROME skills it selected, its own."""
+        """What a structure evaluates: every soft and basic skill, the ROME skills it selected, its own."""
         return self.filter(
-            Q(kind=CompetenceKind.SOFT, structure__isnull=True)
+            Q(kind__in=[CompetenceKind.SOFT, CompetenceKind.BASIC], structure__isnull=True)
             | Q(kind=CompetenceKind.OWN, structure=structure)
             | Q(kind=CompetenceKind.TECHNICAL, selections__structure=structure)
         ).distinct()
@@ -87,6 +98,26 @@ class Competence(PublicModel):
     rome_category = models.CharField(_("catégorie ROME"), max_length=200, blank=True)
     esco_uri = models.URLField(_("identifiant ESCO"), max_length=300, blank=True)
     active = models.BooleanField(_("en usage"), default=True)
+    # A competence proposed by a counsellor or a supervisor stays inactive until the director approves it.
+    review = models.CharField(_("validation"), max_length=10, choices=Review.choices, default=Review.APPROVED)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposée par"),
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("examinée par"),
+    )
+    reviewed_at = models.DateTimeField(_("examinée le"), null=True, blank=True)
+    refusal_reason = models.TextField(_("motif du refus"), max_length=1000, blank=True)
 
     objects = CompetenceQuerySet.as_manager()
 
@@ -101,6 +132,8 @@ class Competence(PublicModel):
             models.UniqueConstraint(
                 fields=["kind", "code"], condition=Q(structure__isnull=True), name="competence_code_global"
             ),
+            # A proposal cannot be used before the director approves it.
+            models.CheckConstraint(condition=Q(active=False) | Q(review="approved"), name="competence_active_approved"),
         ]
 
     def __str__(self) -> str:
@@ -119,6 +152,10 @@ class Competence(PublicModel):
         levels = self.levels_en if _english() and self.levels_en else self.levels
         return list(levels or [])
 
+    @property
+    def is_pending(self) -> bool:
+        return self.review == Review.PENDING
+
     def level_text(self, level: int | None) -> str:
         levels = self.display_levels
         if level is None or not 0 <= level < len(levels):
@@ -127,9 +164,11 @@ class Competence(PublicModel):
 
     @property
     def key(self) -> str:
-        """Stable key shared with job matching: ROME code, "soft:<slug>" or "own:<public id>"."""
+        """Stable key shared with job matching: ROME code, "soft:<slug>", "basic:<slug>" or "own:<public id>"."""
         if self.kind == CompetenceKind.SOFT:
             return f"soft:{self.code}"
+        if self.kind == CompetenceKind.BASIC:
+            return f"basic:{self.code}"
         if self.kind == CompetenceKind.OWN:
             return f"own:{self.public_id}"
         return self.code

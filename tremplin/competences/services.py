@@ -10,14 +10,20 @@ from collections.abc import Iterable, Mapping
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from .basic_skills import CEFR_LEVELS, CEFR_LEVELS_EN
 from .models import (
     MAX_LEVEL,
     MIN_LEVEL,
     Competence,
+    CompetenceKind,
     EvaluationSession,
+    Family,
+    Review,
     Score,
     SelfEvaluationLink,
     SelfMode,
@@ -30,7 +36,7 @@ LINK_HOURS = 72
 def acquired_competences(person) -> dict[str, int]:
     """Competence key -> the coach's level in the latest completed session that evaluated it.
 
-    Keys are `Competence.key` (ROME code, "soft:<slug>", "own:<public id>"); used by job matching.
+    Keys are `Competence.key` (ROME code, "soft:<slug>", "basic:<slug>", "own:<public id>"); used by job matching.
     """
     sessions = EvaluationSession.objects.completed().filter(pathway__person=person)
     scores = (
@@ -54,6 +60,8 @@ def create_session(
     foreign = [c for c in competences if c.structure_id not in (None, pathway.structure_id)]
     if foreign:
         raise ValidationError({"competences": _("Choisissez des compétences de votre structure.")})
+    if any(not c.active for c in competences):
+        raise ValidationError({"competences": _("Choisissez des compétences en usage dans votre structure.")})
     with transaction.atomic():
         session = EvaluationSession(
             pathway=pathway, held_on=held_on, moment=moment, coach=coach, created_by=created_by or coach
@@ -62,6 +70,42 @@ def create_session(
         session.save()
         Score.objects.bulk_create([Score(session=session, competence=c, position=n) for n, c in enumerate(competences)])
     return session
+
+
+def addable_competences(session: EvaluationSession):
+    """What may still be added to `session`: the structure's catalogue in use, less what the session holds."""
+    return (
+        Competence.objects.chosen_by(session.pathway.structure)
+        .filter(active=True)
+        .exclude(pk__in=session.scores.values("competence"))
+    )
+
+
+def add_competence(session: EvaluationSession, competence: Competence, *, by) -> Score:
+    """A competence added to a session, with no level yet, until the person's grid is in.
+
+    If the coach's grid was already filled, it must be completed again for the new competence
+    (its other levels are kept and shown again in the grid).
+    """
+    with transaction.atomic():
+        locked = _lock(session)
+        if locked.self_completed_at is not None:
+            raise ValidationError(
+                _(
+                    "L'auto-évaluation de cette séance est déjà enregistrée : "
+                    "évaluez cette compétence lors d'une nouvelle séance."
+                )
+            )
+        if not addable_competences(locked).filter(pk=competence.pk).exists():
+            raise ValidationError(
+                _("Choisissez une compétence du référentiel de votre structure qui n'est pas déjà dans la séance.")
+            )
+        position = (locked.scores.aggregate(last=Max("position"))["last"] or 0) + 1
+        score = Score.objects.create(session=locked, competence=competence, position=position)
+        if locked.coach_completed_at is not None:
+            locked.coach_completed_at = None
+            locked.save(update_fields=["coach_completed_at", "updated_at"])
+    return score
 
 
 def parse_levels(session: EvaluationSession, raw: Mapping[str, object]) -> dict[int, int]:
@@ -207,3 +251,93 @@ def submit_through_link(token: str, raw: Mapping[str, object]) -> EvaluationSess
         locked.used_at = timezone.now()
         locked.save(update_fields=["used_at", "updated_at"])
     return session
+
+
+# Competences proposed by the team, approved by the director ---------------------------
+
+
+def _free_code(structure, name: str) -> str:
+    base = (slugify(name)[:50] or "competence").upper()
+    code, n = base, 1
+    while Competence.objects.filter(structure=structure, code=code).exists():
+        n += 1
+        code = f"{base}-{n}"
+    return code
+
+
+def propose_competence(
+    structure,
+    *,
+    by,
+    name: str,
+    description: str = "",
+    levels: list[str] | None = None,
+    family: str = "",
+    approve: bool = False,
+) -> Competence:
+    """A new competence of the structure, waiting for the director (or approved at once when `approve`).
+
+    A language proposed without level texts gets the general CEFR descriptors of the catalogue.
+    """
+    levels = [text.strip() for text in (levels or [])]
+    levels_en: list[str] = []
+    if not any(levels):
+        levels = list(CEFR_LEVELS) if family == Family.LANGUAGE else []
+        levels_en = list(CEFR_LEVELS_EN) if family == Family.LANGUAGE else []
+    competence = Competence(
+        structure=structure,
+        kind=CompetenceKind.OWN,
+        code=_free_code(structure, name),
+        family=family,
+        name=name.strip(),
+        description=description.strip(),
+        levels=levels,
+        levels_en=levels_en,
+        active=False,
+        review=Review.PENDING,
+        proposed_by=by,
+    )
+    competence.full_clean()
+    with transaction.atomic():
+        competence.save()
+        if approve:
+            approve_proposal(competence, by=by)
+    return competence
+
+
+def _pending(competence: Competence) -> Competence:
+    locked = Competence.objects.select_for_update().get(pk=competence.pk)
+    if locked.review != Review.PENDING:
+        raise ValidationError(_("Cette proposition a déjà été examinée."))
+    return locked
+
+
+def approve_proposal(competence: Competence, *, by) -> Competence:
+    """The director approves: the competence may be added to evaluations from now on."""
+    with transaction.atomic():
+        locked = _pending(competence)
+        locked.review = Review.APPROVED
+        locked.active = True
+        locked.reviewed_by = by
+        locked.reviewed_at = timezone.now()
+        locked.refusal_reason = ""
+        locked.save(update_fields=["review", "active", "reviewed_by", "reviewed_at", "refusal_reason", "updated_at"])
+    return locked
+
+
+def refuse_proposal(competence: Competence, *, by, reason: str) -> Competence:
+    """The director refuses, saying why; the competence stays unusable."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Motif du refus : dites pourquoi en une phrase, la personne qui a proposé le lira."))
+    if len(reason) > 1000:
+        raise ValidationError(_("Motif du refus : 1000 caractères au plus."))
+    with transaction.atomic():
+        locked = _pending(competence)
+        locked.review = Review.REFUSED
+        locked.active = False
+        locked.reviewed_by = by
+        locked.reviewed_at = timezone.now()
+        locked.refusal_reason = reason
+        locked.save(update_fields=["review", "active", "reviewed_by", "reviewed_at", "refusal_reason", "updated_at"])
+    return locked

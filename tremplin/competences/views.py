@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from tremplin.accounts.access import check_pathway_access, membership_in, require_membership
+from tremplin.accounts.access import check_object_access, check_pathway_access, membership_in, require_membership
 from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
@@ -23,7 +23,7 @@ from tremplin.documents.services import store_document
 from tremplin.pathways.access import pathway_membership_or_404
 
 from . import services
-from .forms import EvidenceForm, OwnCompetenceForm, SessionForm
+from .forms import AddCompetenceForm, EvidenceForm, OwnCompetenceForm, ProposalForm, SessionForm
 from .models import (
     LEVELS,
     Competence,
@@ -31,7 +31,9 @@ from .models import (
     CompetenceSelection,
     EvaluationSession,
     Evidence,
+    Family,
     JobSelection,
+    Review,
     RomeJob,
     SelfMode,
 )
@@ -55,10 +57,20 @@ def _can_write(membership) -> bool:
 @require_GET
 @require_membership(*MANAGERS, *WRITERS)
 def referential(request: HttpRequest) -> HttpResponse:
-    """What the structure evaluates: the soft skills, its chosen ROME jobs and skills, its own competences."""
+    """What the structure evaluates: soft and basic skills, its chosen ROME jobs and skills, its own competences,
+    and the competences its team proposed (the director approves or refuses them here)."""
     structure = request.membership.structure
     soft = Competence.objects.filter(kind=CompetenceKind.SOFT, structure__isnull=True).order_by("family", "name")
-    own = Competence.objects.filter(kind=CompetenceKind.OWN, structure=structure).order_by("name")
+    basic = list(Competence.objects.filter(kind=CompetenceKind.BASIC, structure__isnull=True).order_by("name"))
+    own = Competence.objects.filter(kind=CompetenceKind.OWN, structure=structure, review=Review.APPROVED).order_by(
+        "name"
+    )
+    proposals = (
+        Competence.objects.filter(structure=structure)
+        .exclude(review=Review.APPROVED)
+        .select_related("proposed_by", "reviewed_by")
+        .order_by("-review", "-created_at")  # pending first, then refused
+    )
     jobs = RomeJob.objects.filter(selections__structure=structure).order_by("code")
     chosen = Competence.objects.filter(kind=CompetenceKind.TECHNICAL, selections__structure=structure).order_by("name")
     return render(
@@ -66,10 +78,15 @@ def referential(request: HttpRequest) -> HttpResponse:
         "competences/referential.html",
         {
             "soft": soft,
+            "clea": [c for c in basic if c.family == Family.CLEA],
+            "french": [c for c in basic if c.code.startswith("lang_fr")],
+            "other_languages": [c for c in basic if c.family == Family.LANGUAGE and not c.code.startswith("lang_fr")],
             "own": own,
+            "proposals": proposals,
             "jobs": jobs,
             "chosen": chosen,
             "can_manage": request.membership.can(Capability.MANAGE_STRUCTURE),
+            "can_propose": _can_write(request.membership),
         },
     )
 
@@ -134,13 +151,16 @@ def own_create(request: HttpRequest) -> HttpResponse:
     return _own_form(request, Competence(structure=request.membership.structure, kind=CompetenceKind.OWN))
 
 
+def _own_competence(request: HttpRequest, public_id) -> Competence:
+    """A competence of one of the user's structures, which they manage (404 elsewhere, 403 without the right)."""
+    competence = get_object_or_404(Competence, public_id=public_id, kind=CompetenceKind.OWN, structure__isnull=False)
+    check_object_access(request, competence.structure, *MANAGERS)
+    return competence
+
+
 @login_required
 def own_edit(request: HttpRequest, public_id) -> HttpResponse:
-    competence = get_object_or_404(Competence, public_id=public_id, kind=CompetenceKind.OWN, structure__isnull=False)
-    from tremplin.accounts.access import check_object_access
-
-    check_object_access(request, competence.structure, *MANAGERS)
-    return _own_form(request, competence)
+    return _own_form(request, _own_competence(request, public_id))
 
 
 def _own_form(request: HttpRequest, competence: Competence) -> HttpResponse:
@@ -154,6 +174,62 @@ def _own_form(request: HttpRequest, competence: Competence) -> HttpResponse:
         messages.success(request, _("Compétence enregistrée."))
         return redirect("competences:referential")
     return render(request, "competences/own_form.html", {"form": form, "competence": competence})
+
+
+@require_membership(*MANAGERS, *WRITERS)
+def propose(request: HttpRequest) -> HttpResponse:
+    """A counsellor or a supervisor proposes a competence; it is usable once the director approves it."""
+    membership = request.membership
+    form = ProposalForm(request.POST if request.method == "POST" else None, structure=membership.structure)
+    if request.method == "POST" and form.is_valid():
+        manager = membership.can(Capability.MANAGE_STRUCTURE)
+        try:
+            services.propose_competence(
+                membership.structure,
+                by=request.user,
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+                levels=form.cleaned_data["levels"],
+                family=form.cleaned_data["family"],
+                approve=manager,
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            if manager:
+                messages.success(request, _("Compétence ajoutée au référentiel de la structure."))
+            else:
+                messages.success(request, _("Proposition envoyée : la direction l'examinera avant qu'elle serve."))
+            return redirect("competences:referential")
+    return render(request, "competences/proposal_form.html", {"form": form})
+
+
+@require_POST
+@login_required
+def proposal_approve(request: HttpRequest, public_id) -> HttpResponse:
+    competence = _own_competence(request, public_id)
+    try:
+        services.approve_proposal(competence, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("%(name)s est approuvée : elle peut être évaluée.") % {"name": competence.display_name}
+        )
+    return redirect("competences:referential")
+
+
+@require_POST
+@login_required
+def proposal_refuse(request: HttpRequest, public_id) -> HttpResponse:
+    competence = _own_competence(request, public_id)
+    try:
+        services.refuse_proposal(competence, by=request.user, reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Proposition refusée : %(name)s.") % {"name": competence.display_name})
+    return redirect(f"{reverse('competences:referential')}#proposals-title")
 
 
 # Sessions -----------------------------------------------------------------------------
@@ -213,7 +289,11 @@ def session_create(request: HttpRequest, pathway_id) -> HttpResponse:
                 request, _("Séance créée. Remplissez votre grille et transmettez la sienne à la personne.")
             )
             return redirect("competences:session", session.public_id)
-    return render(request, "competences/session_form.html", {"pathway": pathway, "form": form})
+    return render(
+        request,
+        "competences/session_form.html",
+        {"pathway": pathway, "form": form, "groups": form.competence_groups()},
+    )
 
 
 def _scores(session: EvaluationSession) -> list:
@@ -238,9 +318,44 @@ def session_detail(request: HttpRequest, public_id) -> HttpResponse:
             "complete": complete,
             "radar": session_radar(session, scores) if complete else None,
             "can_write": _can_write(membership),
+            "add_form": _add_form(session) if _can_write(membership) else None,
             "active_link": session.links.filter(used_at__isnull=True, revoked_at__isnull=True).first(),
         },
     )
+
+
+def _add_form(session: EvaluationSession, data=None) -> AddCompetenceForm | None:
+    """Until the person's grid is in, a competence of the structure's catalogue may join the session."""
+    if session.self_completed_at is not None:
+        return None
+    return AddCompetenceForm(data, competences=services.addable_competences(session))
+
+
+@require_POST
+@login_required
+def competence_add(request: HttpRequest, public_id) -> HttpResponse:
+    session, _membership = _session(request, public_id, *WRITERS)
+    form = _add_form(session, request.POST)
+    if form is None:
+        messages.error(
+            request, _("L'auto-évaluation de cette séance est déjà enregistrée : créez une nouvelle séance.")
+        )
+        return redirect("competences:session", session.public_id)
+    if not form.is_valid():
+        messages.error(request, _("Choisissez une compétence du référentiel de votre structure."))
+        return redirect("competences:session", session.public_id)
+    competence = form.cleaned_data["competence"]
+    try:
+        services.add_competence(session, competence, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s ajoutée à la séance : indiquez son niveau dans les grilles.")
+            % {"name": competence.display_name},
+        )
+    return redirect("competences:session", session.public_id)
 
 
 def _posted_levels(request: HttpRequest) -> dict[str, str]:

@@ -49,3 +49,12 @@ def session(team_pathway, supervisor, soft_skills):
 def levels(competences, values) -> dict[str, int]:
     """POST data of a grid: one radio value per competence."""
     return {f"level-{c.public_id}": v for c, v in zip(competences, values, strict=True)}
+
+
+@pytest.fixture
+def basic_skills(db):
+    """The default basic skills (CléA domains and languages), loaded again after a flush."""
+    from tremplin.competences.basic_skills import load_basic_skills
+
+    load_basic_skills(Competence)
+    return {c.code: c for c in Competence.objects.filter(kind="basic", structure__isnull=True)}

@@ -25,6 +25,10 @@ EXPECTED = {
     "competences:rome_selection": allow(MANAGERS),
     "competences:own_create": allow(MANAGERS),
     "competences:own_edit": allow(MANAGERS),
+    # Proposing a competence: whoever evaluates (and the managers); approving or refusing it: the managers.
+    "competences:propose": allow(MANAGERS, PEOPLE_EDITORS, {Role.SUPERVISOR, OTHER_SUPERVISOR}),
+    "competences:proposal_approve": Expect(POST_ONLY),
+    "competences:proposal_refuse": Expect(POST_ONLY),
     "competences:pathway": allow(PEOPLE_VIEWERS),
     "competences:session_create": WRITERS,
     "competences:session": allow(PEOPLE_VIEWERS),
@@ -33,6 +37,7 @@ EXPECTED = {
     "competences:self_link": WRITERS,
     "competences:comments": Expect(POST_ONLY),
     "competences:evidence_add": WRITERS,
+    "competences:competence_add": Expect(POST_ONLY),
     "competences:self_evaluation": Expect(PUBLIC),
 }
 PERSONAL = True
@@ -41,6 +46,9 @@ STRUCTURE_URLS = {
     "competences:rome_selection",
     "competences:own_create",
     "competences:own_edit",
+    "competences:propose",
+    "competences:proposal_approve",
+    "competences:proposal_refuse",
     "competences:self_evaluation",
 }
 

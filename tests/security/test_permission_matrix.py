@@ -168,10 +168,11 @@ EXPECTED: dict[str, Expect] = {
     "barriers:review": allow(PEOPLE_VIEWERS),
     "barriers:edit": allow(PEOPLE_EDITORS),
     "barriers:rank": Expect(POST_ONLY),
-    # The toolbox catalogue is managed with the structure; turning an entry into an action is a POST.
-    "toolbox:entries": allow(MANAGERS),
-    "toolbox:entry_create": allow(MANAGERS),
-    "toolbox:entry_edit": allow(MANAGERS),
+    # The toolbox: whoever follows people reads it; those who write plans (and the management) add local
+    # entries; turning an entry into an action is a POST.
+    "toolbox:entries": allow(MANAGERS, PEOPLE_EDITORS, {Role.JOB_COACH, Role.SUPERVISOR, OTHER_SUPERVISOR}),
+    "toolbox:entry_create": allow(MANAGERS, PEOPLE_EDITORS),
+    "toolbox:entry_edit": allow(MANAGERS, PEOPLE_EDITORS),
     "toolbox:to_action": Expect(POST_ONLY),
     # Worksite observations: supervisors write on their team, the social staff read and write everything.
     "observations:quick": allow(PEOPLE_EDITORS, {Role.SUPERVISOR, OTHER_SUPERVISOR}),

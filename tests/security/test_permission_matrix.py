@@ -208,6 +208,9 @@ EXPECTED: dict[str, Expect] = {
     "professional_project:list": allow(PEOPLE_VIEWERS - {Role.SUPERVISOR}),
     "professional_project:edit": allow(PEOPLE_EDITORS),
     "professional_project:delete": Expect(POST_ONLY),
+    # The job referential, searched by whoever chooses a target job or an offer's job.
+    "professional_project:job_search": allow(PEOPLE_EDITORS, {Role.JOB_COACH}),
+    "professional_project:job_suggestions": allow(PEOPLE_EDITORS, {Role.JOB_COACH}),
     # The timeline: whoever sees the person, filtered by visibility (tested per kind in tremplin/timeline).
     "timeline:pathway": allow(PEOPLE_VIEWERS),
 }
@@ -374,7 +377,13 @@ def test_each_role_gets_exactly_its_access(client, worlds, name):
 
 PERSONAL_URLS = {"consent:person", "consent:withdraw", "retention:hold"}
 # Pages of a personal namespace that are about the structure, not a person.
-STRUCTURE_URLS = {"welcome:templates", "welcome:template_edit", "welcome:template_move"}
+STRUCTURE_URLS = {
+    "welcome:templates",
+    "welcome:template_edit",
+    "welcome:template_move",
+    "professional_project:job_search",
+    "professional_project:job_suggestions",
+}
 
 
 def namespace_is_personal(name: str) -> bool:

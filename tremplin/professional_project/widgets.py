@@ -24,7 +24,8 @@ class JobCombobox(forms.TextInput):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         widget_id = context["widget"]["attrs"].get("id") or f"id_{name}"
-        prefix = widget_id[: -len(name)] if widget_id.endswith(name) else "id_"
+        # The pair's other field has the same form prefix ("id_" + "app-" + "job_code").
+        prefix = "id_" + (name.rsplit("-", 1)[0] + "-" if "-" in name else "")
         listbox = f"{widget_id}-options"
         context["widget"]["attrs"].update(
             {

@@ -55,6 +55,7 @@ def test_a_barrier_of_a_new_domain_is_recorded_and_gets_toolbox_suggestions(clie
     assert barrier.domain == domain
     page = client.get(url)
     assert str(BarrierDomain(domain).label) in page.content.decode()
+    assert reverse("toolbox:entries") in page.content.decode()  # the whole toolbox, one click away
     suggested = next(b for b in page.context["barriers"] if b.pk == barrier.pk).suggested
     assert len(suggested) >= 2
     assert all(domain in entry.domains for entry in suggested)

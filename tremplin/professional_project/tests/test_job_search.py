@@ -145,3 +145,15 @@ def test_the_offer_form_chooses_its_job_with_the_autocomplete(client, member):
     html = client.get(reverse("job_offers:create")).content.decode()
     assert 'id="id_job_code"' in html and 'role="combobox"' in html
     assert 'data-job-value="code"' in html and 'data-job-title-field="id_title"' in html
+
+
+def test_the_combobox_fills_the_code_field_of_the_same_form_prefix():
+    from tremplin.applications.forms import ApplicationForm
+    from tremplin.professional_project.forms import TargetJobForm
+    from tremplin.structures.factories import StructureFactory
+
+    html = str(TargetJobForm(prefix="projet")["title"])
+    assert 'id="id_projet-title"' in html and 'data-job-code-field="id_projet-job_code"' in html
+    assert 'aria-controls="id_projet-title-options"' in html and 'id="id_projet-title-options"' in html
+    html = str(ApplicationForm(structure=StructureFactory())["job_title"])
+    assert 'role="combobox"' in html and 'data-job-code-field="id_job_code"' in html

@@ -344,20 +344,12 @@ def search_jobs(query: str, *, limit: int = 10) -> list[JobMatch]:
     words = query_words(query)
     if not words or (len(words) == 1 and len(words[0]) < 2):
         return []
-    ranked: list[tuple[tuple, JobMatch]] = []
-    for folded, title, job_code in _FOLDED_JOBS:
-        if all(word in folded for word in words):
-            ranked.append(((not folded.startswith(words[0]), 0, len(title)), JobMatch(title, job_code)))
-    appellations = _rome_appellations()
-    if appellations is not None:
-        from django.db.models.functions import Length
-
-        rows = appellations.all()
-        for word in words:
-            rows = rows.filter(search_text__contains=word)
-        rows = rows.order_by(Length("title"), "title").values_list("search_text", "title", "job__code", "job__title")
-        for folded, title, job_code, sheet in rows[: limit * 3]:
-            ranked.append(((not folded.startswith(words[0]), 1, len(title)), JobMatch(title, job_code, sheet)))
+    ranked = _matches(words, limit, loose=False)
+    if len(words) >= 3 and len(ranked) < limit:
+        # The head word varies most between names of one job (agent, ouvrier, employé…): the names
+        # that hold every other word follow, so "agent entretien espaces verts" also gives the
+        # "ouvrier·ère d'entretien des espaces verts" and the team leader's job.
+        ranked += _matches(words[1:], limit, loose=True)
     ranked.sort(key=lambda pair: pair[0])
     seen: set[str] = set()
     found = []
@@ -367,6 +359,26 @@ def search_jobs(query: str, *, limit: int = 10) -> list[JobMatch]:
             seen.add(key)
             found.append(match)
     return found[:limit]
+
+
+def _matches(words: list[str], limit: int, *, loose: bool) -> list[tuple[tuple, JobMatch]]:
+    """Built-in names, then appellations of the referential (one query), holding every word; with their rank."""
+    ranked: list[tuple[tuple, JobMatch]] = []
+    for folded, title, job_code in _FOLDED_JOBS:
+        if all(word in folded for word in words):
+            ranked.append(((loose, not folded.startswith(words[0]), 0, len(title)), JobMatch(title, job_code)))
+    appellations = _rome_appellations()
+    if appellations is not None:
+        from django.db.models.functions import Length
+
+        rows = appellations.all()
+        for word in words:
+            rows = rows.filter(search_text__contains=word)
+        rows = rows.order_by(Length("title"), "title").values_list("search_text", "title", "job__code", "job__title")
+        for folded, title, job_code, sheet in rows[: limit * 3]:
+            rank = (loose, not folded.startswith(words[0]), 1, len(title))
+            ranked.append((rank, JobMatch(title, job_code, sheet)))
+    return ranked
 
 
 def _jobs_of_code(code: str, limit: int) -> list[JobMatch]:

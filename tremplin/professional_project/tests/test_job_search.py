@@ -31,6 +31,13 @@ def test_a_name_typed_without_accents_finds_the_built_in_job_and_its_code():
     assert ("Préparateur·rice de commandes", "N1103") in _pairs("preparateur commandes")
 
 
+def test_with_three_words_or_more_the_other_heads_of_the_same_job_follow():
+    found = _pairs("agent entretien espaces verts")
+    assert found[0] == ("Agent·e d'entretien des espaces verts", "A1203")
+    assert ("Chef·fe d'équipe en espaces verts", "A1211") not in found  # "entretien" is still required
+    assert found.index(("Agent·e d'entretien des espaces verts", "A1203")) == 0
+
+
 def test_every_word_must_be_found_and_the_first_word_ranks_first():
     found = _pairs("agent tri")
     assert found and all("tri" in title.lower() and "agent" in title.lower() for title, _ in found)
@@ -65,8 +72,13 @@ def test_an_appellation_saved_one_by_one_is_searchable():
 def test_the_whole_referential_is_searched_fast_enough():
     import_rome(FULL)
     found = _pairs("agent entretien espaces verts")
-    assert ("Agent / Agente d'entretien des espaces verts", "A1203") in found
-    assert {code for _, code in found} >= {"A1203"}
+    assert found[:2] == [
+        ("Agent·e d'entretien des espaces verts", "A1203"),
+        ("Agent / Agente d'entretien des espaces verts", "A1203"),
+    ]
+    # The other names of the green-space jobs follow, with their codes.
+    assert ("Ouvrier / Ouvrière d'entretien des espaces verts", "A1203") in found
+    assert ("Chef / Cheffe d'équipe d'entretien des espaces verts", "A1211") in found
     started = time.perf_counter()
     for query in ("agent entretien espaces verts", "macon", "preparateur commandes", "aide a domicile", "cuisinier"):
         search_jobs(query)

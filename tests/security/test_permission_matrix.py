@@ -175,10 +175,11 @@ EXPECTED: dict[str, Expect] = {
     "barriers:review": allow(PEOPLE_VIEWERS),
     "barriers:edit": allow(PEOPLE_EDITORS),
     "barriers:rank": Expect(POST_ONLY),
-    # The toolbox catalogue is managed with the structure; turning an entry into an action is a POST.
-    "toolbox:entries": allow(MANAGERS),
-    "toolbox:entry_create": allow(MANAGERS),
-    "toolbox:entry_edit": allow(MANAGERS),
+    # The toolbox: whoever follows people reads it; those who write plans (and the management) add local
+    # entries; turning an entry into an action is a POST.
+    "toolbox:entries": allow(MANAGERS, PEOPLE_EDITORS, {Role.JOB_COACH, Role.SUPERVISOR, OTHER_SUPERVISOR}),
+    "toolbox:entry_create": allow(MANAGERS, PEOPLE_EDITORS),
+    "toolbox:entry_edit": allow(MANAGERS, PEOPLE_EDITORS),
     "toolbox:to_action": Expect(POST_ONLY),
     # Worksite observations: supervisors write on their team, the social staff read and write everything.
     "observations:quick": allow(PEOPLE_EDITORS, {Role.SUPERVISOR, OTHER_SUPERVISOR}),
@@ -216,6 +217,9 @@ EXPECTED: dict[str, Expect] = {
     "professional_project:list": allow(PEOPLE_VIEWERS - {Role.SUPERVISOR}),
     "professional_project:edit": allow(PEOPLE_EDITORS),
     "professional_project:delete": Expect(POST_ONLY),
+    # The job referential, searched by whoever chooses a target job or an offer's job.
+    "professional_project:job_search": allow(PEOPLE_EDITORS, {Role.JOB_COACH}),
+    "professional_project:job_suggestions": allow(PEOPLE_EDITORS, {Role.JOB_COACH}),
     # The timeline: whoever sees the person, filtered by visibility (tested per kind in tremplin/timeline).
     "timeline:pathway": allow(PEOPLE_VIEWERS),
 }
@@ -383,7 +387,13 @@ def test_each_role_gets_exactly_its_access(client, worlds, name):
 
 PERSONAL_URLS = {"consent:person", "consent:withdraw", "retention:hold"}
 # Pages of a personal namespace that are about the structure, not a person.
-STRUCTURE_URLS = {"welcome:templates", "welcome:template_edit", "welcome:template_move"}
+STRUCTURE_URLS = {
+    "welcome:templates",
+    "welcome:template_edit",
+    "welcome:template_move",
+    "professional_project:job_search",
+    "professional_project:job_suggestions",
+}
 
 
 def namespace_is_personal(name: str) -> bool:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelChoiceField, DateInput
 from tremplin.employers.models import Company
+from tremplin.professional_project.widgets import JobCombobox
 
 from .models import Application, ApplicationStatus
 from .services import FIRST_STATUSES, PreparationKind
@@ -56,6 +57,7 @@ class ApplicationForm(_CompanyMixin, forms.ModelForm):
             "employer_feedback",
         ]
         widgets = {
+            "job_title": JobCombobox(value="title", code_field="job_code"),
             "status_on": DateInput(),
             "next_step_on": DateInput(),
             "employer_feedback": forms.Textarea(attrs={"rows": 3}),
@@ -84,7 +86,11 @@ class ApplicationEditForm(ConcurrentEditMixin, _CompanyMixin, forms.ModelForm):
             "next_step",
             "next_step_on",
         ]
-        widgets = {"next_step_on": DateInput(), "employer_feedback": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "job_title": JobCombobox(value="title", code_field="job_code"),
+            "next_step_on": DateInput(),
+            "employer_feedback": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, structure, **kwargs):
         super().__init__(*args, **kwargs)

@@ -31,6 +31,11 @@ class BarrierDomain(models.TextChoices):
     JUSTICE = "justice", _("Justice")
     ADDICTIONS = "addictions", _("Addictions")
     FAMILY = "family", _("Famille")
+    # Issue 15: the job side of the diagnosis, no longer folded into "other".
+    TRAINING = "training", _("Formation et qualification")
+    RECOGNITION = "recognition", _("Reconnaissance des compétences et des diplômes")
+    PROJECT = "project", _("Choix du projet professionnel")
+    BASIC_SKILLS = "basic_skills", _("Savoirs de base : lire, écrire, compter, numérique")
     OTHER = "other", _("Autre")
 
 

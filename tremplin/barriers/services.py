@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .models import ACTIVE_STATUSES, Barrier, BarrierChange, BarrierStatus
+from .models import ACTIVE_STATUSES, Barrier, BarrierChange, BarrierDomain, BarrierStatus
 
 
 def _check_not_future(field: str, on: datetime.date) -> None:
@@ -184,3 +184,37 @@ def rank_barriers(pathway, ranking: dict[int, int | None]) -> None:
             if barrier.person_priority != rank:
                 barrier.person_priority = rank
                 barrier.save(update_fields=["person_priority", "updated_at"])
+
+
+@dataclass(frozen=True)
+class DomainIndicator:
+    domain: str
+    label: str
+    total: int
+    active: int
+    lifted: int
+
+
+def domain_indicators(structure, *, visibilities) -> list[DomainIndicator]:
+    """Barriers of the structure's pathways per domain: identified in all, still to act on, lifted (one query).
+
+    Only the barriers of the levels the reader may see are counted; domains with none are left out.
+    """
+    from django.db.models import Count, Q
+
+    rows = {
+        row["domain"]: row
+        for row in Barrier.objects.filter(pathway__structure=structure, visibility__in=visibilities)
+        .values("domain")
+        .annotate(
+            total=Count("id"),
+            active=Count("id", filter=Q(status__in=ACTIVE_STATUSES)),
+            lifted=Count("id", filter=Q(status=BarrierStatus.LIFTED)),
+        )
+        .order_by()
+    }
+    return [
+        DomainIndicator(value, str(label), rows[value]["total"], rows[value]["active"], rows[value]["lifted"])
+        for value, label in BarrierDomain.choices
+        if value in rows
+    ]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tremplin.core.folding import fold
 from tremplin.core.models import PublicModel
 
 MIN_LEVEL = 0
@@ -196,6 +197,8 @@ class RomeAppellation(models.Model):
     code = models.SlugField(_("code"), max_length=10, unique=True)
     job = models.ForeignKey(RomeJob, on_delete=models.CASCADE, related_name="appellations")
     title = models.CharField(_("intitulé"), max_length=300)
+    # The title folded (accents, case, punctuation ignored) that the search by job name matches.
+    search_text = models.CharField(max_length=300, editable=False, blank=True)
 
     class Meta:
         ordering = ["title"]
@@ -204,6 +207,12 @@ class RomeAppellation(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(self.title)[:300]
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
 
 
 class JobSelection(models.Model):

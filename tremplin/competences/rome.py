@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tremplin.core import tables
+from tremplin.core.folding import fold
 
 from .models import Competence, CompetenceKind, RomeAppellation, RomeJob
 
@@ -194,13 +195,14 @@ def _write_appellations(appellations: dict[str, tuple[str, str]], report: Import
     for code, (job_code, title) in appellations.items():
         job_id = job_ids[job_code]
         item = existing.get(code)
+        search_text = fold(title)[:300]  # bulk writes skip save(): the search column is written here
         if item is None:
-            new.append(RomeAppellation(code=code, job_id=job_id, title=title[:300]))
-        elif (item.job_id, item.title) != (job_id, title[:300]):
-            item.job_id, item.title = job_id, title[:300]
+            new.append(RomeAppellation(code=code, job_id=job_id, title=title[:300], search_text=search_text))
+        elif (item.job_id, item.title, item.search_text) != (job_id, title[:300], search_text):
+            item.job_id, item.title, item.search_text = job_id, title[:300], search_text
             changed.append(item)
     RomeAppellation.objects.bulk_create(new, batch_size=1000)
-    RomeAppellation.objects.bulk_update(changed, ["job", "title"], batch_size=500)
+    RomeAppellation.objects.bulk_update(changed, ["job", "title", "search_text"], batch_size=500)
     report.appellations_created, report.appellations_updated = len(new), len(changed)
 
 

@@ -9,6 +9,8 @@ from django.views.decorators.http import require_GET
 
 from tremplin.accounts.access import require_membership
 from tremplin.accounts.roles import Capability, Role
+from tremplin.barriers.services import domain_indicators
+from tremplin.core.visibility import visibilities_for
 from tremplin.pathways.models import ACTIVE_STATUSES
 
 from . import services
@@ -99,7 +101,12 @@ def _structure(request: HttpRequest, membership, with_own_caseload: bool = False
     own_caseload = None
     if with_own_caseload and overview.caseload_of(request.user):
         own_caseload = services.caseload_home(request.user, membership, today)
-    return render(request, "dashboards/structure.html", {"overview": overview, "own_caseload": own_caseload})
+    barrier_domains = domain_indicators(membership.structure, visibilities=visibilities_for(membership))
+    return render(
+        request,
+        "dashboards/structure.html",
+        {"overview": overview, "own_caseload": own_caseload, "barrier_domains": barrier_domains},
+    )
 
 
 @require_GET

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelChoiceField, DateInput
 from tremplin.employers.models import Company
+from tremplin.professional_project.widgets import JobCombobox
 
 from .models import Conclusion, Immersion
 
@@ -30,6 +31,7 @@ FIELDS = [
     "prescriber",
 ]
 WIDGETS = {
+    "job_title": JobCombobox(value="title", code_field="job_code"),
     "starts_on": DateInput(),
     "ends_on": DateInput(),
     "objective_details": forms.Textarea(attrs={"rows": 3}),

@@ -5,6 +5,7 @@ from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelChoiceField, DateInput
 from tremplin.core.postcodes import validate_postcode
 from tremplin.employers.models import Company, Site
+from tremplin.professional_project.widgets import JobCombobox
 
 from .models import JobOffer, OfferStatus, Shift
 
@@ -44,7 +45,10 @@ class JobOfferForm(forms.ModelForm):
             "start_date": DateInput(),
             "deadline": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
-            "job_code": forms.TextInput(attrs={"list": "common-jobs", "autocomplete": "off"}),
+            "job_code": JobCombobox(value="code", title_field="title"),
+        }
+        help_texts = {
+            "job_code": _("Tapez le code ROME, ou quelques lettres du nom du métier pour le retrouver avec son code.")
         }
         error_messages = {
             "title": {"required": _("Indiquez l'intitulé du poste.")},

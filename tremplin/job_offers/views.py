@@ -17,7 +17,6 @@ from tremplin.accounts.access import check_object_access, require_membership
 from tremplin.accounts.roles import Capability
 from tremplin.core.forms import add_validation_error
 from tremplin.employers.models import Company
-from tremplin.professional_project.jobs import COMMON_JOBS
 
 from . import services
 from .forms import ImportForm, JobOfferEditForm, JobOfferForm
@@ -88,7 +87,7 @@ def offer_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "job_offers/offer_form.html",
-        {"form": form, "title": _("Saisir une offre d'emploi"), "common_jobs": COMMON_JOBS},
+        {"form": form, "title": _("Saisir une offre d'emploi")},
     )
 
 
@@ -122,7 +121,6 @@ def offer_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "form": form,
             "offer": offer,
             "title": _("Modifier l'offre %(title)s") % {"title": saved_title},
-            "common_jobs": COMMON_JOBS,
         },
     )
 

@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tremplin.core.concurrency import ConcurrentEditMixin
 
-from .jobs import ROME_CODE, code_for_title
+from .jobs import ROME_CODE, code_for_job_name
 from .models import TargetJob
+from .widgets import JobCombobox
 
 
 class TargetJobForm(forms.ModelForm):
@@ -12,12 +13,17 @@ class TargetJobForm(forms.ModelForm):
         model = TargetJob
         fields = ["title", "job_code", "status", "notes", "constraints"]
         widgets = {
-            "title": forms.TextInput(attrs={"list": "common-jobs", "autocomplete": "off"}),
+            "title": JobCombobox(value="title", code_field="job_code"),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "constraints": forms.Textarea(attrs={"rows": 3}),
         }
         error_messages = {"title": {"required": _("Indiquez le métier visé.")}}
-        help_texts = {"title": _("Tapez quelques lettres pour voir les métiers courants du secteur.")}
+        help_texts = {
+            "title": _(
+                "Tapez quelques lettres d'un nom de métier, avec ou sans accents : le métier et son code ROME "
+                "sont proposés."
+            )
+        }
 
     def clean_title(self) -> str:
         title = self.cleaned_data["title"].strip()
@@ -36,9 +42,18 @@ class TargetJobForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("title") and not cleaned.get("job_code") and "job_code" not in self.errors:
-            cleaned["job_code"] = code_for_title(cleaned["title"])
+            cleaned["job_code"] = code_for_job_name(cleaned["title"])
         return cleaned
 
 
 class TargetJobEditForm(ConcurrentEditMixin, TargetJobForm):
     pass
+
+
+class JobSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Nom du métier ou code ROME"),
+        max_length=100,
+        help_text=_("Par exemple « agent entretien espaces verts » ou A1203."),
+        error_messages={"required": _("Tapez un nom de métier ou un code ROME.")},
+    )

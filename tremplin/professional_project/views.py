@@ -6,6 +6,7 @@ it too (the job coach works from it). A technical supervisor does not.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import defaultdict
 
@@ -14,16 +15,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from tremplin.accounts.access import check_pathway_access
+from tremplin.accounts.access import check_pathway_access, require_membership
 from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
 from tremplin.pathways.access import pathway_membership_or_404
 from tremplin.pathways.models import Pathway
 
-from .forms import TargetJobEditForm, TargetJobForm
-from .jobs import COMMON_JOBS
+from .forms import JobSearchForm, TargetJobEditForm, TargetJobForm
+from .jobs import search_jobs
 from .models import TargetJob
 
 
@@ -68,7 +69,6 @@ def job_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
             "jobs": jobs,
             "form": form,
             "can_edit": can_edit,
-            "common_jobs": COMMON_JOBS,
         },
     )
 
@@ -97,7 +97,7 @@ def job_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     return render(
         request,
         "professional_project/edit.html",
-        {"form": form, "job": job, "saved_title": saved_title, "common_jobs": COMMON_JOBS},
+        {"form": form, "job": job, "saved_title": saved_title},
     )
 
 
@@ -109,3 +109,33 @@ def job_delete(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     job.delete()
     messages.success(request, _("Métier visé retiré du projet : %(title)s.") % {"title": job.title})
     return redirect("professional_project:list", pathway_id=pathway_id)
+
+
+# Who chooses a target job or an offer's job searches the job referential.
+JOB_CHOOSERS = (Capability.EDIT_PEOPLE, Capability.MANAGE_JOB_COACHING)
+LISTBOX_ID = re.compile(r"^[A-Za-z][\w-]{0,59}$")
+
+
+@require_GET
+@require_membership(*JOB_CHOOSERS)
+def job_suggestions(request: HttpRequest) -> HttpResponse:
+    """The options of the job autocomplete (htmx fragment): built-in names, then the imported referential."""
+    listbox = request.GET.get("listbox", "")
+    if not LISTBOX_ID.match(listbox):
+        listbox = "job-options"
+    query = request.GET.get("q", "")
+    return render(
+        request,
+        "professional_project/_job_options.html",
+        {"jobs": search_jobs(query), "listbox": listbox, "query": query.strip()},
+    )
+
+
+@require_GET
+@require_membership(*JOB_CHOOSERS)
+def job_search(request: HttpRequest) -> HttpResponse:
+    """The whole search as a page, for whoever types without the autocomplete (no script)."""
+    form = JobSearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    jobs = search_jobs(query, limit=50) if query else []
+    return render(request, "professional_project/job_search.html", {"form": form, "jobs": jobs, "query": query})

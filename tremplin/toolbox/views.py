@@ -1,9 +1,10 @@
-"""The toolbox: the catalogue the structure manages, and the one-click "turn into an action"."""
+"""The toolbox: the catalogue counsellors browse and the structure completes, and the one-click "turn into an action"."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,33 +16,60 @@ from tremplin.barriers.models import Barrier
 from tremplin.core.visibility import visibilities_for
 
 from . import services
-from .forms import ToolboxEntryForm
+from .forms import EntrySearchForm, ToolboxEntryForm
 from .models import ToolboxEntry
 
+# Who follows people reads the whole toolbox; who writes their plans (and the management) adds local entries.
+READERS = (
+    Capability.MANAGE_STRUCTURE,
+    Capability.EDIT_PEOPLE,
+    Capability.VIEW_TEAM_PEOPLE,
+    Capability.MANAGE_JOB_COACHING,
+)
+WRITERS = (Capability.MANAGE_STRUCTURE, Capability.EDIT_PEOPLE)
 
-@require_membership(Capability.MANAGE_STRUCTURE)
+
+@require_membership(*READERS)
 def entry_list(request: HttpRequest) -> HttpResponse:
-    """The structure's own entries (paginated), then the built-in catalogue, read-only."""
+    """The whole toolbox (the structure's own entries first, then the built-in ones), searched and paginated."""
     structure = request.membership.structure
-    own = Paginator(ToolboxEntry.objects.filter(structure=structure).order_by("title_fr", "id"), 25).get_page(
-        request.GET.get("page")
+    search = EntrySearchForm(request.GET or None)
+    criteria = search.cleaned_data if search.is_valid() else {}
+    entries = (
+        ToolboxEntry.objects.for_structure(structure)
+        .search(criteria.get("q", ""), family=criteria.get("famille", ""), domain=criteria.get("frein", ""))
+        .select_related("partner")
+        .order_by(F("structure_id").asc(nulls_last=True), "title_fr", "id")
     )
-    builtin = list(ToolboxEntry.objects.filter(structure__isnull=True).order_by("title_fr", "id"))
-    return render(request, "toolbox/entry_list.html", {"page": own, "builtin": builtin})
+    page = Paginator(entries, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "toolbox/entry_list.html",
+        {
+            "page": page,
+            "search": search,
+            "is_filtered": any(criteria.values()),
+            "page_query": query.urlencode(),
+            "can_edit": any(request.membership.can(c) for c in WRITERS),
+        },
+    )
 
 
-@require_membership(Capability.MANAGE_STRUCTURE)
+@require_membership(*WRITERS)
 def entry_create(request: HttpRequest) -> HttpResponse:
+    structure = request.membership.structure
     if request.method == "POST":
-        form = ToolboxEntryForm(request.POST)
+        form = ToolboxEntryForm(request.POST, structure=structure)
         if form.is_valid():
             entry = form.save(commit=False)
-            entry.structure = request.membership.structure
+            entry.structure = structure
             entry.save()
             messages.success(request, _("Fiche « %(title)s » ajoutée à la boîte à outils.") % {"title": entry.title})
             return redirect("toolbox:entries")
     else:
-        form = ToolboxEntryForm()
+        form = ToolboxEntryForm(structure=structure)
     return render(request, "toolbox/entry_form.html", {"form": form, "entry": None})
 
 
@@ -51,15 +79,15 @@ def entry_edit(request: HttpRequest, public_id) -> HttpResponse:
     entry = get_object_or_404(ToolboxEntry.objects.select_related("structure"), public_id=public_id)
     if entry.structure is None:
         raise Http404
-    check_object_access(request, entry.structure, Capability.MANAGE_STRUCTURE)
+    check_object_access(request, entry.structure, *WRITERS)
     if request.method == "POST":
-        form = ToolboxEntryForm(request.POST, instance=entry)
+        form = ToolboxEntryForm(request.POST, instance=entry, structure=entry.structure)
         if form.is_valid():
             form.save()
             messages.success(request, _("Fiche « %(title)s » enregistrée.") % {"title": entry.title})
             return redirect("toolbox:entries")
     else:
-        form = ToolboxEntryForm(instance=entry)
+        form = ToolboxEntryForm(instance=entry, structure=entry.structure)
     return render(request, "toolbox/entry_form.html", {"form": form, "entry": entry})
 
 

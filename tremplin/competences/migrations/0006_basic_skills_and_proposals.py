@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('competences', '0003_code_as_slug'),
+        ('competences', '0005_fill_appellation_search_text'),
         ('structures', '0004_historicalstructure_historicalworksite'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

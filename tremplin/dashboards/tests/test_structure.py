@@ -201,8 +201,8 @@ def _fill(structure, n, site, referent):
 
 # session, user, membership (middleware), savepoint and release (ATOMIC_REQUESTS), programme kinds,
 # caseloads, memberships of référent·es, status counts, ending contracts, worksites with load,
-# their supervisors, exits by type and situation at 6 months (tremplin/exits).
-QUERIES_STRUCTURE = 14
+# their supervisors, exits by type and situation at 6 months (tremplin/exits), barriers per domain.
+QUERIES_STRUCTURE = 15
 
 
 def test_the_dashboard_runs_the_same_queries_for_3_or_30_people(client, structure, member, django_assert_num_queries):

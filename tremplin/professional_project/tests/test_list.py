@@ -29,7 +29,9 @@ def test_it_lists_the_jobs_and_offers_suggestions(client, member, make_pathway):
     assert content.count("<h1>") == 1
     assert "Maraîcher·ère" in content and "Travail en extérieur" in content
     assert "autre personne" not in content
-    assert '<datalist id="common-jobs">' in content and 'list="common-jobs"' in content
+    assert 'role="combobox"' in content and 'aria-controls="id_title-options"' in content
+    assert 'role="listbox" id="id_title-options"' in content
+    assert reverse("professional_project:job_search") in content  # the search without a script
     assert AccessLogEntry.objects.filter(part="professional_project", action="read").count() == 1
 
 

@@ -47,3 +47,22 @@ def test_an_entry_without_english_falls_back_to_french(structure):
     )
     with translation.override("en"):
         assert entry.title == "Atelier vélo"
+
+
+JOB_SIDE = ("project", "funding", "recognition", "basic_skills")
+
+
+@pytest.mark.parametrize("family", JOB_SIDE)
+def test_each_job_side_family_says_who_offers_it_and_how_to_reach_it(family):
+    entries = list(ToolboxEntry.objects.filter(structure__isnull=True, family=family))
+    assert len(entries) >= 3, family
+    for entry in entries:
+        assert entry.provider_fr and entry.provider_en and entry.access_fr and entry.access_en, entry.builtin_key
+
+
+def test_the_details_name_only_existing_entries():
+    from tremplin.toolbox.builtin import DETAILS
+
+    keys = [entry[0] for entry in BUILTIN_ENTRIES]
+    assert len(keys) == len(set(keys))
+    assert set(DETAILS) <= set(keys)

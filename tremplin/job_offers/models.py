@@ -122,7 +122,6 @@ class JobOffer(PublicModel):
         indexes = [
             models.Index(fields=["structure", "status", "deadline"]),
             models.Index(fields=["structure", "job_code"]),
-            models.Index(fields=["structure", "search_title"], name="job_offers_search_idx"),
         ]
 
     def __str__(self) -> str:

@@ -106,10 +106,8 @@ class Person(PublicModel):
         ordering = ["last_name", "first_name"]
         verbose_name = _("personne accompagnée")
         verbose_name_plural = _("personnes accompagnées")
-        indexes = [
-            models.Index(fields=["structure", "last_name", "first_name"]),
-            models.Index(fields=["structure", "search_name"], name="people_person_search_idx"),
-        ]
+        # The search box reads this index too: it narrows to the structure and gives the order (decision 0012).
+        indexes = [models.Index(fields=["structure", "last_name", "first_name"])]
 
     def __str__(self) -> str:
         return self.full_name

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Case, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import Case, QuerySet, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -104,15 +104,12 @@ def _list_url(name: str, **params: str) -> str:
 
 
 def _people(membership, query: str, limit: int) -> Group:
-    # The people list's own rule: all the structure's pathways, or the supervisor's team only.
+    """The people the member may see (the people list's own rule: all the structure's pathways, or the
+    supervisor's team), then the status of the latest visible pathway of the few shown (+1 query)."""
     from tremplin.people.views import visible_pathways
 
-    latest = visible_pathways(membership).filter(person=OuterRef("pk")).order_by("-created_at", "-pk")
-    people = (
-        Person.objects.filter(structure_id=membership.structure_id)
-        .annotate(pathway_status=Subquery(latest.values("status")[:1]))
-        .filter(pathway_status__isnull=False)
-    )
+    visible = visible_pathways(membership)
+    people = Person.objects.filter(structure_id=membership.structure_id, pk__in=visible.values("person_id"))
     people = _matching(people, "search_name", search_words(query))
     rows, more = _cut(
         list(
@@ -120,12 +117,17 @@ def _people(membership, query: str, limit: int) -> Group:
         ),
         limit,
     )
+    status_of: dict[int, str] = {}
+    if rows:
+        latest_first = visible.filter(person_id__in=[p.pk for p in rows]).order_by("person_id", "-created_at", "-pk")
+        for person_id, status in latest_first.values_list("person_id", "status"):
+            status_of.setdefault(person_id, status)
     link = url_maker("people:detail", SLOT)
     statuses = dict(Status.choices)
     return Group(
         key="people",
         title=_("Personnes"),
-        hits=[Hit(p.full_name, str(statuses.get(p.pathway_status, "")), link(p.public_id)) for p in rows],
+        hits=[Hit(p.full_name, str(statuses.get(status_of.get(p.pk), "")), link(p.public_id)) for p in rows],
         has_more=more,
         see_all_url=_list_url("people:list", q=query),
         see_all_label=_("Toutes les personnes correspondantes"),

@@ -33,8 +33,4 @@ class Migration(migrations.Migration):
             field=tremplin.core.search_keys.SearchKeyField(max_length=200, sources=("title",)),
         ),
         migrations.RunPython(fill_search_keys, migrations.RunPython.noop),
-        migrations.AddIndex(
-            model_name="joboffer",
-            index=models.Index(fields=["structure", "search_title"], name="job_offers_search_idx"),
-        ),
     ]

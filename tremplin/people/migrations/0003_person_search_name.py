@@ -32,8 +32,4 @@ class Migration(migrations.Migration):
             field=tremplin.core.search_keys.SearchKeyField(max_length=201, sources=("first_name", "last_name")),
         ),
         migrations.RunPython(fill_search_keys, migrations.RunPython.noop),
-        migrations.AddIndex(
-            model_name="person",
-            index=models.Index(fields=["structure", "search_name"], name="people_person_search_idx"),
-        ),
     ]

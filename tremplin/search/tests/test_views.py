@@ -287,8 +287,9 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client, world, dja
         return len(queries)
 
     few_page, few_live = count({}), count(LIVE)
-    # Session, user, membership, the request's savepoint and its release, then one query per group.
-    assert few_page == few_live == 5 + 4
+    # Session, user, membership, the request's savepoint and its release, then one query per group
+    # and one for the statuses of the people shown.
+    assert few_page == few_live == 5 + 4 + 1
     for n in range(15):
         PathwayFactory(person=PersonFactory(structure=structure, first_name="Inès", last_name=f"Nom{n:02d}"))
         PartnerOrganisationFactory(structure=structure, name=f"Inès Habitat {n}")

@@ -58,10 +58,6 @@ class Results:
     def count(self) -> int:
         return sum(len(group.hits) for group in self.groups)
 
-    @property
-    def has_more(self) -> bool:
-        return any(group.has_more for group in self.groups)
-
 
 def clean_query(raw: str | None) -> str:
     return " ".join((raw or "").split())[:MAX_LENGTH]
@@ -73,7 +69,8 @@ def is_searchable(query: str) -> bool:
 
 
 def search(membership, query: str, *, limit: int) -> Results:
-    """The groups this member may search, each with at most `limit` hits (one query per group)."""
+    """The groups this member may search, each with at most `limit` hits (one query per group, and one
+    for the statuses of the people shown)."""
     groups: list[Group] = []
     if membership.role == Role.PARTNER:
         groups.append(_shared_people(membership, query, limit))

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "tremplin.immersions",
     "tremplin.cv",
     "tremplin.exits",
+    "tremplin.search",
 ]
 
 MIDDLEWARE = [

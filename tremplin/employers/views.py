@@ -22,7 +22,7 @@ from tremplin.core.forms import add_validation_error
 
 from . import services
 from .forms import CompanyEditForm, CompanyForm, ContactForm, InteractionForm, SiteForm
-from .models import Company, Contact, RelationshipKind, Site
+from .models import Company, Contact, RelationshipKind, Site, normalise_name
 
 CAP = Capability.MANAGE_JOB_COACHING
 
@@ -43,9 +43,10 @@ def company_list(request: HttpRequest) -> HttpResponse:
     )
     query = request.GET.get("q", "").strip()[:100]
     if query:
-        companies = companies.filter(
-            Q(name__icontains=query) | Q(sector__icontains=query) | Q(identifier__startswith=query)
-        )
+        matches = Q(name__icontains=query) | Q(sector__icontains=query) | Q(identifier__startswith=query)
+        if key := normalise_name(query):
+            matches |= Q(name_normalised__contains=key)  # accents and case ignored: "elise" finds « Élise »
+        companies = companies.filter(matches)
     relationship = request.GET.get("relation", "")
     if relationship in RelationshipKind.values:
         companies = companies.filter(relationships__contains=f",{relationship},")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tremplin.core.models import PublicModel
+from tremplin.core.search_keys import SearchKeyField, with_search_keys
 from tremplin.employers.models import Company, Site
 from tremplin.people.models import FrenchLevel
 from tremplin.structures.models import Structure
@@ -68,6 +69,8 @@ class JobOffer(PublicModel):
     structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="job_offers")
     job_code = models.CharField(_("code métier (ROME)"), max_length=5)
     title = models.CharField(_("intitulé du poste"), max_length=200)
+    # The title without accents or case, for the search box (tremplin/core/search_keys.py).
+    search_title = SearchKeyField(max_length=200, sources=("title",))
     company = models.ForeignKey(
         Company, on_delete=models.CASCADE, related_name="job_offers", verbose_name=_("employeur")
     )
@@ -110,7 +113,7 @@ class JobOffer(PublicModel):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     objects = JobOfferQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_title"])
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -123,6 +126,11 @@ class JobOffer(PublicModel):
 
     def __str__(self) -> str:
         return f"{self.title} — {self.company.name}" if self.company_id else self.title
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = with_search_keys(self, kwargs["update_fields"])
+        super().save(*args, **kwargs)
 
     @property
     def shift_codes(self) -> list[str]:

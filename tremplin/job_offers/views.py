@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from tremplin.accounts.access import check_object_access, require_membership
 from tremplin.accounts.roles import Capability
 from tremplin.core.forms import add_validation_error
+from tremplin.core.search_keys import search_key
 from tremplin.employers.models import Company
 
 from . import services
@@ -44,12 +45,15 @@ def offer_list(request: HttpRequest) -> HttpResponse:
         offers = offers.filter(status=status)
     query = request.GET.get("q", "").strip()[:100]
     if query:
-        offers = offers.filter(
+        matches = (
             Q(title__icontains=query)
             | Q(company__name__icontains=query)
             | Q(job_code__iexact=query)
             | Q(city__icontains=query)
         )
+        if key := search_key(query):
+            matches |= Q(search_title__contains=key)  # accents and case ignored: "preparateur" finds « Préparateur »
+        offers = offers.filter(matches)
     page = Paginator(offers.order_by("-created_at", "-id"), 25).get_page(request.GET.get("page"))
     return render(
         request,

@@ -2,10 +2,11 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.accounts.models import User
+from tremplin.core.search_keys import search_words
 from tremplin.pathways.models import Pathway, Status
 from tremplin.programmes.models import Programme
 from tremplin.structures.models import Worksite
@@ -57,6 +58,7 @@ class PathwayFilter(django_filters.FilterSet):
             self.form.fields[name].error_messages["invalid_choice"] = invalid
 
     def filter_name(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        for word in value.split():
-            queryset = queryset.filter(Q(person__first_name__icontains=word) | Q(person__last_name__icontains=word))
+        """Accents and case ignored, like the search box: "ines" finds Inès (tremplin/core/search_keys.py)."""
+        for word in search_words(value):
+            queryset = queryset.filter(person__search_name__contains=word)
         return queryset

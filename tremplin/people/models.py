@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tremplin.core.models import PublicModel
+from tremplin.core.search_keys import SearchKeyField, with_search_keys
 from tremplin.structures.models import Structure
 
 
@@ -72,6 +73,8 @@ class Person(PublicModel):
     structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="people")
     first_name = models.CharField(_("prénom"), max_length=100)
     last_name = models.CharField(_("nom"), max_length=100)
+    # The name without accents or case, for the search box (tremplin/core/search_keys.py).
+    search_name = SearchKeyField(max_length=201, sources=("first_name", "last_name"))
     birth_date = models.DateField(_("date de naissance"), null=True, blank=True)
     email = models.EmailField(_("courriel"), blank=True)
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
@@ -97,12 +100,13 @@ class Person(PublicModel):
 
     objects = PersonQuerySet.as_manager()
     # Who changed what and when ("Historique des modifications"); derived and technical columns are left out.
-    history = HistoricalRecords(excluded_fields=["updated_at", "phone_normalised"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "phone_normalised", "search_name"])
 
     class Meta:
         ordering = ["last_name", "first_name"]
         verbose_name = _("personne accompagnée")
         verbose_name_plural = _("personnes accompagnées")
+        # The search box reads this index too: it narrows to the structure and gives the order (decision 0012).
         indexes = [models.Index(fields=["structure", "last_name", "first_name"])]
 
     def __str__(self) -> str:
@@ -114,4 +118,6 @@ class Person(PublicModel):
 
     def save(self, *args, **kwargs):
         self.phone_normalised = normalise_phone(self.phone)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = with_search_keys(self, kwargs["update_fields"])
         super().save(*args, **kwargs)

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.core.personal_data import ExportSection, PersonalData
+from tremplin.core.search_keys import search_key
 
 ANONYMOUS_FIRST_NAME = "Personne"
 ANONYMOUS_LAST_NAME = "anonymisée"
@@ -23,8 +24,12 @@ DECLARATIONS = [
             "postcode": "",
             "city": "",
             "languages": "",
+            # Written by `update()`, which does not recompute it: the former name must not stay searchable.
+            "search_name": search_key(ANONYMOUS_FIRST_NAME, ANONYMOUS_LAST_NAME),
         },
-        export=ExportSection("person", _("Identité et situation"), exclude=("phone_normalised",), single=True),
+        export=ExportSection(
+            "person", _("Identité et situation"), exclude=("phone_normalised", "search_name"), single=True
+        ),
         history=True,
     ),
 ]

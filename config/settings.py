@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "tremplin.immersions",
     "tremplin.cv",
     "tremplin.exits",
+    # Top layer: builds data through the domain apps and times their pages (`make bench`).
+    "tremplin.benchmark",
 ]
 
 MIDDLEWARE = [

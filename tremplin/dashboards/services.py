@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tremplin.accounts.models import Membership
-from tremplin.accounts.roles import Role
+from tremplin.accounts.roles import Home, roles_with_home
 from tremplin.contracts.models import RUNNING_STATUSES, Contract
 from tremplin.contracts.services import ratio_warning, supervision_limit, worksites_with_load
 from tremplin.core.links import SLOT, url_maker
@@ -38,7 +38,7 @@ from . import alerts
 # Contracts that are still running: the person works under them today.
 RUNNING_CONTRACT_STATUSES = RUNNING_STATUSES
 # Roles whose home page is their own caseload as référent·e.
-CASELOAD_ROLES = (Role.COUNSELLOR, Role.CASE_MANAGER)
+CASELOAD_ROLES = roles_with_home(Home.CASELOAD)
 
 
 def caseload_limit() -> int:

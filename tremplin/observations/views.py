@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from tremplin.accounts.access import check_pathway_access
-from tremplin.accounts.roles import Capability, Role
+from tremplin.accounts.roles import Capability
 from tremplin.audit.services import log_access
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
@@ -118,7 +118,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
     """Flagged observations for the counsellor (their people) or the whole structure (case managers, directors)."""
     membership = request.membership
     observations = Observation.objects.readable_by(membership).filter(needs_social_follow_up=True)
-    if membership.role == Role.COUNSELLOR:
+    # Whoever oversees the structure (case managers, the direction) sees every flag; a counsellor, their people.
+    if not membership.can(Capability.VIEW_STRUCTURE_DASHBOARD):
         observations = observations.filter(pathway__referent=request.user)
     observations = _with_people(observations).order_by(
         F("acknowledged_at").asc(nulls_first=True), "-observed_on", "-created_at", "-pk"

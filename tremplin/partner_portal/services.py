@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tremplin.accounts.roles import Role
+from tremplin.accounts.roles import Capability
 from tremplin.core.visibility import Visibility
 from tremplin.orientations.models import AWAITING_NEWS, Orientation, Share, SharedItem
 from tremplin.orientations.services import active_shares
@@ -24,7 +24,7 @@ from .models import PartnerAccount, PartnerNote
 
 def account_for(membership) -> PartnerAccount | None:
     """The partner account of a membership of role « partenaire »; anyone else is refused (403)."""
-    if membership is None or membership.role != Role.PARTNER or not membership.is_active:
+    if membership is None or not membership.can(Capability.USE_PARTNER_PORTAL):
         raise PermissionDenied
     return PartnerAccount.objects.filter(membership=membership).select_related("organisation").first()
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import check_object_access, require_membership
 from tremplin.accounts.models import User
-from tremplin.accounts.roles import Capability, Role
+from tremplin.accounts.roles import Capability
 from tremplin.contracts.services import ratio_warning, supervision_limit, worksites_with_load
 
 from .forms import StructureSettingsForm, WorksiteForm
@@ -33,7 +33,7 @@ def _posted(request: HttpRequest):
 def structure_settings(request: HttpRequest) -> HttpResponse:
     structure = request.membership.structure
     form = StructureSettingsForm(
-        _posted(request), instance=structure, can_set_mfa=request.membership.role == Role.DIRECTOR
+        _posted(request), instance=structure, can_set_mfa=request.membership.can(Capability.SET_SIGN_IN_POLICY)
     )
     if request.method == "POST" and form.is_valid() and form.save_unless_changed() is not None:
         messages.success(request, _("Les informations de la structure sont enregistrées."))

@@ -1,4 +1,8 @@
-"""Structure settings and worksites, for the direction and the administration (MANAGE_STRUCTURE)."""
+"""Structure settings and worksites, for the direction and the administration (MANAGE_STRUCTURE).
+
+They live above the foundation: they check access (accounts) and show each worksite's load (contracts),
+while `structures` holds only the models. Their URLs keep the `structures:` namespace (structure_urls.py).
+"""
 
 from __future__ import annotations
 
@@ -18,9 +22,9 @@ from tremplin.accounts.access import check_object_access, require_membership
 from tremplin.accounts.models import User
 from tremplin.accounts.roles import Capability
 from tremplin.contracts.services import ratio_warning, supervision_limit, worksites_with_load
+from tremplin.structures.models import Worksite
 
 from .forms import StructureSettingsForm, WorksiteForm
-from .models import Worksite
 
 PAGE_SIZE = 25
 

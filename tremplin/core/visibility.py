@@ -50,12 +50,18 @@ def visibilities_for(reader: Reader | Iterable[str]) -> frozenset[str]:
     return frozenset(reader)
 
 
+def visible_q(reader: Reader | Iterable[str]) -> models.Q:
+    """The condition behind `visible_to`, for querysets that are not a model's own (history tables),
+    or to exclude what a reader may not see."""
+    return models.Q(visibility__in=sorted(visibilities_for(reader)))
+
+
 class VisibilityQuerySet(models.QuerySet):
     """Base of the queryset of every model with a `visibility` field."""
 
     def visible_to(self, reader: Reader | Iterable[str]) -> "VisibilityQuerySet":
         """Only the rows at a level `reader` reads (see `visibilities_for`)."""
-        return self.filter(visibility__in=sorted(visibilities_for(reader)))
+        return self.filter(visible_q(reader))
 
 
 # From the most to the least restrictive: a derived item takes the lowest rank of its sources.

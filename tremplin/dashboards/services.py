@@ -412,10 +412,10 @@ def team_home(user, membership, today: datetime.date | None = None) -> TeamHome:
         Observation.objects.filter(
             pathway_id__in=[p.pk for p in pathways],
             pathway__structure_id=membership.structure_id,
-            visibility__in=visibilities_for(membership),
             observed_on__gte=since,
             observed_on__lte=today,
         )
+        .visible_to(membership)
         .select_related("pathway__person", "author")
         .order_by("-observed_on", "-created_at")[:RECENT_OBSERVATIONS_SHOWN]
     )

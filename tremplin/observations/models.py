@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tremplin.core.models import PublicModel
-from tremplin.core.visibility import Visibility
+from tremplin.core.visibility import Visibility, VisibilityQuerySet
 from tremplin.pathways.models import Pathway
 
 
@@ -20,12 +20,10 @@ class Category(models.TextChoices):
     INCIDENT = "incident", _("Incident")
 
 
-class ObservationQuerySet(models.QuerySet):
-    def readable_by(self, membership) -> "ObservationQuerySet":
-        """Observations of the member's structure at a level they may read (pathway visibility is checked apart)."""
-        from tremplin.core.visibility import visibilities_for
-
-        return self.filter(pathway__structure_id=membership.structure_id, visibility__in=visibilities_for(membership))
+class ObservationQuerySet(VisibilityQuerySet):
+    def of_structure(self, membership) -> "ObservationQuerySet":
+        """Observations of the member's structure (pathway visibility is checked apart)."""
+        return self.filter(pathway__structure_id=membership.structure_id)
 
 
 class Observation(PublicModel):

@@ -117,7 +117,9 @@ def _with_people(observations: QuerySet) -> QuerySet:
 def inbox(request: HttpRequest) -> HttpResponse:
     """Flagged observations for the counsellor (their people) or the whole structure (case managers, directors)."""
     membership = request.membership
-    observations = Observation.objects.readable_by(membership).filter(needs_social_follow_up=True)
+    observations = (
+        Observation.objects.of_structure(membership).visible_to(membership).filter(needs_social_follow_up=True)
+    )
     # Whoever oversees the structure (case managers, the direction) sees every flag; a counsellor, their people.
     if not membership.can(Capability.VIEW_STRUCTURE_DASHBOARD):
         observations = observations.filter(pathway__referent=request.user)
@@ -152,7 +154,7 @@ def acknowledge(request: HttpRequest, public_id) -> HttpResponse:
 def mine(request: HttpRequest) -> HttpResponse:
     """The author's recent observations, with who read the flagged ones and when."""
     membership = request.membership
-    observations = Observation.objects.readable_by(membership).filter(author=request.user)
+    observations = Observation.objects.of_structure(membership).visible_to(membership).filter(author=request.user)
     observations = _with_people(observations).order_by("-observed_on", "-created_at", "-pk")
     return render(request, "observations/mine.html", {"page": _page(request, observations)})
 
@@ -164,9 +166,9 @@ def pathway_list(request: HttpRequest, pathway_id) -> HttpResponse:
         Pathway.objects.select_related("person", "structure", "programme"), public_id=pathway_id
     )
     membership = check_pathway_access(request, pathway, *WRITERS)
-    observations = _with_people(Observation.objects.readable_by(membership).filter(pathway=pathway)).order_by(
-        "-observed_on", "-created_at", "-pk"
-    )
+    observations = _with_people(
+        Observation.objects.of_structure(membership).visible_to(membership).filter(pathway=pathway)
+    ).order_by("-observed_on", "-created_at", "-pk")
     log_access(request, person=pathway.person, part=PART)
     return render(request, "observations/list.html", {"pathway": pathway, "page": _page(request, observations)})
 

@@ -37,7 +37,7 @@ class ContractRow:
 
 def readable_barriers(pathway, visibilities) -> list[Barrier]:
     """The pathway's barriers the reader may see, the person's priorities first."""
-    barriers = pathway.barriers.filter(visibility__in=visibilities)
+    barriers = pathway.barriers.visible_to(visibilities)
     return sorted(barriers, key=lambda b: (b.person_priority is None, b.person_priority or 0, b.domain, b.pk))
 
 
@@ -50,7 +50,7 @@ def _objectives(plan, barrier_ids: set[int], visibilities) -> list:
     the link to a barrier the reader may not see is dropped from the print."""
     if plan is None:
         return []
-    objectives = list(plan.objectives.filter(visibility__in=visibilities).select_related("barrier", "target_job"))
+    objectives = list(plan.objectives.visible_to(visibilities).select_related("barrier", "target_job"))
     for objective in objectives:
         objective.readable_barrier = objective.barrier if objective.barrier_id in barrier_ids else None
     return objectives
@@ -59,7 +59,7 @@ def _objectives(plan, barrier_ids: set[int], visibilities) -> list:
 def _actions(plan, visibilities) -> list[Action]:
     if plan is None:
         return []
-    return list(plan.actions.filter(visibility__in=visibilities).select_related("objective", "owner_user"))
+    return list(plan.actions.visible_to(visibilities).select_related("objective", "owner_user"))
 
 
 def _by_section(actions: list[Action]) -> list[SectionActions]:

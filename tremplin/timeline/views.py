@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, render
 
 from tremplin.accounts.access import check_pathway_access
 from tremplin.audit.services import log_access
-from tremplin.core.visibility import visibilities_for
 from tremplin.pathways.models import Pathway
 
 from .models import EventKind, TimelineEvent
@@ -21,7 +20,7 @@ def pathway_timeline(request: HttpRequest, pathway_id) -> HttpResponse:
     )
     membership = check_pathway_access(request, pathway)
     chosen = [kind for kind in request.GET.getlist("kind") if kind in EventKind.values]
-    events = TimelineEvent.objects.filter(pathway=pathway, visibility__in=list(visibilities_for(membership)))
+    events = TimelineEvent.objects.filter(pathway=pathway).visible_to(membership)
     if chosen:
         events = events.filter(kind__in=chosen)
     page = Paginator(events.order_by("-occurred_at", "-id"), PER_PAGE).get_page(request.GET.get("page"))

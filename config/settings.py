@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "tremplin.cv",
     "tremplin.exits",
     "tremplin.search",
+    # Top layer: builds data through the domain apps and times their pages (`make bench`).
+    "tremplin.benchmark",
 ]
 
 MIDDLEWARE = [

@@ -5,7 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("tremplin.dashboards.urls")),
     path("comptes/", include("tremplin.accounts.urls")),
-    path("structure/", include("tremplin.structures.urls")),
+    path("structure/", include("tremplin.dashboards.structure_urls")),
     path("dispositifs/", include("tremplin.programmes.urls")),
     path("personnes/", include("tremplin.people.urls")),
     path("parcours/", include("tremplin.pathways.urls")),

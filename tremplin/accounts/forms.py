@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.core.concurrency import ConcurrentEditMixin
 
 from .models import Membership, User
-from .roles import Role
+from .roles import Capability, Role
 from .throttle import password_reset_allowed
 
 phone_validator = RegexValidator(
@@ -115,7 +115,7 @@ class MemberAddForm(forms.Form):
 
     def clean_role(self) -> str:
         role = self.cleaned_data["role"]
-        if role == Role.DIRECTOR and self.acting.role != Role.DIRECTOR:
+        if role == Role.DIRECTOR and not self.acting.can(Capability.APPOINT_DIRECTION):
             raise forms.ValidationError(
                 _("Seul un membre de la direction peut attribuer le rôle de direction."), code="director_only"
             )
@@ -157,7 +157,7 @@ class MemberEditForm(ConcurrentEditMixin, forms.ModelForm):
         active_changed = is_active != self.was_active
         was_director = self.was_role == Role.DIRECTOR and self.was_active
 
-        if self.acting.role != Role.DIRECTOR:
+        if not self.acting.can(Capability.APPOINT_DIRECTION):
             if role_changed and role == Role.DIRECTOR:
                 self.add_error("role", _("Seul un membre de la direction peut attribuer le rôle de direction."))
                 return cleaned

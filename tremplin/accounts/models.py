@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tremplin.core.models import PublicModel
+from tremplin.core.visibility import levels_readable
 from tremplin.structures.models import Structure
 
-from .roles import Role, role_can, roles_holding
+from .roles import ROLE_HOME, Capability, Role, role_can, roles_holding
 
 
 class UserManager(BaseUserManager):
@@ -98,3 +99,13 @@ class Membership(PublicModel):
 
     def can(self, capability: str) -> bool:
         return self.is_active and role_can(self.role, capability)
+
+    @property
+    def readable_levels(self) -> frozenset[str]:
+        """The visibility levels this member reads (core.visibility.Reader; decision 0008)."""
+        return levels_readable(social_staff=self.can(Capability.READ_SOCIAL_STAFF_ONLY))
+
+    @property
+    def home(self) -> str:
+        """The member's first screen (roles.Home)."""
+        return ROLE_HOME.get(self.role, "")

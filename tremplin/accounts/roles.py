@@ -39,12 +39,19 @@ class Capability(models.TextChoices):
     )
     VIEW_PARTNER_DIRECTORY = "view_partner_directory", _("consulter l'annuaire des partenaires")
     MANAGE_PARTNER_DIRECTORY = "manage_partner_directory", _("tenir à jour l'annuaire des partenaires")
+    READ_SOCIAL_STAFF_ONLY = "read_social_staff_only", _("lire ce qui est réservé à l'équipe sociale")
+    SET_SIGN_IN_POLICY = "set_sign_in_policy", _("imposer la double authentification aux membres")
+    APPOINT_DIRECTION = "appoint_direction", _("attribuer ou retirer le rôle de direction")
+    VIEW_TEAM_CALENDAR = "view_team_calendar", _("voir les réunions de synthèse et les ateliers de la structure")
+    USE_PARTNER_PORTAL = "use_partner_portal", _("consulter les parcours partagés avec son organisation")
 
 
 _ALL = set(Capability)
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
-    Role.DIRECTOR: frozenset(_ALL - {Capability.VIEW_TEAM_PEOPLE}),
+    # The direction may do everything the structure's team does; a supervisor's team scope and the partners'
+    # portal are not theirs.
+    Role.DIRECTOR: frozenset(_ALL - {Capability.VIEW_TEAM_PEOPLE, Capability.USE_PARTNER_PORTAL}),
     # The data protection officer answers the people's requests and checks the access log.
     Role.DPO: frozenset({Capability.VIEW_ALL_PEOPLE, Capability.VIEW_ACCESS_LOG, Capability.MANAGE_PERSONAL_DATA}),
     Role.ADMIN: frozenset(
@@ -78,9 +85,13 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.JOB_COACH: frozenset({Capability.VIEW_ALL_PEOPLE, Capability.MANAGE_JOB_COACHING}),
     # A technical supervisor sees the people of their own team, nothing of the rest.
     Role.SUPERVISOR: frozenset({Capability.VIEW_TEAM_PEOPLE}),
-    # Partners get nothing until a person's consent shares a pathway with them.
-    Role.PARTNER: frozenset(),
+    # Partners get their portal only, which shows nothing until a person's consent shares a pathway with them.
+    Role.PARTNER: frozenset({Capability.USE_PARTNER_PORTAL}),
 }
+
+# Review meetings and workshops: every member of the team, never a partner.
+for _role in (Role.DPO, Role.ADMIN, Role.CASE_MANAGER, Role.COUNSELLOR, Role.JOB_COACH, Role.SUPERVISOR):
+    ROLE_CAPABILITIES[_role] = ROLE_CAPABILITIES[_role] | {Capability.VIEW_TEAM_CALENDAR}
 
 
 # Partner directory (issue 6): every staff role reads it; those who orient people or work with employers keep it.
@@ -91,6 +102,12 @@ for _role in (Role.ADMIN, Role.CASE_MANAGER, Role.COUNSELLOR, Role.JOB_COACH):
         Capability.VIEW_PARTNER_DIRECTORY,
         Capability.MANAGE_PARTNER_DIRECTORY,
     }
+
+# Decision 0008: the social staff (who edit people's files) and the data protection officer read what is kept
+# for the social staff; the rest of the team (technical supervisors, job coaches, administration) never does.
+for _role, _capabilities in list(ROLE_CAPABILITIES.items()):
+    if _capabilities & {Capability.EDIT_PEOPLE, Capability.MANAGE_PERSONAL_DATA}:
+        ROLE_CAPABILITIES[_role] = _capabilities | {Capability.READ_SOCIAL_STAFF_ONLY}
 
 
 class Responsibility:
@@ -113,6 +130,33 @@ RESPONSIBILITY_CAPABILITIES: dict[str, frozenset[str]] = {
         {Capability.EDIT_PEOPLE, Capability.VIEW_TEAM_PEOPLE, Capability.MANAGE_JOB_COACHING}
     ),
 }
+
+
+class Home:
+    """The first screen of each role (dashboards), declared here with the rest of what a role means."""
+
+    CASELOAD = "caseload"  # their own people as référent·e
+    TEAM = "team"  # the people of their worksites
+    STRUCTURE = "structure"  # the structure's overview, and their own caseload if they have one
+    IN_CONTRACT = "in_contract"  # people in contract and the employers' side
+    PERSONAL_DATA = "personal_data"  # requests to answer and retention
+    PARTNER = "partner"  # the pathways shared with their organisation
+
+
+ROLE_HOME: dict[str, str] = {
+    Role.COUNSELLOR: Home.CASELOAD,
+    Role.CASE_MANAGER: Home.CASELOAD,
+    Role.SUPERVISOR: Home.TEAM,
+    Role.DIRECTOR: Home.STRUCTURE,
+    Role.ADMIN: Home.STRUCTURE,
+    Role.JOB_COACH: Home.IN_CONTRACT,
+    Role.DPO: Home.PERSONAL_DATA,
+    Role.PARTNER: Home.PARTNER,
+}
+
+
+def roles_with_home(home: str) -> tuple[str, ...]:
+    return tuple(str(role) for role, role_home in ROLE_HOME.items() if role_home == home)
 
 
 def roles_holding(responsibility: str) -> tuple[str, ...]:

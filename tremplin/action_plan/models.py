@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from tremplin.core import derived_visibility
 from tremplin.core.derived_visibility import TracksVisibility
 from tremplin.core.models import PublicModel
-from tremplin.core.visibility import Visibility
+from tremplin.core.visibility import Visibility, VisibilityQuerySet
 from tremplin.pathways.models import Pathway
 
 
@@ -151,6 +151,8 @@ class Objective(PlanItemVisibility, PublicModel):
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
+    objects = VisibilityQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = _("objectif")
@@ -203,6 +205,8 @@ class Action(PlanItemVisibility, PublicModel):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     history = HistoricalRecords(excluded_fields=["updated_at", "position"])
+
+    objects = VisibilityQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", models.F("due_date").asc(nulls_last=True), "created_at", "id"]

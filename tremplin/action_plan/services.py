@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.action_plan.models import Action, ActionPlan, Objective, OwnerKind, PlanReview, Section
-from tremplin.core.visibility import Visibility
+from tremplin.core.visibility import Visibility, visible_q
 
 ACTIVE_CONTRACT_STATUSES = ("planned", "active", "suspended")
 
@@ -148,8 +148,8 @@ def changes_since(plan: ActionPlan, since: datetime.datetime | None, visibilitie
         history = model.history.model.objects.filter(plan_id=plan.pk)
         if visibilities is not None:
             # The level then and the level now: a barrier made social-only later hides its past lines too.
-            hidden_now = model.objects.filter(plan_id=plan.pk).exclude(visibility__in=list(visibilities))
-            history = history.filter(visibility__in=list(visibilities)).exclude(id__in=hidden_now.values("pk"))
+            hidden_now = model.objects.filter(plan_id=plan.pk).exclude(visible_q(visibilities))
+            history = history.filter(visible_q(visibilities)).exclude(id__in=hidden_now.values("pk"))
         if since is not None:
             history = history.filter(history_date__gt=since)
         rows = list(history.order_by("id", "history_date", "history_id"))
@@ -241,15 +241,16 @@ def plan_summary_prefetch(visibilities):
             plan=OuterRef("pk"),
             status__in=OPEN_ACTION_STATUSES,
             due_date__lt=timezone.localdate(),
-            visibility__in=list(visibilities),
         )
+        .visible_to(visibilities)
         .order_by()
         .values("plan")
         .annotate(n=Count("pk"))
         .values("n")
     )
     objectives = (
-        Objective.objects.filter(plan=OuterRef("pk"), visibility__in=list(visibilities))
+        Objective.objects.filter(plan=OuterRef("pk"))
+        .visible_to(visibilities)
         .order_by()
         .values("plan")
         .annotate(n=Count("pk"))

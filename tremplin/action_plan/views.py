@@ -54,10 +54,8 @@ def plan(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     if action_plan is not None:
         # Objectives and actions carry the level of what they derive from (docs/decisions/0008): what the
         # reader may not see is left out entirely, not even counted.
-        objectives = list(
-            action_plan.objectives.filter(visibility__in=readable).select_related("barrier", "target_job")
-        )
-        actions = list(action_plan.actions.filter(visibility__in=readable).select_related("owner_user"))
+        objectives = list(action_plan.objectives.visible_to(membership).select_related("barrier", "target_job"))
+        actions = list(action_plan.actions.visible_to(membership).select_related("owner_user"))
         reviews = list(action_plan.reviews.select_related("reviewed_by"))
         by_objective: dict[int, list[Action]] = {}
         for action in actions:

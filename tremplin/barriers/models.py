@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 from tremplin.core import derived_visibility
 from tremplin.core.derived_visibility import TracksVisibility
 from tremplin.core.models import PublicModel
-from tremplin.core.visibility import Visibility
+from tremplin.core.visibility import Visibility, VisibilityQuerySet
 from tremplin.pathways.models import Pathway
 
 
@@ -65,12 +65,7 @@ class Severity(models.IntegerChoices):
 ACTIVE_STATUSES = (BarrierStatus.IDENTIFIED, BarrierStatus.BEING_WORKED_ON, BarrierStatus.PERSISTING)
 
 
-class BarrierQuerySet(models.QuerySet):
-    def visible_to(self, membership):
-        from tremplin.core.visibility import visibilities_for
-
-        return self.filter(visibility__in=visibilities_for(membership))
-
+class BarrierQuerySet(VisibilityQuerySet):
     def active(self):
         return self.filter(status__in=ACTIVE_STATUSES)
 

@@ -130,7 +130,7 @@ def entry_and_current(pathway, *, visibilities=None) -> list[ReviewRow]:
     """
     barriers = pathway.barriers.prefetch_related("changes__by").order_by("identified_on", "domain", "id")
     if visibilities is not None:
-        barriers = barriers.filter(visibility__in=visibilities)
+        barriers = barriers.visible_to(visibilities)
     rows = []
     for barrier in barriers:
         changes = list(barrier.changes.all())
@@ -204,7 +204,8 @@ def domain_indicators(structure, *, visibilities) -> list[DomainIndicator]:
 
     rows = {
         row["domain"]: row
-        for row in Barrier.objects.filter(pathway__structure=structure, visibility__in=visibilities)
+        for row in Barrier.objects.filter(pathway__structure=structure)
+        .visible_to(visibilities)
         .values("domain")
         .annotate(
             total=Count("id"),

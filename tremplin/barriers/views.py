@@ -43,7 +43,7 @@ def _suggestions(pathway, barriers) -> dict:
 
 def _list_context(request, pathway, membership, *, form=None, ranking_form=None) -> dict:
     barriers = list(
-        pathway.barriers.filter(visibility__in=visibilities_for(membership))
+        pathway.barriers.visible_to(membership)
         .prefetch_related("changes__by")
         .order_by("domain", "identified_on", "id")
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tremplin.core import derived_visibility
 from tremplin.core.models import PublicModel
-from tremplin.core.visibility import Visibility
+from tremplin.core.visibility import Visibility, VisibilityQuerySet
 from tremplin.people.models import Person
 from tremplin.structures.models import Structure
 
@@ -75,7 +75,7 @@ class ConsentKind(models.TextChoices):
     PUBLIC_BADGE = "public_badge", _("Badge de compétences public")
 
 
-class ConsentQuerySet(models.QuerySet):
+class ConsentQuerySet(VisibilityQuerySet):
     def active_on(self, day):
         """Given on or before `day` and not withdrawn on or before it."""
         return self.filter(given_on__lte=day).filter(

@@ -65,9 +65,7 @@ def person_consents(request: HttpRequest, person_id) -> HttpResponse:
             "notice": services.notice_or_default(person.structure),
             "information_records": person.information_records.select_related("notice", "informed_by"),
             # A consent naming a health, addiction or justice partner carries its level (decision 0008).
-            "consents": person.consents.filter(visibility__in=visibilities_for(membership)).select_related(
-                "recorded_by", "withdrawn_by"
-            ),
+            "consents": person.consents.visible_to(membership).select_related("recorded_by", "withdrawn_by"),
             "inform_form": inform_form,
             "consent_form": consent_form,
             "withdrawal_form": WithdrawalForm(),

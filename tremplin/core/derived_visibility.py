@@ -6,7 +6,7 @@ the review decision that created it), an orientation its barrier's, its action's
 (a health, addiction or justice partner says something by its name alone), a consent naming a
 partner the most restrictive of that partner and of the orientations to it, and the timeline
 events built from these items their item's. Lists keep filtering with
-`visibility__in=visibilities_for(membership)`, without reading the sources.
+`.visible_to(membership)` (core.visibility.VisibilityQuerySet), without reading the sources.
 
 The rules are here, once; models compute their own level on save (`level_of`) and a change of a
 source's level is carried to everything below it by `refresh_pathway`, the one propagation
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from django.apps import apps as django_apps
 from django.db.models import Q
 
-from .visibility import Visibility, most_restrictive
+from .visibility import Visibility, most_restrictive, visible_q
 
 # Domains of needs and kinds of partners whose name alone says something sensitive about the person.
 SENSITIVE_DOMAINS = frozenset({"health", "justice", "addictions"})
@@ -214,7 +214,7 @@ def hidden_partner_names(person, visibilities) -> set[str]:
     names = (
         Consent.objects.filter(person_id=person.pk)
         .exclude(partner_name="")
-        .exclude(visibility__in=list(visibilities))
+        .exclude(visible_q(visibilities))
         .values_list("partner_name", flat=True)
     )
     return {name.strip().lower() for name in names}

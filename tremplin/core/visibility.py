@@ -1,14 +1,17 @@
-"""Visibility levels of notes and documents, and who reads each level.
+"""Visibility levels of notes and documents, and the one way lists filter by them.
 
 One definition for the whole product: a note, an interview record, an
 observation or a document carries one of these levels, and every page,
-list, search, export and PDF filters with `visibilities_for`.
+list, search, export and PDF filters with `.visible_to(reader)` (models whose
+queryset is a `VisibilityQuerySet`). Who reads which level is the roles' rule
+(`accounts.Membership.readable_levels`, decision 0008): core knows no roles.
 """
+
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from tremplin.accounts.roles import Capability
 
 
 class Visibility(models.TextChoices):
@@ -17,17 +20,48 @@ class Visibility(models.TextChoices):
     SHAREABLE_WITH_PARTNERS = "shareable_with_partners", _("partageable avec les partenaires")
 
 
-def visibilities_for(membership) -> set[str]:
-    """Levels a member may read, once they may see the person at all.
+# What the rest of the team reads (everything but the social staff's notes), and what a partner reads.
+TEAM_LEVELS = frozenset({Visibility.WHOLE_TEAM, Visibility.SHAREABLE_WITH_PARTNERS})
+PARTNER_LEVELS = frozenset({Visibility.SHAREABLE_WITH_PARTNERS})
+ALL_LEVELS = frozenset(Visibility)
 
-    The social staff (who edit people's files) and the data protection officer
-    read everything; the rest of the team (technical supervisors, job coaches,
-    administration) never reads what is kept for the social staff.
+
+@runtime_checkable
+class Reader(Protocol):
+    """Whoever reads levelled items: a membership says which levels it reads."""
+
+    @property
+    def readable_levels(self) -> frozenset[str]: ...
+
+
+def levels_readable(*, social_staff: bool) -> frozenset[str]:
+    """The levels a member reads: all of them for the social staff, the team's levels for the others."""
+    return ALL_LEVELS if social_staff else TEAM_LEVELS
+
+
+def visibilities_for(reader: Reader | Iterable[str]) -> frozenset[str]:
+    """Levels `reader` may read, once they may see the person at all.
+
+    `reader` is a membership (or anything with `readable_levels`), or the levels themselves: a partner's
+    page passes `PARTNER_LEVELS`, and a service handed the levels passes them on unchanged.
     """
-    everyone = {Visibility.WHOLE_TEAM, Visibility.SHAREABLE_WITH_PARTNERS}
-    if membership.can(Capability.EDIT_PEOPLE) or membership.can(Capability.MANAGE_PERSONAL_DATA):
-        return everyone | {Visibility.SOCIAL_STAFF_ONLY}
-    return everyone
+    if isinstance(reader, Reader):
+        return frozenset(reader.readable_levels)
+    return frozenset(reader)
+
+
+def visible_q(reader: Reader | Iterable[str]) -> models.Q:
+    """The condition behind `visible_to`, for querysets that are not a model's own (history tables),
+    or to exclude what a reader may not see."""
+    return models.Q(visibility__in=sorted(visibilities_for(reader)))
+
+
+class VisibilityQuerySet(models.QuerySet):
+    """Base of the queryset of every model with a `visibility` field."""
+
+    def visible_to(self, reader: Reader | Iterable[str]) -> "VisibilityQuerySet":
+        """Only the rows at a level `reader` reads (see `visibilities_for`)."""
+        return self.filter(visible_q(reader))
 
 
 # From the most to the least restrictive: a derived item takes the lowest rank of its sources.

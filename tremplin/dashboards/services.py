@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tremplin.accounts.models import Membership
-from tremplin.accounts.roles import Role
+from tremplin.accounts.roles import Home, roles_with_home
 from tremplin.contracts.models import RUNNING_STATUSES, Contract
 from tremplin.contracts.services import ratio_warning, supervision_limit, worksites_with_load
 from tremplin.core.links import SLOT, url_maker
@@ -38,7 +38,7 @@ from . import alerts
 # Contracts that are still running: the person works under them today.
 RUNNING_CONTRACT_STATUSES = RUNNING_STATUSES
 # Roles whose home page is their own caseload as référent·e.
-CASELOAD_ROLES = (Role.COUNSELLOR, Role.CASE_MANAGER)
+CASELOAD_ROLES = roles_with_home(Home.CASELOAD)
 
 
 def caseload_limit() -> int:
@@ -412,10 +412,10 @@ def team_home(user, membership, today: datetime.date | None = None) -> TeamHome:
         Observation.objects.filter(
             pathway_id__in=[p.pk for p in pathways],
             pathway__structure_id=membership.structure_id,
-            visibility__in=visibilities_for(membership),
             observed_on__gte=since,
             observed_on__lte=today,
         )
+        .visible_to(membership)
         .select_related("pathway__person", "author")
         .order_by("-observed_on", "-created_at")[:RECENT_OBSERVATIONS_SHOWN]
     )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from tremplin.accounts.access import require_membership
-from tremplin.accounts.roles import Capability, Role
+from tremplin.accounts.roles import Capability, Home
 from tremplin.barriers.services import domain_indicators
 from tremplin.core.visibility import visibilities_for
 from tremplin.pathways.models import ACTIVE_STATUSES
@@ -30,19 +30,19 @@ def home(request: HttpRequest) -> HttpResponse:
     membership = request.membership
     if membership is None:
         return render(request, "dashboards/no_structure.html")
-    role = membership.role
-    if role in services.CASELOAD_ROLES:
+    home = membership.home  # declared with the roles (accounts.roles.ROLE_HOME)
+    if home == Home.CASELOAD:
         return _caseload(request, membership)
-    if role == Role.SUPERVISOR:
+    if home == Home.TEAM:
         return _team(request, membership)
-    if role in (Role.DIRECTOR, Role.ADMIN) and membership.can(Capability.VIEW_STRUCTURE_DASHBOARD):
+    if home == Home.STRUCTURE and membership.can(Capability.VIEW_STRUCTURE_DASHBOARD):
         return _structure(request, membership, with_own_caseload=True)
-    if role == Role.JOB_COACH:
+    if home == Home.IN_CONTRACT:
         return _in_contract(request, membership)
     if membership.can(Capability.MANAGE_PERSONAL_DATA):
         # The data protection officer: requests to answer and retention first.
         return _personal_data(request, membership)
-    if role == Role.PARTNER:
+    if membership.can(Capability.USE_PARTNER_PORTAL):
         from tremplin.partner_portal.views import home_context
 
         return render(request, "dashboards/home_partner.html", home_context(request))

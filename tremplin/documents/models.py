@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.core.models import PublicModel
-from tremplin.core.visibility import Visibility, visibilities_for  # noqa: F401 - re-exported
+from tremplin.core.visibility import Visibility, VisibilityQuerySet, visibilities_for  # noqa: F401 - re-exported
 
 from .storage import private_storage, random_file_name
 
@@ -47,6 +47,8 @@ class Document(PublicModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("déposé le"), auto_now_add=True)
+
+    objects = VisibilityQuerySet.as_manager()
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]

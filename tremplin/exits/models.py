@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from tremplin.contracts.models import EarlyEndReason
 from tremplin.core.models import PublicModel
-from tremplin.core.visibility import Visibility
+from tremplin.core.visibility import Visibility, VisibilityQuerySet
 from tremplin.programmes.rules.base import ExitGroup
 
 # Months after the exit when the person is contacted.
@@ -52,7 +52,7 @@ class Outcome(models.TextChoices):
     NO_ANSWER = "no_answer", _("Pas de réponse")
 
 
-class ExitQuerySet(models.QuerySet):
+class ExitQuerySet(VisibilityQuerySet):
     def of_structure(self, structure):
         return self.filter(pathway__structure=structure)
 

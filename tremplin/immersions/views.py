@@ -25,7 +25,6 @@ from tremplin.audit.reads import reads_personal_data
 from tremplin.core.dates import add_months
 from tremplin.core.forms import add_validation_error
 from tremplin.core.pdf import pdf_response, render_pdf
-from tremplin.core.visibility import visibilities_for
 from tremplin.interviews import services as interview_services
 from tremplin.interviews.forms import PlanForm
 from tremplin.interviews.models import Kind
@@ -100,7 +99,7 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 @reads_personal_data("immersions")
 def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     immersion, membership = _immersion(request, public_id, *READERS)
-    follow_ups = immersion.follow_ups.readable_with(visibilities_for(membership)).order_by("planned_at")
+    follow_ups = immersion.follow_ups.visible_to(membership).order_by("planned_at")
     return render(
         request,
         "immersions/detail.html",

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tremplin.core.models import PublicModel
-from tremplin.core.visibility import Visibility
+from tremplin.core.visibility import Visibility, VisibilityQuerySet
 
 
 class Kind(models.TextChoices):
@@ -40,9 +40,8 @@ def default_visibility(kind: str) -> str:
     return Visibility.WHOLE_TEAM
 
 
-class InterviewQuerySet(models.QuerySet):
-    def readable_with(self, visibilities) -> "InterviewQuerySet":
-        return self.filter(visibility__in=list(visibilities))
+class InterviewQuerySet(VisibilityQuerySet):
+    pass
 
 
 class Interview(PublicModel):

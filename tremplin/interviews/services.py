@@ -196,7 +196,7 @@ def interviews_for_pathways(visibilities):
 
     return Prefetch(
         "interviews",
-        queryset=Interview.objects.readable_with(visibilities).only(
+        queryset=Interview.objects.visible_to(visibilities).only(
             "pathway_id", "kind", "planned_at", "held_on", "attendance", "visibility"
         ),
         to_attr="visible_interviews",

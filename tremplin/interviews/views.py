@@ -57,7 +57,7 @@ def interview_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, membership = _pathway(request, pathway_id, *READERS)
     readable = visibilities_for(membership)
     sees_social = Visibility.SOCIAL_STAFF_ONLY in readable
-    interviews = Interview.objects.filter(pathway=pathway).readable_with(readable).select_related("led_by")
+    interviews = Interview.objects.filter(pathway=pathway).visible_to(readable).select_related("led_by")
     page = Paginator(interviews, 25).get_page(request.GET.get("page"))
     for interview in page.object_list:
         interview.answered = answered_sections(interview.answers, sees_social=sees_social) if interview.answers else []

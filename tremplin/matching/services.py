@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 
 from tremplin.barriers.models import ACTIVE_STATUSES as ACTIVE_BARRIER_STATUSES
 from tremplin.barriers.models import Barrier, BarrierDomain
-from tremplin.core.visibility import visibilities_for
 from tremplin.job_offers.models import JobOffer
 from tremplin.pathways.models import Pathway, Status
 from tremplin.professional_project.jobs import code_for_title
@@ -385,8 +384,9 @@ def rank_people_for(offer: JobOffer, membership) -> PeopleRanking:
             pathway__in=pathways,
             domain=BarrierDomain.CHILDCARE,
             status__in=ACTIVE_BARRIER_STATUSES,
-            visibility__in=visibilities_for(membership),
-        ).values_list("pathway_id", flat=True)
+        )
+        .visible_to(membership)
+        .values_list("pathway_id", flat=True)
     )
     labels = reason_labels()
     dismissed = {

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tremplin.core.models import PublicModel
-from tremplin.core.visibility import Visibility
+from tremplin.core.visibility import Visibility, VisibilityQuerySet
 from tremplin.pathways.models import Pathway
 
 
@@ -20,21 +20,20 @@ class Category(models.TextChoices):
     INCIDENT = "incident", _("Incident")
 
 
-class ObservationQuerySet(models.QuerySet):
-    def readable_by(self, membership) -> "ObservationQuerySet":
-        """Observations of the member's structure at a level they may read (pathway visibility is checked apart)."""
-        from tremplin.core.visibility import visibilities_for
-
-        return self.filter(pathway__structure_id=membership.structure_id, visibility__in=visibilities_for(membership))
+class ObservationQuerySet(VisibilityQuerySet):
+    def of_structure(self, membership) -> "ObservationQuerySet":
+        """Observations of the member's structure (pathway visibility is checked apart)."""
+        return self.filter(pathway__structure_id=membership.structure_id)
 
     def inbox_of(self, membership) -> "ObservationQuerySet":
         """The observations passed on to the social staff that this member reads in their inbox: a counsellor
         those of the people they are référent·e of, case managers and directors the whole structure's.
         Shared by the inbox page and the menu's count."""
-        from tremplin.accounts.roles import Role
+        from tremplin.accounts.roles import Capability
 
-        observations = self.readable_by(membership).filter(needs_social_follow_up=True)
-        if membership.role == Role.COUNSELLOR:
+        observations = self.of_structure(membership).visible_to(membership).filter(needs_social_follow_up=True)
+        # Whoever oversees the structure (case managers, the direction) sees every flag; a counsellor, their people.
+        if not membership.can(Capability.VIEW_STRUCTURE_DASHBOARD):
             observations = observations.filter(pathway__referent_id=membership.user_id)
         return observations
 

@@ -137,7 +137,7 @@ def acknowledge(request: HttpRequest, public_id) -> HttpResponse:
 def mine(request: HttpRequest) -> HttpResponse:
     """The author's recent observations, with who read the flagged ones and when."""
     membership = request.membership
-    observations = Observation.objects.readable_by(membership).filter(author=request.user)
+    observations = Observation.objects.of_structure(membership).visible_to(membership).filter(author=request.user)
     observations = _with_people(observations).order_by("-observed_on", "-created_at", "-pk")
     return render(request, "observations/mine.html", {"page": _page(request, observations)})
 
@@ -147,9 +147,9 @@ def mine(request: HttpRequest) -> HttpResponse:
 @reads_personal_data(PART)
 def pathway_list(request: HttpRequest, pathway_id) -> HttpResponse:
     pathway, membership = pathway_membership_or_404(request, pathway_id, *WRITERS)
-    observations = _with_people(Observation.objects.readable_by(membership).filter(pathway=pathway)).order_by(
-        "-observed_on", "-created_at", "-pk"
-    )
+    observations = _with_people(
+        Observation.objects.of_structure(membership).visible_to(membership).filter(pathway=pathway)
+    ).order_by("-observed_on", "-created_at", "-pk")
     return render(request, "observations/list.html", {"pathway": pathway, "page": _page(request, observations)})
 
 

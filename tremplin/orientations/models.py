@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 from tremplin.core import derived_visibility
 from tremplin.core.derived_visibility import TracksVisibility
 from tremplin.core.models import PublicModel
-from tremplin.core.visibility import Visibility
+from tremplin.core.visibility import Visibility, VisibilityQuerySet
 from tremplin.partners.models import PartnerOrganisation, PartnerService
 from tremplin.pathways.models import Pathway
 from tremplin.structures.models import Structure
@@ -82,7 +82,7 @@ class OrientationSettings(models.Model):
         return str(self.structure)
 
 
-class OrientationQuerySet(models.QuerySet):
+class OrientationQuerySet(VisibilityQuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 

@@ -112,7 +112,7 @@ def share_pathway(*, pathway, organisation: PartnerOrganisation, items, by, orie
     today = timezone.localdate()
     if pathway.status not in ACTIVE_STATUSES:
         raise ValidationError(_("Ce parcours est clos : il ne peut plus être partagé."))
-    if not PartnerOrganisation.objects.visible_to(pathway.structure).filter(pk=organisation.pk).exists():
+    if not PartnerOrganisation.objects.in_directory_of(pathway.structure).filter(pk=organisation.pk).exists():
         raise ValidationError({"organisation": _("Partenaire : choisissez un partenaire de votre annuaire.")})
     with transaction.atomic():
         _ensure_consent(pathway, organisation, record_consent=record_consent, items=items, by=by, on=today)
@@ -204,7 +204,7 @@ def orient(
     organisation = service.organisation
     if not (reason or "").strip():
         errors["reason"] = [_("Motif : expliquez pourquoi la personne est orientée vers ce partenaire.")]
-    if not PartnerOrganisation.objects.visible_to(pathway.structure).filter(pk=organisation.pk).exists():
+    if not PartnerOrganisation.objects.in_directory_of(pathway.structure).filter(pk=organisation.pk).exists():
         errors["service"] = [_("Service : choisissez un service d'un partenaire de votre annuaire.")]
     if barrier is not None and barrier.pathway_id != pathway.pk:
         errors["barrier"] = [_("Frein lié : ce frein appartient à un autre parcours.")]
@@ -427,7 +427,7 @@ def who_does_what(pathway, visibilities) -> list[Actor]:
         staff(_("Chargé·e de relations entreprises"), coach)
     orientations = (
         pathway.orientations.open()
-        .filter(visibility__in=list(visibilities))
+        .visible_to(visibilities)
         .select_related("organisation", "service")
         .prefetch_related("organisation__contacts")
         .order_by("created_at")
@@ -446,7 +446,7 @@ def who_does_what(pathway, visibilities) -> list[Actor]:
         )
     if pathway.referral_source:
         prescriber = (
-            PartnerOrganisation.objects.visible_to(pathway.structure)
+            PartnerOrganisation.objects.in_directory_of(pathway.structure)
             .filter(normalised_name=normalised(pathway.referral_source))
             .prefetch_related("contacts")
             .first()

@@ -57,9 +57,7 @@ def pathway_orientations(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRes
     # Orientations carry their level; shares and partners' notes are hidden with the consent naming their
     # partner (docs/decisions/0008): the reader learns nothing of a partner kept for the social staff.
     orientations = list(
-        pathway.orientations.filter(visibility__in=readable)
-        .select_related("organisation", "service")
-        .order_by("-created_at")
+        pathway.orientations.visible_to(membership).select_related("organisation", "service").order_by("-created_at")
     )
     hidden = hidden_partner_names(pathway.person, readable)
     shares = [
@@ -78,9 +76,7 @@ def pathway_orientations(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRes
     from tremplin.barriers.models import Barrier
 
     barriers = list(Barrier.objects.filter(pathway=pathway).active().visible_to(membership))
-    actions = list(
-        Action.objects.filter(plan__pathway=pathway, status__in=OPEN_ACTION_STATUSES, visibility__in=readable)
-    )
+    actions = list(Action.objects.filter(plan__pathway=pathway, status__in=OPEN_ACTION_STATUSES).visible_to(membership))
     return render(
         request,
         "orientations/pathway.html",
@@ -98,7 +94,7 @@ def pathway_orientations(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRes
 
 
 def _services_for(pathway: Pathway, need: str = ""):
-    partners = PartnerOrganisation.objects.visible_to(pathway.structure).filter(is_active=True)
+    partners = PartnerOrganisation.objects.in_directory_of(pathway.structure).filter(is_active=True)
     found = PartnerService.objects.filter(is_active=True, organisation__in=partners)
     if need:
         found = found.filter(Exists(ServiceNeed.objects.filter(service=OuterRef("pk"), domain=need)))
@@ -252,7 +248,7 @@ def orientation_feedback(request: HttpRequest, public_id: uuid.UUID) -> HttpResp
 @login_required
 def share_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway = pathway_or_404(request, pathway_id, Capability.EDIT_PEOPLE, related=PATHWAY_RELATED)
-    organisations = PartnerOrganisation.objects.visible_to(pathway.structure).filter(is_active=True)
+    organisations = PartnerOrganisation.objects.in_directory_of(pathway.structure).filter(is_active=True)
     form = ShareForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:

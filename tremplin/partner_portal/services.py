@@ -14,8 +14,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tremplin.accounts.roles import Role
-from tremplin.core.visibility import Visibility
+from tremplin.accounts.roles import Capability
+from tremplin.core.visibility import PARTNER_LEVELS, TEAM_LEVELS
 from tremplin.orientations.models import AWAITING_NEWS, Orientation, Share, SharedItem
 from tremplin.orientations.services import active_shares
 
@@ -24,7 +24,7 @@ from .models import PartnerAccount, PartnerNote
 
 def account_for(membership) -> PartnerAccount | None:
     """The partner account of a membership of role « partenaire »; anyone else is refused (403)."""
-    if membership is None or membership.role != Role.PARTNER or not membership.is_active:
+    if membership is None or not membership.can(Capability.USE_PARTNER_PORTAL):
         raise PermissionDenied
     return PartnerAccount.objects.filter(membership=membership).select_related("organisation").first()
 
@@ -82,26 +82,20 @@ def summary(share: Share) -> Summary:
     if SharedItem.OBJECTIVES in items:
         # Only objectives shareable with partners: one linked to a barrier kept for the team or for the
         # social staff takes its level (docs/decisions/0008).
-        result.objectives = list(
-            Objective.objects.filter(plan__pathway=pathway, visibility=Visibility.SHAREABLE_WITH_PARTNERS)
-        )
+        result.objectives = list(Objective.objects.filter(plan__pathway=pathway).visible_to(PARTNER_LEVELS))
     if SharedItem.NEXT_APPOINTMENT in items:
         result.next_interview = (
             Interview.objects.filter(pathway=pathway, held_on__isnull=True, planned_at__gte=timezone.now())
-            .exclude(visibility=Visibility.SOCIAL_STAFF_ONLY)
+            .visible_to(TEAM_LEVELS)  # the date only, as the team reads it
             .order_by("planned_at")
             .first()
         )
     if SharedItem.NOTES in items:
         result.interviews = list(
-            Interview.objects.filter(pathway=pathway, visibility=Visibility.SHAREABLE_WITH_PARTNERS).order_by(
-                "-planned_at"
-            )
+            Interview.objects.filter(pathway=pathway).visible_to(PARTNER_LEVELS).order_by("-planned_at")
         )
         result.documents = list(
-            Document.objects.filter(pathway=pathway, visibility=Visibility.SHAREABLE_WITH_PARTNERS).order_by(
-                "-uploaded_at"
-            )
+            Document.objects.filter(pathway=pathway).visible_to(PARTNER_LEVELS).order_by("-uploaded_at")
         )
     result.notes = list(
         PartnerNote.objects.filter(pathway=pathway, organisation=share.organisation).select_related("author")

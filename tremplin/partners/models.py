@@ -73,8 +73,10 @@ class Network(PublicModel):
 
 
 class PartnerOrganisationQuerySet(models.QuerySet):
-    def visible_to(self, structure):
-        """The structure's own partners and those its networks share (one query, no duplicates)."""
+    def in_directory_of(self, structure):
+        """The structure's own partners and those its networks share (one query, no duplicates).
+
+        Not a visibility level (core.visibility): which organisations a structure's directory holds."""
         networks = Network.objects.filter(structures=structure).values("pk")
         return self.filter(models.Q(structure=structure) | models.Q(network__in=networks))
 

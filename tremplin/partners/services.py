@@ -28,7 +28,7 @@ def find_duplicates(
         rules |= Q(email__iexact=email.strip())
     if not rules:
         return []
-    candidates = PartnerOrganisation.objects.visible_to(structure).filter(rules)
+    candidates = PartnerOrganisation.objects.in_directory_of(structure).filter(rules)
     if exclude is not None and exclude.pk:
         candidates = candidates.exclude(pk=exclude.pk)
     return list(candidates.order_by("name")[:5])
@@ -124,7 +124,7 @@ def area_filter(area: str) -> Q:
 def search(structure, *, need: str = "", area: str = "", kind: str = "", text: str = "") -> QuerySet:
     """The directory seen by a structure, filtered; services, their needs and contacts prefetched
     (a fixed number of queries whatever the number of partners)."""
-    partners = PartnerOrganisation.objects.visible_to(structure).filter(is_active=True)
+    partners = PartnerOrganisation.objects.in_directory_of(structure).filter(is_active=True)
     if need:
         partners = partners.filter(Exists(services_answering(need).filter(organisation=OuterRef("pk"))))
     if area:

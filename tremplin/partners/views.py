@@ -40,7 +40,8 @@ def _organisation_for(request: HttpRequest, public_id: uuid.UUID, capability: st
     when the partner belongs to another structure of the network."""
     structure = request.membership.structure
     organisation = get_object_or_404(
-        PartnerOrganisation.objects.visible_to(structure).select_related("network", "structure"), public_id=public_id
+        PartnerOrganisation.objects.in_directory_of(structure).select_related("network", "structure"),
+        public_id=public_id,
     )
     _check(request.membership, capability)
     if owner and organisation.structure_id != structure.id:

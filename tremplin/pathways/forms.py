@@ -7,8 +7,9 @@ never offer another structure's staff, programmes or worksites.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tremplin.accounts.access import membership_in
 from tremplin.accounts.models import User
-from tremplin.accounts.roles import Responsibility, Role
+from tremplin.accounts.roles import Capability, Responsibility
 from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelChoiceField
 from tremplin.programmes.models import Programme
@@ -54,7 +55,13 @@ class PathwayFieldsForm(forms.Form):
         programmes = Programme.objects.filter(structure=structure, is_active=True).order_by("name")
         self.fields["programme"].queryset = programmes
         self.fields["referent"].queryset = User.objects.holding(Responsibility.REFERENT, structure)
-        if user.memberships.filter(structure=structure, is_active=True, role=Role.COUNSELLOR).exists():
+        # A référent·e who does not oversee the structure (a counsellor) usually opens pathways for themself.
+        membership = membership_in(user, structure)
+        if (
+            membership is not None
+            and membership.can(Capability.EDIT_PEOPLE)
+            and not membership.can(Capability.VIEW_STRUCTURE_DASHBOARD)
+        ):
             self.fields["referent"].initial = user.pk
         if not programmes.exists():
             self.fields["programme"].help_text = _(

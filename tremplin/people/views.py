@@ -196,7 +196,7 @@ def person_detail(request: HttpRequest, public_id) -> HttpResponse:
         prefetch_related_objects(
             [person],
             "information_records__notice",
-            Prefetch("consents", queryset=Consent.objects.filter(visibility__in=visibilities_for(membership))),
+            Prefetch("consents", queryset=Consent.objects.visible_to(membership)),
         )
     if not sees_social_file and not person.visible_pathways:
         # A supervisor only knows the people of their team.

@@ -39,7 +39,7 @@ class ContractRow:
 
 def readable_barriers(pathway, visibilities) -> list[Barrier]:
     """The pathway's barriers the reader may see, the person's priorities first."""
-    barriers = pathway.barriers.filter(visibility__in=visibilities)
+    barriers = pathway.barriers.visible_to(visibilities)
     return sorted(barriers, key=lambda b: (b.person_priority is None, b.person_priority or 0, b.domain, b.pk))
 
 
@@ -52,7 +52,7 @@ def _objectives(plan, barrier_ids: set[int], visibilities) -> list:
     the link to a barrier the reader may not see is dropped from the print."""
     if plan is None:
         return []
-    objectives = list(plan.objectives.filter(visibility__in=visibilities).select_related("barrier", "target_job"))
+    objectives = list(plan.objectives.visible_to(visibilities).select_related("barrier", "target_job"))
     for objective in objectives:
         objective.readable_barrier = objective.barrier if objective.barrier_id in barrier_ids else None
     return objectives
@@ -61,7 +61,7 @@ def _objectives(plan, barrier_ids: set[int], visibilities) -> list:
 def _actions(plan, visibilities) -> list[Action]:
     if plan is None:
         return []
-    return list(plan.actions.filter(visibility__in=visibilities).select_related("objective", "owner_user"))
+    return list(plan.actions.visible_to(visibilities).select_related("objective", "owner_user"))
 
 
 def _by_section(actions: list[Action]) -> list[SectionActions]:
@@ -87,7 +87,8 @@ class ReviewRecord:
 def _intake(pathway, visibilities, sees_social: bool) -> IntakeRecord | None:
     """The intake interview (initial assessment) with the answers this reader may read."""
     interview = (
-        Interview.objects.filter(pathway=pathway, kind=Kind.INTAKE, visibility__in=visibilities)
+        Interview.objects.filter(pathway=pathway, kind=Kind.INTAKE)
+        .visible_to(visibilities)
         .select_related("led_by")
         .order_by("held_on", "id")
         .first()
@@ -100,7 +101,8 @@ def _intake(pathway, visibilities, sees_social: bool) -> IntakeRecord | None:
 def _held_interviews(pathway, visibilities) -> list[Interview]:
     """Follow-up meetings held (or missed), oldest first, with their results: what the reader may read."""
     return list(
-        Interview.objects.filter(pathway=pathway, visibility__in=visibilities, held_on__isnull=False)
+        Interview.objects.filter(pathway=pathway, held_on__isnull=False)
+        .visible_to(visibilities)
         .exclude(kind=Kind.INTAKE)
         .select_related("led_by")
         .order_by("held_on", "planned_at", "id")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tremplin.core.models import PublicModel
-from tremplin.core.visibility import Visibility
+from tremplin.core.visibility import Visibility, VisibilityQuerySet
 from tremplin.pathways.models import Pathway
 from tremplin.structures.models import Structure
 
@@ -116,6 +116,8 @@ class ReviewDecision(PublicModel):
     )
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = VisibilityQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -285,9 +285,8 @@ def summary_pathways(readable: set[str], since: datetime.date) -> QuerySet[Pathw
         "-start_date"
     )
     open_objectives = (
-        PlanObjective.objects.filter(
-            plan__pathway=OuterRef("pk"), status=ObjectiveStatus.IN_PROGRESS, visibility__in=list(readable)
-        )
+        PlanObjective.objects.filter(plan__pathway=OuterRef("pk"), status=ObjectiveStatus.IN_PROGRESS)
+        .visible_to(readable)
         .order_by()
         .values("plan__pathway")
         .annotate(n=Count("pk"))
@@ -298,15 +297,16 @@ def summary_pathways(readable: set[str], since: datetime.date) -> QuerySet[Pathw
             plan__pathway=OuterRef("pk"),
             status__in=OPEN_ACTION_STATUSES,
             due_date__lt=today,
-            visibility__in=list(readable),
         )
+        .visible_to(readable)
         .order_by()
         .values("plan__pathway")
         .annotate(n=Count("pk"))
         .values("n")
     )
     last_interview = (
-        Interview.objects.filter(pathway=OuterRef("pk"), held_on__isnull=False, visibility__in=list(readable))
+        Interview.objects.filter(pathway=OuterRef("pk"), held_on__isnull=False)
+        .visible_to(readable)
         .order_by("-held_on")
         .values("held_on")[:1]
     )
@@ -326,16 +326,16 @@ def summary_pathways(readable: set[str], since: datetime.date) -> QuerySet[Pathw
             Prefetch("target_jobs", queryset=TargetJob.objects.order_by("created_at", "id"), to_attr="jobs"),
             Prefetch(
                 "barriers",
-                queryset=Barrier.objects.filter(
-                    status=BarrierStatus.BEING_WORKED_ON, visibility__in=list(readable)
-                ).order_by("domain", "id"),
+                queryset=Barrier.objects.filter(status=BarrierStatus.BEING_WORKED_ON)
+                .visible_to(readable)
+                .order_by("domain", "id"),
                 to_attr="worked_barriers",
             ),
             Prefetch(
                 "observations",
-                queryset=Observation.objects.filter(
-                    needs_social_follow_up=True, visibility__in=list(readable), observed_on__gte=since
-                ).order_by("-observed_on", "-id"),
+                queryset=Observation.objects.filter(needs_social_follow_up=True, observed_on__gte=since)
+                .visible_to(readable)
+                .order_by("-observed_on", "-id"),
                 to_attr="flagged_observations",
             ),
         )
@@ -352,9 +352,7 @@ def agenda(meeting: ReviewMeeting, membership) -> dict:
         meeting.items.select_related("added_by").prefetch_related(
             Prefetch(
                 "decisions",
-                queryset=ReviewDecision.objects.filter(visibility__in=list(readable)).select_related(
-                    "action__owner_user", "decided_by"
-                ),
+                queryset=ReviewDecision.objects.visible_to(readable).select_related("action__owner_user", "decided_by"),
             )
         )
     )

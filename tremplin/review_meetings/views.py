@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from tremplin.accounts.access import check_object_access, require_membership, saw_people
-from tremplin.accounts.roles import Capability, Role
+from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.pdf import pdf_response, render_pdf
@@ -61,7 +61,7 @@ def _detail_url(meeting: ReviewMeeting) -> str:
 @require_membership()
 def meeting_list(request: HttpRequest) -> HttpResponse:
     membership = request.membership
-    if membership.role == Role.PARTNER:
+    if not membership.can(Capability.VIEW_TEAM_CALENDAR):
         raise PermissionDenied
     today = timezone.localdate()
     meetings = services.meetings_for(membership).prefetch_related("participants")

@@ -2,7 +2,7 @@
 
 Nothing here decides who may see what: each group reads the queryset its own app's list reads
 (`people.views.visible_pathways`, `partner_portal.services.shared_pathways`,
-`PartnerOrganisation.objects.visible_to`, the structure's companies and offers) and is searched only by
+`PartnerOrganisation.objects.in_directory_of`, the structure's companies and offers) and is searched only by
 a member holding the capability of that list. Names are compared through their search keys, so accents
 and case are ignored on every database (docs/decisions/0012-search.md).
 """
@@ -149,7 +149,7 @@ def _shared_people(membership, query: str, limit: int) -> Group:
 
 
 def _partners(membership, query: str, limit: int) -> Group:
-    partners = PartnerOrganisation.objects.visible_to(membership.structure).filter(is_active=True)
+    partners = PartnerOrganisation.objects.in_directory_of(membership.structure).filter(is_active=True)
     partners = _matching(partners, "normalised_name", search_words(query, normalised))
     rows, more = _cut(
         list(partners.order_by("name", "pk").only("public_id", "name", "kind", "city")[: limit + 1]), limit

@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from tremplin.core.visibility import Visibility
+from tremplin.core.visibility import Visibility, VisibilityQuerySet
 
 
 class EventKind(models.TextChoices):
@@ -51,6 +51,8 @@ class TimelineEvent(models.Model):
     source_type = models.CharField(max_length=60, editable=False)
     # The source's public_id, or its primary key for records that have none (status and barrier changes).
     source_id = models.CharField(max_length=40, editable=False)
+
+    objects = VisibilityQuerySet.as_manager()
 
     class Meta:
         ordering = ["-occurred_at", "-id"]

@@ -4,7 +4,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tremplin.audit.reads import reads_personal_data
-from tremplin.core.visibility import visibilities_for
 from tremplin.pathways.access import pathway_membership_or_404
 
 from .models import EventKind, TimelineEvent
@@ -18,7 +17,7 @@ def pathway_timeline(request: HttpRequest, pathway_id) -> HttpResponse:
     """Everything that happened in one pathway, newest first, at the levels the reader may see."""
     pathway, membership = pathway_membership_or_404(request, pathway_id)
     chosen = [kind for kind in request.GET.getlist("kind") if kind in EventKind.values]
-    events = TimelineEvent.objects.filter(pathway=pathway, visibility__in=list(visibilities_for(membership)))
+    events = TimelineEvent.objects.filter(pathway=pathway).visible_to(membership)
     if chosen:
         events = events.filter(kind__in=chosen)
     page = Paginator(events.order_by("-occurred_at", "-id"), PER_PAGE).get_page(request.GET.get("page"))

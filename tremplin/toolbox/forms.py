@@ -59,7 +59,7 @@ class ToolboxEntryForm(forms.ModelForm):
         # Active partners of the directory; one made inactive since stays attached until changed.
         kept = Q(is_active=True) | Q(pk=self.instance.partner_id) if self.instance.partner_id else Q(is_active=True)
         self.fields["partner"].queryset = (
-            PartnerOrganisation.objects.visible_to(structure).filter(kept).order_by("name", "id")
+            PartnerOrganisation.objects.in_directory_of(structure).filter(kept).order_by("name", "id")
         )
 
     def clean_title_fr(self) -> str:

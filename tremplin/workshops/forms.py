@@ -49,7 +49,9 @@ class WorkshopForm(forms.ModelForm):
         self.fields["facilitator_user"].error_messages["invalid_choice"] = _(
             "Animé par (équipe) : choisissez un membre actif de votre structure."
         )
-        self.fields["facilitator_partner"].queryset = PartnerOrganisation.objects.visible_to(structure).order_by("name")
+        self.fields["facilitator_partner"].queryset = PartnerOrganisation.objects.in_directory_of(structure).order_by(
+            "name"
+        )
         self.fields["facilitator_partner"].error_messages["invalid_choice"] = _(
             "Animé par (partenaire) : choisissez un partenaire de votre annuaire."
         )

@@ -56,7 +56,7 @@ def check_workshop(structure, fields: dict) -> None:
     if partner is not None:
         from tremplin.partners.models import PartnerOrganisation
 
-        if not PartnerOrganisation.objects.visible_to(structure).filter(pk=partner.pk).exists():
+        if not PartnerOrganisation.objects.in_directory_of(structure).filter(pk=partner.pk).exists():
             errors["facilitator_partner"] = [_("Animé par (partenaire) : choisissez un partenaire de votre annuaire.")]
     if errors:
         raise ValidationError(errors)

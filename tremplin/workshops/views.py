@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from tremplin.accounts.access import check_object_access, require_membership, saw_people
-from tremplin.accounts.roles import Capability, Role
+from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
@@ -58,7 +58,7 @@ def _detail_url(workshop: Workshop) -> str:
 @require_membership()
 def workshop_list(request: HttpRequest) -> HttpResponse:
     membership = request.membership
-    if membership.role == Role.PARTNER:
+    if not membership.can(Capability.VIEW_TEAM_CALENDAR):
         raise PermissionDenied
     today = timezone.localdate()
     workshops = services.workshops_for(membership).select_related("facilitator_user", "facilitator_partner")

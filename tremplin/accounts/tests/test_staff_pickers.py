@@ -7,6 +7,7 @@ from tremplin.accounts.factories import MembershipFactory
 from tremplin.accounts.models import User
 from tremplin.accounts.roles import Responsibility, Role
 from tremplin.action_plan.forms import ActionForm
+from tremplin.dashboards.forms import WorksiteForm
 from tremplin.handover.forms import HandoverForm, SourceForm
 from tremplin.interviews.forms import PlanForm as InterviewPlanForm
 from tremplin.pathways.factories import PathwayFactory
@@ -14,7 +15,6 @@ from tremplin.pathways.forms import PathwayOpenForm, TeamForm
 from tremplin.people.factories import PersonFactory
 from tremplin.review_meetings.forms import DecisionForm, MeetingForm
 from tremplin.structures.factories import StructureFactory
-from tremplin.structures.forms import WorksiteForm
 from tremplin.workshops.forms import WorkshopForm
 
 pytestmark = pytest.mark.django_db

@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 
 from tremplin.core.postcodes import validate_postcode
 from tremplin.core.tests.helpers import posted
+from tremplin.dashboards.forms import WorksiteForm
 from tremplin.people.factories import PersonFactory
 from tremplin.people.forms import PersonForm
 from tremplin.structures.factories import StructureFactory
-from tremplin.structures.forms import WorksiteForm
 from tremplin.structures.models import StructureKind
 
 

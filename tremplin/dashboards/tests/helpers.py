@@ -48,3 +48,10 @@ def worksite(structure, supervisors=(), **kwargs):
     for user in supervisors:
         site.supervisors.add(user)
     return site
+
+
+def contracts_on(worksite, programme, count: int, status=ContractStatus.ACTIVE) -> None:
+    """`count` people in contract on `worksite`, in `programme` of the worksite's structure."""
+    for _ in range(count):
+        pathway = PathwayFactory(person__structure=worksite.structure, programme=programme, status=Status.IN_CONTRACT)
+        ContractFactory(pathway=pathway, worksite=worksite, status=status)

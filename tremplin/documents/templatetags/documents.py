@@ -1,6 +1,6 @@
 from django import template
 
-from tremplin.documents.models import Document, visibilities_for
+from tremplin.documents.models import Document
 
 register = template.Library()
 
@@ -12,7 +12,8 @@ def person_documents(context, person) -> list[Document]:
     if membership is None:
         return []
     return list(
-        Document.objects.filter(person=person, visibility__in=visibilities_for(membership))
+        Document.objects.filter(person=person)
+        .visible_to(membership)
         .select_related("uploaded_by")
         .order_by("-uploaded_at", "-id")
     )

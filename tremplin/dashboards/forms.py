@@ -11,8 +11,7 @@ from tremplin.accounts.roles import Responsibility
 from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelMultipleChoiceField
 from tremplin.core.postcodes import validate_postcode
-
-from .models import Structure, Worksite
+from tremplin.structures.models import Structure, Worksite
 
 
 class StructureSettingsForm(ConcurrentEditMixin, forms.ModelForm):

@@ -1,7 +1,9 @@
 from django.urls import path
 
-from . import views
+from . import structure_views as views
 
+# The structure's settings and worksites keep their `structures:` names; the pages live in dashboards
+# because they read accounts and contracts, which the `structures` models sit below.
 app_name = "structures"
 # Mounted under "structure/", whose bare path belongs to dashboards:structure.
 urlpatterns = [

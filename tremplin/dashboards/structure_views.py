@@ -1,4 +1,8 @@
-"""Structure settings and worksites, for the direction and the administration (MANAGE_STRUCTURE)."""
+"""Structure settings and worksites, for the direction and the administration (MANAGE_STRUCTURE).
+
+They live above the foundation: they check access (accounts) and show each worksite's load (contracts),
+while `structures` holds only the models. Their URLs keep the `structures:` namespace (structure_urls.py).
+"""
 
 from __future__ import annotations
 
@@ -16,11 +20,11 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.access import check_object_access, require_membership
 from tremplin.accounts.models import User
-from tremplin.accounts.roles import Capability, Role
+from tremplin.accounts.roles import Capability
 from tremplin.contracts.services import ratio_warning, supervision_limit, worksites_with_load
+from tremplin.structures.models import Worksite
 
 from .forms import StructureSettingsForm, WorksiteForm
-from .models import Worksite
 
 PAGE_SIZE = 25
 
@@ -33,7 +37,7 @@ def _posted(request: HttpRequest):
 def structure_settings(request: HttpRequest) -> HttpResponse:
     structure = request.membership.structure
     form = StructureSettingsForm(
-        _posted(request), instance=structure, can_set_mfa=request.membership.role == Role.DIRECTOR
+        _posted(request), instance=structure, can_set_mfa=request.membership.can(Capability.SET_SIGN_IN_POLICY)
     )
     if request.method == "POST" and form.is_valid() and form.save_unless_changed() is not None:
         messages.success(request, _("Les informations de la structure sont enregistrées."))

@@ -139,7 +139,7 @@ class Command(BaseCommand):
         }
         extras = {}
         for config in apps.get_app_configs():
-            if not config.name.startswith("tremplin.") or config.label == "core":
+            if not config.name.startswith("tremplin.") or config.label == "benchmark":
                 continue
             try:
                 module = import_module(f"{config.name}.bench")

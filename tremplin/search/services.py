@@ -16,7 +16,7 @@ from django.db.models import Case, QuerySet, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from tremplin.accounts.roles import Capability, Role
+from tremplin.accounts.roles import Capability
 from tremplin.core.links import SLOT, url_maker
 from tremplin.core.search_keys import search_key, search_words
 from tremplin.employers.models import Company, normalise_name
@@ -72,7 +72,7 @@ def search(membership, query: str, *, limit: int) -> Results:
     """The groups this member may search, each with at most `limit` hits (one query per group, and one
     for the statuses of the people shown)."""
     groups: list[Group] = []
-    if membership.role == Role.PARTNER:
+    if membership.can(Capability.USE_PARTNER_PORTAL):
         groups.append(_shared_people(membership, query, limit))
     elif membership.can(Capability.VIEW_ALL_PEOPLE) or membership.can(Capability.VIEW_TEAM_PEOPLE):
         groups.append(_people(membership, query, limit))

@@ -114,7 +114,7 @@ def test_on_a_phone_the_programme_sections_are_one_menu_naming_the_current_one(p
 def test_on_a_phone_a_table_of_cards_does_not_scroll_sideways(phone_page, french_aci):
     page = phone_page
     sign_in(page, french_aci.counsellor.email, DEFAULT_PASSWORD)
-    page.goto(reverse("core:components"))
+    page.goto(reverse("dashboards:components"))
 
     table = page.locator("table.cards-on-phone")
     rows = table.locator("tbody tr")

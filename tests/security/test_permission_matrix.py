@@ -98,7 +98,7 @@ OUR_NAMESPACES = {
 EXPECTED: dict[str, Expect] = {
     "core:health": Expect(PUBLIC),
     # The design system's living page: every member (it shows no one's data).
-    "core:components": allow(STAFF, {OTHER_SUPERVISOR}),
+    "dashboards:components": allow(STAFF, {OTHER_SUPERVISOR}),
     "dashboards:home": allow(STAFF, {OTHER_SUPERVISOR}),
     "dashboards:structure": allow({Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER}),
     # Rights requests and retention: the roles that manage personal data.
@@ -139,7 +139,7 @@ EXPECTED: dict[str, Expect] = {
     "pathways:status": allow(PEOPLE_EDITORS),
     "pathways:team": allow(PEOPLE_EDITORS),
     # The person's header card (référent, next appointment, alerts): whoever sees the person.
-    "pathways:card": allow(PEOPLE_VIEWERS),
+    "dashboards:person_card": allow(PEOPLE_VIEWERS),
     "eligibility:create": allow(PEOPLE_EDITORS),
     # Eligibility criteria reveal benefits, disability, justice: only those who record them read them.
     "eligibility:detail": allow(PEOPLE_EDITORS),
@@ -292,6 +292,7 @@ def build_structure(kind_of_world: str) -> dict:
             "action_plan:objective_edit": ObjectiveFactory(plan=plan),
             "action_plan:action_edit": ActionFactory(plan=plan),
             "action_plan:action_move": ActionFactory(plan=plan),
+            "dashboards:person_card": pathway,
             "welcome": WelcomeStepTemplateFactory(structure=structure),
             "welcome:checklist": WelcomeStepFactory(pathway=pathway),
             "professional_project": TargetJobFactory(pathway=pathway),

@@ -26,6 +26,8 @@ SHOWS_A_PERSON = {
     "partner_portal:outcome",
     # A handover lists the people handed over, with what the next referent must know about each.
     "handover:detail",
+    # The person's header card (référent, next appointment, alerts), loaded after each page about them.
+    "dashboards:person_card",
 }
 
 BLANK_FORM = "a form for something new: the person's name above it, no part of their file"

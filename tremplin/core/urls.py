@@ -5,5 +5,4 @@ from . import views
 app_name = "core"
 urlpatterns = [
     path("sante/", views.health, name="health"),
-    path("composants/", views.components, name="components"),
 ]

@@ -9,12 +9,16 @@ from django.views.decorators.http import require_GET
 
 from tremplin.accounts.access import require_membership
 from tremplin.accounts.roles import Capability, Home
+from tremplin.audit.reads import reads_personal_data
 from tremplin.barriers.services import domain_indicators
 from tremplin.core.visibility import visibilities_for
+from tremplin.pathways.access import pathway_membership_or_404
 from tremplin.pathways.models import ACTIVE_STATUSES
 
 from . import services
+from .alerts import load_alert_figures, pathway_alerts
 from .menu import menu_counts as read_menu_counts
+from .status_badges import kinds
 
 PAGE_SIZE = 25
 
@@ -136,3 +140,38 @@ def personal_data(request: HttpRequest) -> HttpResponse:
 def menu_counts(request: HttpRequest) -> HttpResponse:
     """The header menu's figures, read after the page (htmx, out-of-band swaps): no page pays for them."""
     return render(request, "dashboards/_menu_counts.html", {"counts": read_menu_counts(request.membership)})
+
+
+@require_GET
+@login_required
+@reads_personal_data("person_card")
+def person_card(request: HttpRequest, public_id) -> HttpResponse:
+    """The person's header card, second half (pathways/_person_card.html loads it after the page; here, in the top
+    layer, because it reads the alerts of the dashboards): référent,
+    next appointment and alerts, read at the viewer's visibility in one query for the figures."""
+    pathway, membership = pathway_membership_or_404(
+        request, public_id, related=("person", "structure", "referent", "action_plan")
+    )
+    today = timezone.localdate()
+    load_alert_figures([pathway], visibilities_for(membership), today)
+    # Alerts speak of the plan and the social follow-up: shown to those who read the whole file.
+    show_alerts = membership.can(Capability.VIEW_ALL_PEOPLE)
+    return render(
+        request,
+        "pathways/_person_card_more.html",
+        {
+            "pathway": pathway,
+            "next_appointment": pathway.next_planned_at,
+            "show_alerts": show_alerts,
+            "alerts": pathway_alerts(pathway, today) if show_alerts else [],
+        },
+    )
+
+
+@require_GET
+@require_membership()
+def components(request: HttpRequest) -> HttpResponse:
+    """The design system's living page (docs/design-system.md): each component as the pages use it, for the team
+    and developers to check them at 390 px and on a desktop. It shows no one's data."""
+    badges = [(kind, [value for value, _label in choices.choices]) for kind, (choices, _tones) in kinds().items()]
+    return render(request, "dashboards/components.html", {"badges": badges})

@@ -7,5 +7,4 @@ urlpatterns = [
     path("ouvrir/<uuid:person_id>/", views.pathway_open, name="open"),
     path("<uuid:public_id>/statut/", views.pathway_status, name="status"),
     path("<uuid:public_id>/equipe/", views.pathway_team, name="team"),
-    path("<uuid:public_id>/carte/", views.pathway_card, name="card"),
 ]

@@ -9,18 +9,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
 
 from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
 from tremplin.contracts.services import supervision_warnings
 from tremplin.core.forms import add_validation_error
-from tremplin.core.visibility import visibilities_for
 
 from . import services
-from .access import pathway_membership_or_404, pathway_or_404, person_or_404
+from .access import pathway_or_404, person_or_404
 from .forms import PathwayOpenForm, StatusChangeForm, TeamForm
 from .models import Pathway
 
@@ -114,30 +111,3 @@ def pathway_team(request: HttpRequest, public_id) -> HttpResponse:
     else:
         form = TeamForm(instance=pathway)
     return render(request, "pathways/pathway_team.html", {"form": form, "pathway": pathway})
-
-
-@require_GET
-@login_required
-@reads_personal_data("person_card")
-def pathway_card(request: HttpRequest, public_id) -> HttpResponse:
-    """The person's header card, second half (pathways/_person_card.html loads it after the page): référent,
-    next appointment and alerts, read at the viewer's visibility in one query for the figures."""
-    from tremplin.dashboards.alerts import load_alert_figures, pathway_alerts
-
-    pathway, membership = pathway_membership_or_404(
-        request, public_id, related=("person", "structure", "referent", "action_plan")
-    )
-    today = timezone.localdate()
-    load_alert_figures([pathway], visibilities_for(membership), today)
-    # Alerts speak of the plan and the social follow-up: shown to those who read the whole file.
-    show_alerts = membership.can(Capability.VIEW_ALL_PEOPLE)
-    return render(
-        request,
-        "pathways/_person_card_more.html",
-        {
-            "pathway": pathway,
-            "next_appointment": pathway.next_planned_at,
-            "show_alerts": show_alerts,
-            "alerts": pathway_alerts(pathway, today) if show_alerts else [],
-        },
-    )

@@ -11,8 +11,8 @@ from tremplin.accounts.roles import Role
 from tremplin.action_plan.factories import ActionFactory, ActionPlanFactory
 from tremplin.applications.factories import ApplicationFactory
 from tremplin.applications.models import ApplicationStatus
-from tremplin.core.status_badges import TONES, badge_for, kinds
-from tremplin.core.templatetags.ui import status_badge
+from tremplin.dashboards.status_badges import TONES, badge_for, kinds
+from tremplin.dashboards.templatetags.ui import status_badge
 from tremplin.handover.factories import HandoverFactory
 from tremplin.interviews.factories import InterviewFactory
 from tremplin.observations.factories import ObservationFactory
@@ -134,12 +134,12 @@ def test_the_person_card_shows_the_referent_the_next_appointment_and_the_alerts(
     page = client.get(reverse("barriers:list", args=[followed.public_id])).content.decode()
     assert 'aria-label="En bref : Awa Diallo"' in page
     assert '<span class="badge badge-ok status-in_contract">En contrat</span>' in page
-    assert f'hx-get="{reverse("pathways:card", args=[followed.public_id])}"' in page
+    assert f'hx-get="{reverse("dashboards:person_card", args=[followed.public_id])}"' in page
 
     # The request's own 5, the pathway, the access check's membership, one query for every figure, then the
     # access log's row of this read (the chain's head, the entry; decision 0004).
     with django_assert_num_queries(5 + 3 + 3):
-        card = client.get(reverse("pathways:card", args=[followed.public_id])).content.decode()
+        card = client.get(reverse("dashboards:person_card", args=[followed.public_id])).content.decode()
     assert "Claire Martin" in card
     planned = timezone.localtime(followed.interviews.get().planned_at)
     assert planned.strftime("%d/%m/%Y %H:%M") in card
@@ -152,7 +152,7 @@ def test_the_person_card_keeps_the_alerts_from_a_supervisor(client, member, foll
     followed.save()
     client.force_login(supervisor)
 
-    card = client.get(reverse("pathways:card", args=[followed.public_id])).content.decode()
+    card = client.get(reverse("dashboards:person_card", args=[followed.public_id])).content.decode()
 
     assert "Claire Martin" in card
     assert "Alertes" not in card

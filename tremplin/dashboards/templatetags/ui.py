@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from tremplin.core.status_badges import MODEL_KINDS, badge_for
+from tremplin.dashboards.status_badges import MODEL_KINDS, badge_for
 
 register = template.Library()
 

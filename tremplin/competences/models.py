@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from tremplin.core.folding import fold
 from tremplin.core.models import PublicModel
+from tremplin.core.search_keys import search_key
 
 MIN_LEVEL = 0
 MAX_LEVEL = 5
@@ -209,7 +209,7 @@ class RomeAppellation(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.search_text = fold(self.title)[:300]
+        self.search_text = search_key(self.title)[:300]
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tremplin.core import tables
-from tremplin.core.folding import fold
+from tremplin.core.search_keys import search_key
 
 from .models import Competence, CompetenceKind, RomeAppellation, RomeJob
 
@@ -195,7 +195,7 @@ def _write_appellations(appellations: dict[str, tuple[str, str]], report: Import
     for code, (job_code, title) in appellations.items():
         job_id = job_ids[job_code]
         item = existing.get(code)
-        search_text = fold(title)[:300]  # bulk writes skip save(): the search column is written here
+        search_text = search_key(title)[:300]  # bulk writes skip save(): the search column is written here
         if item is None:
             new.append(RomeAppellation(code=code, job_id=job_id, title=title[:300], search_text=search_text))
         elif (item.job_id, item.title, item.search_text) != (job_id, title[:300], search_text):

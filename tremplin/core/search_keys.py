@@ -24,6 +24,38 @@ def search_key(*parts: str) -> str:
     return " ".join(re.findall(r"\w+", text.replace("_", " ")))
 
 
+# Words too common in French and English job and practice names to narrow a search.
+STOP_WORDS = frozenset(
+    {
+        "a",
+        "au",
+        "aux",
+        "d",
+        "de",
+        "des",
+        "du",
+        "en",
+        "et",
+        "l",
+        "la",
+        "le",
+        "les",
+        "ou",
+        "un",
+        "une",
+        "the",
+        "of",
+        "and",
+    }
+)
+
+
+def query_words(query: str, *, limit: int = 8) -> list[str]:
+    """The normalised words of a query that narrow it (stop words dropped), at most `limit` of them."""
+    words = [word for word in search_key(query or "").split() if word not in STOP_WORDS]
+    return list(dict.fromkeys(words))[:limit]
+
+
 def search_words(query: str, normalise=search_key) -> list[str]:
     """The distinct words of a query as `normalise` writes them; each must appear in the key."""
     return list(dict.fromkeys(normalise(query).split()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tremplin.core.folding import fold, query_words
+from tremplin.core.search_keys import query_words, search_key
 
 # (title, ROME 4.0 code)
 COMMON_JOBS: tuple[tuple[str, str], ...] = (
@@ -293,7 +293,7 @@ ROME_CODE = re.compile(r"^[A-N]\d{4}$")
 
 _CODE_BY_TITLE = {title.casefold(): code for title, code in COMMON_JOBS}
 # Folded once: the built-in list is searched in Python, the imported referential in the database.
-_FOLDED_JOBS = tuple((fold(title), title, code) for title, code in COMMON_JOBS)
+_FOLDED_JOBS = tuple((search_key(title), title, code) for title, code in COMMON_JOBS)
 
 
 @dataclass(frozen=True)
@@ -326,7 +326,7 @@ def code_for_job_name(title: str) -> str:
     appellations = _rome_appellations()
     if appellations is None:
         return ""
-    found = appellations.filter(search_text=fold(title)[:300]).values_list("job__code", flat=True).first()
+    found = appellations.filter(search_text=search_key(title)[:300]).values_list("job__code", flat=True).first()
     return found or ""
 
 
@@ -354,7 +354,7 @@ def search_jobs(query: str, *, limit: int = 10) -> list[JobMatch]:
     seen: set[str] = set()
     found = []
     for _rank, match in ranked:
-        key = fold(match.title)
+        key = search_key(match.title)
         if key not in seen:
             seen.add(key)
             found.append(match)

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tremplin.action_plan.models import Section
-from tremplin.core.folding import fold, query_words
 from tremplin.core.models import PublicModel
+from tremplin.core.search_keys import query_words, search_key
 from tremplin.structures.models import Structure
 
 
@@ -40,7 +40,7 @@ SEARCHED_FIELDS = (
 
 def search_text(entry) -> str:
     """The entry's words folded (accents and case ignored), as the toolbox search matches them."""
-    return fold(" ".join(str(getattr(entry, name, "") or "") for name in SEARCHED_FIELDS))
+    return search_key(" ".join(str(getattr(entry, name, "") or "") for name in SEARCHED_FIELDS))
 
 
 def domain_codes(domains) -> str:

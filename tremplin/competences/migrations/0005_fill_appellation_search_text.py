@@ -4,12 +4,12 @@ from django.db import migrations
 
 
 def fill(apps, schema_editor):
-    from tremplin.core.folding import fold
+    from tremplin.core.search_keys import search_key
 
     RomeAppellation = apps.get_model("competences", "RomeAppellation")
     batch = []
     for item in RomeAppellation.objects.only("pk", "title").iterator(chunk_size=2000):
-        item.search_text = fold(item.title)[:300]
+        item.search_text = search_key(item.title)[:300]
         batch.append(item)
     RomeAppellation.objects.bulk_update(batch, ["search_text"], batch_size=1000)
 

@@ -75,6 +75,10 @@ FORM = re.compile(r"(^|_)(create|edit|add)$")
 # Not pages: files, machine-readable answers, and URLs that only send the visitor on.
 NOT_PAGES = {
     "core:health",
+    # Fragments loaded by htmx into a page, which is swept with them in place.
+    "dashboards:menu_counts",
+    "dashboards:person_card",
+    "professional_project:job_suggestions",
     "accounts:mfa_verify",
     "accounts:switch_structure",
     "badges:award_json",

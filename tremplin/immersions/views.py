@@ -134,19 +134,8 @@ def plan_follow_up(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         initial={"kind": Kind.INDIVIDUAL, "planned_at": follow_up_moment(immersion), "led_by": request.user.pk},
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            interview_services.plan_interview(
-                pathway=pathway,
-                by=request.user,
-                kind=data["kind"],
-                channel=data["channel"],
-                planned_at=data["planned_at"],
-                third_party=data["third_party"],
-                led_by=data["led_by"],
-                visibility=data["visibility"],
-                immersion=immersion,
-            )
+            interview_services.plan_interview(pathway=pathway, by=request.user, immersion=immersion, **form.terms())
         except ValidationError as error:
             add_validation_error(form, error)
         else:

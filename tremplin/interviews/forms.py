@@ -63,6 +63,10 @@ class PlanForm(_LedByMixin, forms.ModelForm):
         self._set_led_by(structure)
         self.fields["planned_at"].label = _("Date et heure prévues")
 
+    def terms(self) -> dict:
+        """What `services.plan_interview` takes from this form."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
 
 class RecordForm(forms.ModelForm):
     attendance = forms.ChoiceField(
@@ -155,6 +159,10 @@ class HeldForm(_LedByMixin, forms.ModelForm):
         self.fields["held_on"].label = _("Date de l'entretien")
         if not self.is_bound:
             self.initial.setdefault("held_on", timezone.localdate())
+
+    def terms(self) -> dict:
+        """What `services.record_held_interview` takes from this form."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class IntakeForm(_LedByMixin, forms.Form):

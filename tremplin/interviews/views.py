@@ -82,18 +82,8 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, _membership = _pathway(request, pathway_id, Capability.EDIT_PEOPLE)
     form = PlanForm(request.POST or None, structure=pathway.structure, initial={"led_by": request.user.pk})
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            services.plan_interview(
-                pathway=pathway,
-                by=request.user,
-                kind=data["kind"],
-                channel=data["channel"],
-                planned_at=data["planned_at"],
-                third_party=data["third_party"],
-                led_by=data["led_by"],
-                visibility=data["visibility"],
-            )
+            services.plan_interview(pathway=pathway, by=request.user, **form.terms())
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -108,20 +98,8 @@ def record_held(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, _membership = _pathway(request, pathway_id, Capability.EDIT_PEOPLE)
     form = HeldForm(request.POST or None, structure=pathway.structure, initial={"led_by": request.user.pk})
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            services.record_held_interview(
-                pathway=pathway,
-                by=request.user,
-                kind=data["kind"],
-                channel=data["channel"],
-                third_party=data["third_party"],
-                held_on=data["held_on"],
-                attendance=data["attendance"],
-                led_by=data["led_by"],
-                notes=data["notes"],
-                visibility=data["visibility"],
-            )
+            services.record_held_interview(pathway=pathway, by=request.user, **form.terms())
         except ValidationError as error:
             add_validation_error(form, error)
         else:

@@ -386,7 +386,7 @@ def test_each_role_gets_exactly_its_access(client, worlds, name):
     assert not failures, f"{name} ({url}):\n" + "\n".join(failures)
 
 
-PERSONAL_URLS = {"consent:person", "consent:withdraw", "retention:hold"}
+PERSONAL_URLS = {"consent:person", "consent:withdraw", "retention:hold", "dashboards:person_card"}
 # Pages of a personal namespace that are about the structure, not a person.
 STRUCTURE_URLS = {
     "welcome:templates",

@@ -125,13 +125,13 @@ def test_groups_follow_the_capabilities_of_each_role(client, world):
 
 def test_a_supervisor_finds_only_the_people_of_their_team(client, world):
     page = search(client, world["users"][Role.SUPERVISOR], "e").content.decode()  # too short: nothing
-    assert "Inès" not in page
+    assert "Inès Lefèvre" not in page
     page = search(client, world["users"][Role.SUPERVISOR], "ines").content.decode()
     assert "Inès Lefèvre" in page
     page = search(client, world["users"][Role.SUPERVISOR], "oceane").content.decode()
     assert "Océane" not in page
     page = search(client, world["users"]["other_supervisor"], "ines").content.decode()
-    assert "Inès" not in page
+    assert "Inès Lefèvre" not in page
     assert "Aucun résultat" in page
 
 

@@ -1,8 +1,5 @@
 """Every demo account lands on a working first screen."""
 
-from io import StringIO
-
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,8 +8,7 @@ from tremplin.dashboards.services import contracts_ending
 from tremplin.demo import builder
 
 
-def test_every_demo_account_opens_its_home_page_and_allowed_dashboards(client, db):
-    call_command("load_demo", stdout=StringIO())
+def test_every_demo_account_opens_its_home_page_and_allowed_dashboards(client, demo):
     for user in builder.demo_users():
         client.force_login(user)
         assert client.get(reverse("dashboards:home")).status_code == 200, user.email
@@ -22,7 +18,6 @@ def test_every_demo_account_opens_its_home_page_and_allowed_dashboards(client, d
         client.logout()
 
 
-def test_the_demo_shows_contracts_ending_soon_in_each_structure(db):
-    call_command("load_demo", stdout=StringIO())
+def test_the_demo_shows_contracts_ending_soon_in_each_structure(demo):
     for structure in builder.demo_structures():
         assert contracts_ending(structure, timezone.localdate()), structure.name

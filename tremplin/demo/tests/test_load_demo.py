@@ -10,6 +10,7 @@ from tremplin.accounts.models import Membership, User
 from tremplin.accounts.roles import Role
 from tremplin.contracts.models import Contract, ContractStatus, Suspension
 from tremplin.demo import builder
+from tremplin.demo.tests.conftest import DEMO_PORT
 from tremplin.eligibility.models import EligibilityDiagnosis
 from tremplin.eligibility.services import person_facts
 from tremplin.pathways.models import Pathway, Status
@@ -24,11 +25,6 @@ def load(*args) -> str:
     out = StringIO()
     call_command("load_demo", *args, stdout=out)
     return out.getvalue()
-
-
-@pytest.fixture
-def demo(db):
-    return load()
 
 
 def test_it_builds_three_structures_of_the_three_countries(demo):
@@ -124,11 +120,10 @@ def test_the_italian_cooperative_meets_the_disadvantaged_share(demo):
     assert disadvantaged_share_is_met(in_contract, coop.total_workers)
 
 
-def test_it_prints_the_accounts_the_password_and_the_address(db, monkeypatch):
-    monkeypatch.setenv("PORT", "8123")
-    output = load()
+def test_it_prints_the_accounts_the_password_and_the_address(demo):
+    output = demo
     assert builder.DEMO_PASSWORD in output
-    assert "http://127.0.0.1:8123/" in output
+    assert f"http://127.0.0.1:{DEMO_PORT}/" in output
     users = list(builder.demo_users())
     for user in users:
         assert user.email in output
@@ -160,12 +155,11 @@ def test_reset_runs_on_an_empty_database(db):
     assert builder.demo_structures().count() == 3
 
 
-def test_the_same_seed_gives_the_same_people(db):
-    load("--seed", "11")
+def test_the_same_seed_gives_the_same_people(demo):
     first = sorted(Person.objects.values_list("first_name", "last_name", "birth_date"))
-    load("--reset", "--seed", "11")
+    load("--reset", "--seed", str(builder.DEFAULT_SEED))
     assert sorted(Person.objects.values_list("first_name", "last_name", "birth_date")) == first
-    load("--reset", "--seed", "12")
+    load("--reset", "--seed", str(builder.DEFAULT_SEED + 1))
     assert sorted(Person.objects.values_list("first_name", "last_name", "birth_date")) != first
 
 

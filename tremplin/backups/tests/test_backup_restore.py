@@ -3,6 +3,7 @@ SQLite file and on a throw-away PostgreSQL database, then comparing the data and
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -92,7 +93,6 @@ class Site:
 
 
 def _fill(site: Site) -> None:
-    site.migrate()
     site.manage("shell", "-c", LOAD)
     (site.private / "documents").mkdir(parents=True)
     (site.private / "documents" / "justificatif.pdf").write_bytes(b"%PDF-1.4 attestation CAF\n")
@@ -100,13 +100,12 @@ def _fill(site: Site) -> None:
     (site.media / "logo.txt").write_text("Tremplin")
 
 
-def _round_trip(source: Site, target: Site, archive: Path, *, migrate_target: bool) -> None:
+def _round_trip(source: Site, target: Site, archive: Path) -> None:
+    """Both sites hold freshly migrated, empty databases."""
     _fill(source)
     source.manage("backup", "--output", str(archive))
     assert archive.is_file()
     assert archive.stat().st_mode & 0o077 == 0, "a backup holds personal data: readable by its owner only"
-    if migrate_target:
-        target.migrate()
     target.manage("restore", str(archive))
     before = source.snapshot()
     assert len(before["people"]) == 3 and len(before["contracts"]) == 3
@@ -121,11 +120,40 @@ def _corrupt(archive: Path, copy: Path) -> None:
     copy.write_bytes(bytes(data))
 
 
-def test_sqlite_round_trip_restores_the_data_and_files_and_refuses_a_damaged_archive(tmp_path):
-    source = Site(tmp_path / "a", f"sqlite:///{tmp_path / 'a.sqlite3'}")
-    target = Site(tmp_path / "b", f"sqlite:///{tmp_path / 'b.sqlite3'}")
+@pytest.fixture(scope="session")
+def sqlite_templates(tmp_path_factory):
+    """Migrated, empty SQLite files, made once per test process: (main,) or (main, access log) apart."""
+    made: dict[bool, tuple[Path, ...]] = {}
+
+    def template(audit_apart: bool) -> tuple[Path, ...]:
+        if audit_apart not in made:
+            root = tmp_path_factory.mktemp("sqlite-template")
+            files = (root / "main.sqlite3", root / "audit.sqlite3")[: 2 if audit_apart else 1]
+            Site(root, *(f"sqlite:///{file}" for file in files)).migrate()
+            made[audit_apart] = files
+        return made[audit_apart]
+
+    return template
+
+
+@pytest.fixture
+def migrated_sqlite(sqlite_templates):
+    """migrated_sqlite(main[, audit]): copies of a freshly migrated installation at those paths, as URLs."""
+
+    def copy(*paths: Path):
+        for template, path in zip(sqlite_templates(len(paths) == 2), paths, strict=True):
+            shutil.copyfile(template, path)
+        urls = [f"sqlite:///{path}" for path in paths]
+        return urls[0] if len(urls) == 1 else urls
+
+    return copy
+
+
+def test_sqlite_round_trip_restores_the_data_and_files_and_refuses_a_damaged_archive(tmp_path, migrated_sqlite):
+    source = Site(tmp_path / "a", migrated_sqlite(tmp_path / "a.sqlite3"))
+    target = Site(tmp_path / "b", migrated_sqlite(tmp_path / "b.sqlite3"))
     archive = tmp_path / "backup.tar.gz"
-    _round_trip(source, target, archive, migrate_target=True)
+    _round_trip(source, target, archive)
 
     refused = source.manage("restore", str(archive), check=False)
     assert refused.returncode != 0
@@ -150,56 +178,77 @@ def _pg_reachable() -> bool:
     return result.returncode == 0
 
 
-@pytest.fixture
-def pg_databases():
-    """pg_databases(n): n new empty databases, dropped after the test."""
+def _psql(sql: str, check: bool = True) -> None:
+    subprocess.run(["psql", f"{PG_ADMIN_URL}/postgres", "-c", sql], check=check, capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def pg_templates(tmp_path_factory):
+    """Migrated, empty PostgreSQL databases to copy (migrating takes far longer than copying), made on demand:
+    one holding everything, and a pair for the access log in its own database."""
     if not _pg_reachable():
         pytest.skip("PostgreSQL is not reachable")
+    made: dict[bool, tuple[str, ...]] = {}
+
+    def template(audit_apart: bool) -> tuple[str, ...]:
+        if audit_apart not in made:
+            names = tuple(f"he_template_{uuid.uuid4().hex[:10]}" for _ in range(2 if audit_apart else 1))
+            for name in names:
+                _psql(f"create database {name}")
+            site = Site(tmp_path_factory.mktemp("template"), *(f"{PG_ADMIN_URL}/{name}" for name in names))
+            site.migrate()
+            made[audit_apart] = names
+        return made[audit_apart]
+
+    yield template
+    for names in made.values():
+        for name in names:
+            _psql(f"drop database if exists {name} with (force)", check=False)
+
+
+@pytest.fixture
+def pg_databases(pg_templates):
+    """pg_databases(audit_apart=False): URLs of new databases copied from a migrated template, dropped after."""
     names: list[str] = []
 
-    def create(count: int) -> list[str]:
-        made = [f"he_restore_{uuid.uuid4().hex[:10]}" for _ in range(count)]
-        for name in made:
-            subprocess.run(
-                ["psql", f"{PG_ADMIN_URL}/postgres", "-c", f"create database {name}"], check=True, capture_output=True
-            )
+    def create(audit_apart: bool = False) -> list[str]:
+        urls = []
+        for template in pg_templates(audit_apart):
+            name = f"he_restore_{uuid.uuid4().hex[:10]}"
+            _psql(f"create database {name} template {template}")
             names.append(name)
-        return [f"{PG_ADMIN_URL}/{name}" for name in made]
+            urls.append(f"{PG_ADMIN_URL}/{name}")
+        return urls
 
     yield create
     for name in names:
-        subprocess.run(
-            ["psql", f"{PG_ADMIN_URL}/postgres", "-c", f"drop database if exists {name} with (force)"],
-            capture_output=True,
-        )
+        _psql(f"drop database if exists {name} with (force)", check=False)
 
 
 @pytest.mark.postgres
 def test_postgresql_round_trip_restores_the_data_and_files(tmp_path, pg_databases):
-    source_url, target_url = pg_databases(2)
-    source = Site(tmp_path / "a", source_url)
-    target = Site(tmp_path / "b", target_url)
-    _round_trip(source, target, tmp_path / "backup.tar.gz", migrate_target=True)
+    source = Site(tmp_path / "a", *pg_databases())
+    target = Site(tmp_path / "b", *pg_databases())
+    _round_trip(source, target, tmp_path / "backup.tar.gz")
 
 
 def _audit_round_trip(source: Site, target: Site, archive: Path) -> None:
     """The access log in its own database comes back whole: every row of every one of its tables."""
-    _round_trip(source, target, archive, migrate_target=True)
+    _round_trip(source, target, archive)
     log = source.audit_snapshot()
     rows = sum(len(found) for table, found in log.items() if table != "django_migrations")
     assert rows > 3, "the load recorded changes in the access log"
     assert target.audit_snapshot() == log
 
 
-def test_sqlite_round_trip_with_the_access_log_in_its_own_database(tmp_path):
-    source = Site(tmp_path / "a", f"sqlite:///{tmp_path / 'a.sqlite3'}", f"sqlite:///{tmp_path / 'a-audit.sqlite3'}")
-    target = Site(tmp_path / "b", f"sqlite:///{tmp_path / 'b.sqlite3'}", f"sqlite:///{tmp_path / 'b-audit.sqlite3'}")
+def test_sqlite_round_trip_with_the_access_log_in_its_own_database(tmp_path, migrated_sqlite):
+    source = Site(tmp_path / "a", *migrated_sqlite(tmp_path / "a.sqlite3", tmp_path / "a-audit.sqlite3"))
+    target = Site(tmp_path / "b", *migrated_sqlite(tmp_path / "b.sqlite3", tmp_path / "b-audit.sqlite3"))
     archive = tmp_path / "backup.tar.gz"
     _audit_round_trip(source, target, archive)
 
     # An installation without the access log's database cannot take this archive: nothing is restored.
-    bare = Site(tmp_path / "c", f"sqlite:///{tmp_path / 'c.sqlite3'}")
-    bare.migrate()
+    bare = Site(tmp_path / "c", migrated_sqlite(tmp_path / "c.sqlite3"))
     refused = bare.manage("restore", str(archive), check=False)
     assert refused.returncode != 0
     assert "access log's own database" in refused.stderr
@@ -208,7 +257,6 @@ def test_sqlite_round_trip_with_the_access_log_in_its_own_database(tmp_path):
 
 @pytest.mark.postgres
 def test_postgresql_round_trip_with_the_access_log_in_its_own_database(tmp_path, pg_databases):
-    source_url, target_url, source_audit_url, target_audit_url = pg_databases(4)
-    source = Site(tmp_path / "a", source_url, source_audit_url)
-    target = Site(tmp_path / "b", target_url, target_audit_url)
+    source = Site(tmp_path / "a", *pg_databases(audit_apart=True))
+    target = Site(tmp_path / "b", *pg_databases(audit_apart=True))
     _audit_round_trip(source, target, tmp_path / "backup.tar.gz")

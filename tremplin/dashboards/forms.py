@@ -11,7 +11,8 @@ from tremplin.accounts.roles import Responsibility
 from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelMultipleChoiceField
 from tremplin.core.postcodes import validate_postcode
-from tremplin.structures.models import Structure, Worksite
+from tremplin.structures.models import Country, Structure, Worksite
+from tremplin.structures.siret import normalise_siret, siret_problem
 
 
 class StructureSettingsForm(ConcurrentEditMixin, forms.ModelForm):
@@ -21,6 +22,7 @@ class StructureSettingsForm(ConcurrentEditMixin, forms.ModelForm):
         model = Structure
         fields = [
             "name",
+            "siret",
             "registration_number",
             "address",
             "postcode",
@@ -40,6 +42,19 @@ class StructureSettingsForm(ConcurrentEditMixin, forms.ModelForm):
 
     def clean_postcode(self) -> str:
         return validate_postcode(self.cleaned_data.get("postcode", ""), self.instance.country)
+
+    def clean_siret(self) -> str:
+        siret = normalise_siret(self.cleaned_data.get("siret", ""))
+        if not siret:
+            return ""
+        if self.instance.country != Country.FRANCE:
+            raise forms.ValidationError(_("Le SIRET ne concerne que les structures françaises : laissez ce champ vide."))
+        problem = siret_problem(siret)
+        if problem:
+            raise forms.ValidationError(problem)
+        if Structure.objects.filter(siret=siret).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Ce SIRET est déjà celui d'une autre structure de Tremplin."))
+        return siret
 
 
 class SupervisorChoiceField(BoundedModelMultipleChoiceField):

@@ -36,6 +36,10 @@ class StructureSettingsForm(ConcurrentEditMixin, forms.ModelForm):
     def __init__(self, *args, can_set_mfa: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["phone"].validators.append(phone_validator)
+        # Typed as printed ("732 829 320 00074"): the spaces go in clean_siret, the 14 digits are checked there.
+        self.fields["siret"] = forms.CharField(
+            label=_("SIRET"), max_length=20, required=False, help_text=Structure._meta.get_field("siret").help_text
+        )
         # The sign-in policy is the direction's decision alone: others do not see the field.
         if not can_set_mfa:
             del self.fields["mfa_required"]

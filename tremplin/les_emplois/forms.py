@@ -9,6 +9,7 @@ from tremplin.programmes.rules.france_siae import normalise_pass_iae, pass_iae_d
 
 class ConnectionForm(forms.Form):
     base_url = forms.URLField(
+        assume_scheme="https",
         label=_("Adresse de la plateforme"),
         max_length=200,
         initial="https://emplois.inclusion.beta.gouv.fr/",
@@ -25,6 +26,9 @@ class ConnectionForm(forms.Form):
 
 class PassIaeForm(ConcurrentEditMixin, forms.ModelForm):
     """The PASS IAE of a hire entered by hand."""
+
+    # Longer than the 12 stored characters: the number is often typed in groups ("99999 0012345").
+    pass_iae_number = forms.CharField(label=_("Numéro de PASS IAE"), max_length=20, required=False)
 
     class Meta:
         model = Pathway

@@ -328,7 +328,10 @@ CELERY_BEAT_SCHEDULE = {
     # A contract signed ahead of its first day puts the person in contract on that day, at its start.
     "contracts-start-daily": {"task": "tremplin.contracts.start_due_contracts", "schedule": crontab(hour=0, minute=5)},
     # Hires from les emplois de l'inclusion, for every structure with a stored connection (issue 17).
-    "les-emplois-sync-nightly": {"task": "tremplin.les_emplois.sync_les_emplois", "schedule": crontab(hour=2, minute=20)},
+    "les-emplois-sync-nightly": {
+        "task": "tremplin.les_emplois.sync_les_emplois",
+        "schedule": crontab(hour=2, minute=20),
+    },
 }
 
 # Access log (tremplin.audit) in a database of its own, optional: set AUDIT_DATABASE_URL, ideally

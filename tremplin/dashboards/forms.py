@@ -52,7 +52,9 @@ class StructureSettingsForm(ConcurrentEditMixin, forms.ModelForm):
         if not siret:
             return ""
         if self.instance.country != Country.FRANCE:
-            raise forms.ValidationError(_("Le SIRET ne concerne que les structures françaises : laissez ce champ vide."))
+            raise forms.ValidationError(
+                _("Le SIRET ne concerne que les structures françaises : laissez ce champ vide.")
+            )
         problem = siret_problem(siret)
         if problem:
             raise forms.ValidationError(problem)

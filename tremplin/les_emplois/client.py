@@ -110,7 +110,9 @@ class Client:
                 self.limiter.sleep(min(2**attempt, MAX_WAIT_SECONDS))
                 continue
             except requests.RequestException as error:
-                raise PlatformUnavailable(_("Plateforme injoignable : %(error)s") % {"error": type(error).__name__}) from error
+                raise PlatformUnavailable(
+                    _("Plateforme injoignable : %(error)s") % {"error": type(error).__name__}
+                ) from error
             if response.status_code == 429:
                 last = _("la plateforme limite le nombre d'appels (429)")
                 self.limiter.sleep(_retry_after(response, default=60))
@@ -125,7 +127,9 @@ class Client:
         )
 
     def obtain_token(self, username: str, password: str) -> str:
-        response = self._send("POST", urljoin(self.base_url, TOKEN_PATH), data={"username": username, "password": password})
+        response = self._send(
+            "POST", urljoin(self.base_url, TOKEN_PATH), data={"username": username, "password": password}
+        )
         if response.status_code == 400:
             raise BadCredentials(
                 _("Identifiant ou mot de passe refusé par les emplois de l'inclusion : vérifiez le compte employeur.")

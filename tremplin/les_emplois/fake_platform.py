@@ -87,7 +87,14 @@ def sample_record(n: int, *, siret: str, measure: str = "ACI_DC", created: datet
 class FakePlatform:
     """Run with `with FakePlatform(...) as platform:`; `platform.url` is its base URL."""
 
-    def __init__(self, *, username="employeur@example.org", password="secret-du-compte", records=(), page_size=PAGE_SIZE):
+    def __init__(
+        self,
+        *,
+        username="employeur@example.org",
+        password="secret-du-compte",  # noqa: S107 (the fake's own account)
+        records=(),
+        page_size=PAGE_SIZE,
+    ):
         self.username = username
         self.password = password
         self.records: list[dict] = list(records)
@@ -152,9 +159,11 @@ class FakePlatform:
                     return self._answer(404, {"detail": "Not found."})
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length).decode()
-                form = parse_qs(raw) if "json" not in (self.headers.get("Content-Type") or "") else {
-                    k: [v] for k, v in json.loads(raw or "{}").items()
-                }
+                form = (
+                    parse_qs(raw)
+                    if "json" not in (self.headers.get("Content-Type") or "")
+                    else {k: [v] for k, v in json.loads(raw or "{}").items()}
+                )
                 username = (form.get("username") or [""])[0]
                 password = (form.get("password") or [""])[0]
                 errors = {}
@@ -166,7 +175,12 @@ class FakePlatform:
                     return self._answer(400, errors)
                 if (username, password) != (platform.username, platform.password):
                     return self._answer(
-                        400, {"non_field_errors": ["Impossible de se connecter avec les informations d'identification fournies."]}
+                        400,
+                        {
+                            "non_field_errors": [
+                                "Impossible de se connecter avec les informations d'identification fournies."
+                            ]
+                        },
                     )
                 token = f"{len(platform.tokens) + 1:040x}"
                 platform.tokens.add(token)
@@ -199,7 +213,10 @@ class FakePlatform:
                 start = (page - 1) * platform.page_size
                 if page < 1 or (start >= len(chosen) and page != 1):
                     return self._answer(404, {"detail": "Page non valide."})
-                results = [{k: v for k, v in r.items() if not k.startswith("_")} for r in chosen[start : start + platform.page_size]]
+                results = [
+                    {k: v for k, v in r.items() if not k.startswith("_")}
+                    for r in chosen[start : start + platform.page_size]
+                ]
 
                 def link(number):
                     params = [(k, v) for k, values in query.items() if k != "page" for v in values] + [("page", number)]

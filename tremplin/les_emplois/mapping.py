@@ -147,7 +147,9 @@ def parse(record) -> Hire:
     siret = normalise_siret(_text(record, "siret", "", required=True))
     measure = _text(record, "mesure", "", required=True)
     if measure not in MEASURE_KINDS:
-        raise Unusable(_("Mesure « %(measure)s » : Tremplin n'a pas de dispositif de ce type.") % {"measure": measure[:20]})
+        raise Unusable(
+            _("Mesure « %(measure)s » : Tremplin n'a pas de dispositif de ce type.") % {"measure": measure[:20]}
+        )
     pass_iae = normalise_pass_iae(str(person.get("passIae") or record.get("passIae") or ""))
     if not pass_iae:
         raise Unusable(_("Champ « %(field)s » manquant.") % {"field": "personnePhysique.passIae"})
@@ -158,7 +160,13 @@ def parse(record) -> Hire:
     end = parse_date(person.get("passDateFin") or record.get("passDateFin"), "passDateFin", required=False)
     last_name = _text(person, "nomUsage", "personnePhysique", required=True) or _text(person, "nomNaissance", "")
     street = " ".join(
-        part for part in (_text(address, "adrNumeroVoie", ""), _text(address, "codetypevoie", ""), _text(address, "adrLibelleVoie", "")) if part
+        part
+        for part in (
+            _text(address, "adrNumeroVoie", ""),
+            _text(address, "codetypevoie", ""),
+            _text(address, "adrLibelleVoie", ""),
+        )
+        if part
     )
     return Hire(
         siret=siret,

@@ -10,6 +10,6 @@ DECLARATIONS = [
         person_path="person",
         label=_("fiche salarié importée des emplois de l'inclusion"),
         erase={"full_name": "", "pass_iae": "", "reason": "", "payload": dict},
-        export=ExportSection("les_emplois_records", ordering=("created_at", "pk"), exclude=("payload",)),
+        export=ExportSection("les_emplois_records", ordering=("created_at", "pk")),
     ),
 ]

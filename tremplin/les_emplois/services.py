@@ -44,11 +44,15 @@ def connection_problem(structure: Structure) -> str | None:
     if structure.country != Country.FRANCE:
         return _("Les emplois de l'inclusion ne concernent que les structures françaises (SIAE).")
     if not structure.siret:
-        return _("Renseignez d'abord le SIRET de la structure dans ses paramètres : il relie les embauches à la structure.")
+        return _(
+            "Renseignez d'abord le SIRET de la structure dans ses paramètres : il relie les embauches à la structure."
+        )
     return None
 
 
-def store_connection(structure: Structure, *, base_url: str, username: str, password: str, by, client=None) -> Connection:
+def store_connection(
+    structure: Structure, *, base_url: str, username: str, password: str, by, client=None
+) -> Connection:
     """Asks the platform for a token with the password (never stored) and keeps the token encrypted."""
     problem = connection_problem(structure)
     if problem:
@@ -109,7 +113,12 @@ def pull(
     previous = None if dry_run else resume_point(structure)
     start_url = previous.resume_url if previous else client.first_url(statuses=statuses, since=since)
     run = SyncRun.objects.create(
-        structure=structure, started_by=by, started_at=timezone.now(), since=since, dry_run=dry_run, resume_url=start_url
+        structure=structure,
+        started_by=by,
+        started_at=timezone.now(),
+        since=since,
+        dry_run=dry_run,
+        resume_url=start_url,
     )
     programmes = _programmes(structure)
     try:
@@ -172,7 +181,7 @@ def import_record(structure: Structure, record, run: SyncRun, *, programmes: dic
             run,
             record,
             Outcome.REJECTED,
-            _("La structure n'a pas de dispositif actif du type de cette mesure : créez-le dans « Dispositifs ».")
+            _("La structure n'a pas de dispositif actif du type de cette mesure : créez-le dans « Dispositifs »."),
         )
     try:
         with transaction.atomic():
@@ -187,9 +196,7 @@ def import_record(structure: Structure, record, run: SyncRun, *, programmes: dic
 
 def _apply(structure, hire: mapping.Hire, programme, record, *, dry_run: bool):
     pathway = (
-        Pathway.objects.select_related("person")
-        .filter(structure=structure, pass_iae_number=hire.pass_iae)
-        .first()
+        Pathway.objects.select_related("person").filter(structure=structure, pass_iae_number=hire.pass_iae).first()
     )
     if pathway is not None:
         changed = _update(pathway, hire)
@@ -216,7 +223,13 @@ def _apply(structure, hire: mapping.Hire, programme, record, *, dry_run: bool):
         .first()
     )
     if duplicate is not None:
-        return Outcome.TO_LINK, duplicate, _("Une personne de la structure a le même nom et la même date de naissance, ou le même courriel ou téléphone.")
+        return (
+            Outcome.TO_LINK,
+            duplicate,
+            _(
+                "Une personne de la structure a le même nom et la même date de naissance, ou le même courriel ou téléphone."
+            ),
+        )
     person = Person.objects.create(structure=structure, **_person_fields(hire))
     _open_pathway(structure, person, programme, hire)
     return Outcome.CREATED, person, ""
@@ -303,7 +316,9 @@ def link_record(record: SyncRecord, person: Person, *, by) -> Pathway:
     hire = mapping.parse(record.payload)
     programme = _programmes(record.run.structure).get(hire.programme_kind)
     if programme is None or person.structure_id != record.run.structure_id:
-        raise ValidationError({"choice": _("Ce rapprochement n'est plus possible : le dispositif ou la personne a changé.")})
+        raise ValidationError(
+            {"choice": _("Ce rapprochement n'est plus possible : le dispositif ou la personne a changé.")}
+        )
     pathway = _open_pathway(record.run.structure, person, programme, hire)
     _resolve(record, person)
     return pathway

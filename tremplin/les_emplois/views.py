@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tremplin.accounts.access import require_membership
+from tremplin.accounts.access import check_object_access, require_membership
 from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
 from tremplin.pathways.access import pathway_or_404
@@ -82,9 +82,11 @@ def pull(request: HttpRequest) -> HttpResponse:
     return redirect("les_emplois:connection")
 
 
-@require_membership(Capability.CONNECT_LES_EMPLOIS)
+@login_required
 def run_report(request: HttpRequest, public_id) -> HttpResponse:
-    run = get_object_or_404(SyncRun, public_id=public_id, structure=request.membership.structure)
+    # 404 before 403: a run of another structure does not exist for this member.
+    run = get_object_or_404(SyncRun.objects.select_related("structure"), public_id=public_id)
+    check_object_access(request, run.structure, Capability.CONNECT_LES_EMPLOIS)
     records = run.records.exclude(outcome__in=(Outcome.UNCHANGED,)).select_related("person").order_by("outcome", "id")
     return render(request, "les_emplois/run.html", {"run": run, "records": records})
 
@@ -103,13 +105,10 @@ def to_link(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@require_membership(Capability.EDIT_PEOPLE)
+@login_required
 def resolve(request: HttpRequest, public_id) -> HttpResponse:
-    record = get_object_or_404(
-        SyncRecord.objects.select_related("run__structure", "person"),
-        public_id=public_id,
-        run__structure=request.membership.structure,
-    )
+    record = get_object_or_404(SyncRecord.objects.select_related("run__structure", "person"), public_id=public_id)
+    check_object_access(request, record.run.structure, Capability.EDIT_PEOPLE)
     choice = request.POST.get("choice")
     try:
         if choice == "link" and record.person is not None:
@@ -139,5 +138,6 @@ def pass_iae(request: HttpRequest, public_id) -> HttpResponse:
     elif request.method == "POST":
         messages.error(request, _("Le PASS IAE ne concerne que les dispositifs français (SIAE)."))
     status = 200 if french or request.method == "GET" else 400
-    return render(request, "les_emplois/pass_iae.html", {"pathway": pathway, "form": form, "french": french}, status=status)
-
+    return render(
+        request, "les_emplois/pass_iae.html", {"pathway": pathway, "form": form, "french": french}, status=status
+    )

@@ -1,8 +1,8 @@
 from django.urls import reverse
 
 from tremplin.accounts.roles import Role
-from tremplin.les_emplois.models import Connection, SyncRun
 from tremplin.les_emplois.factories import SyncRunFactory
+from tremplin.les_emplois.models import Connection, SyncRun
 from tremplin.structures.factories import StructureFactory
 
 
@@ -32,7 +32,9 @@ def test_wrong_credentials_show_the_platform_refusal_on_the_password(client, dir
 
 def test_without_a_siret_the_page_says_to_set_it_first(client, director, structure):
     client.force_login(director)
-    assert "le SIRET de la structure dans ses paramètres" in client.get(reverse("les_emplois:connection")).content.decode()
+    assert (
+        "le SIRET de la structure dans ses paramètres" in client.get(reverse("les_emplois:connection")).content.decode()
+    )
 
 
 def test_the_pull_button_imports_and_shows_the_report(client, director, french_structure, programme, platform):

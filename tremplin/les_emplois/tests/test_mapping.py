@@ -35,5 +35,10 @@ def test_an_unusable_record_names_the_field_and_the_rule(change, reason):
 
 
 def test_job_seekers_of_12_to_23_months_and_the_yes_no_situations():
-    situation = {"inscritPoleEmploi": True, "inscritPoleEmploiDepuis": "03", "salarieBenefAAH": True, "salarieRQTH": True}
+    situation = {
+        "inscritPoleEmploi": True,
+        "inscritPoleEmploiDepuis": "03",
+        "salarieBenefAAH": True,
+        "salarieRQTH": True,
+    }
     assert set(mapping.criteria(situation)) == {"job_seeker_12_24_months", "aah", "disabled_worker"}

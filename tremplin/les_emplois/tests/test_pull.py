@@ -35,7 +35,9 @@ def test_pulling_twice_creates_nothing_new(pull):
 
 
 def test_a_person_already_known_is_put_to_link_never_merged(pull, french_structure):
-    known = PersonFactory(structure=french_structure, first_name="Ines", last_name="Autre", email="salarie4@example.org")
+    known = PersonFactory(
+        structure=french_structure, first_name="Ines", last_name="Autre", email="salarie4@example.org"
+    )
     run = pull()
     record = run.records.get(outcome=Outcome.TO_LINK)
     assert record.person == known and record.payload["siret"]

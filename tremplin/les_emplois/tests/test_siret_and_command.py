@@ -8,7 +8,10 @@ from tremplin.structures.factories import StructureFactory
 from tremplin.structures.siret import siret_problem
 
 
-@pytest.mark.parametrize("value, ok", [("73282932000074", True), ("73282932000075", False), ("7328293200007", False), ("35600000049837", True)])
+@pytest.mark.parametrize(
+    "value, ok",
+    [("73282932000074", True), ("73282932000075", False), ("7328293200007", False), ("35600000049837", True)],
+)
 def test_the_siret_checks_its_length_and_luhn_key(value, ok):
     assert (siret_problem(value) is None) is ok
 

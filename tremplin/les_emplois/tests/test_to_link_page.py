@@ -33,7 +33,9 @@ def test_staff_create_a_new_person_instead(client, member, french_structure, pro
     assert "déjà été traitée" in response.content.decode()
 
 
-def test_the_list_reads_in_a_bounded_number_of_queries(client, member, french_structure, programme, make_client, django_assert_max_num_queries):
+def test_the_list_reads_in_a_bounded_number_of_queries(
+    client, member, french_structure, programme, make_client, django_assert_max_num_queries
+):
     _waiting(french_structure, programme, make_client)
     client.force_login(member(Role.COUNSELLOR))
     with django_assert_max_num_queries(12):

@@ -452,9 +452,9 @@ def normalise_pass_iae(value: str) -> str:
 def pass_iae_problem(value: str) -> str | None:
     """Why `value` is not a PASS IAE number, or None when it is one (normalised first)."""
     if len(value) != PASS_IAE_LENGTH:
-        return _("Un numéro de PASS IAE compte 12 caractères (par exemple 999990012345) ; celui-ci en compte %(n)s.") % {
-            "n": len(value)
-        }
+        return _(
+            "Un numéro de PASS IAE compte 12 caractères (par exemple 999990012345) ; celui-ci en compte %(n)s."
+        ) % {"n": len(value)}
     if value.isdigit() or (value.startswith("XXXXX") and value[5:].isdigit()):
         return None
     return _("Un numéro de PASS IAE ne contient que des chiffres (12 chiffres, par exemple 999990012345).")

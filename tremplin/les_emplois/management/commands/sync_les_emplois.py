@@ -40,7 +40,9 @@ class Command(BaseCommand):
         elif all(given):
             raise CommandError("--url demande --structure SIRET : la structure où importer.")
         else:
-            structures = [c.structure for c in Connection.objects.select_related("structure").order_by("structure__name")]
+            structures = [
+                c.structure for c in Connection.objects.select_related("structure").order_by("structure__name")
+            ]
         for structure in structures:
             problem = connection_problem(structure)
             if problem:

@@ -13,7 +13,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 SIRET = "73282932000074"
 
 
-def test_a_director_pulls_two_pages_of_hires_and_the_counsellor_sees_them(page, french_aci):
+def test_a_director_pulls_two_pages_of_hires_and_the_counsellor_sees_them(page, french_aci, settings):
+    settings.LES_EMPLOIS_ALLOW_HTTP = True  # the fake platform answers plain HTTP on loopback
     french_aci.structure.siret = SIRET
     french_aci.structure.save()
     records = [sample_record(n, siret=SIRET) for n in range(1, 26)]

@@ -1,4 +1,7 @@
+from urllib.parse import urlsplit
+
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.core.concurrency import ConcurrentEditMixin
@@ -22,6 +25,14 @@ class ConnectionForm(forms.Form):
         max_length=200,
         help_text=_("Utilisé une seule fois pour obtenir un jeton d'accès ; Tremplin ne le conserve pas."),
     )
+
+    def clean_base_url(self) -> str:
+        """HTTPS only: the password and the token travel to that address. Plain HTTP is for the tests' fake
+        platform on loopback (setting LES_EMPLOIS_ALLOW_HTTP)."""
+        url = self.cleaned_data["base_url"]
+        if urlsplit(url).scheme != "https" and not getattr(settings, "LES_EMPLOIS_ALLOW_HTTP", False):
+            raise forms.ValidationError(_("L'adresse de la plateforme doit commencer par https://."))
+        return url
 
 
 class PassIaeForm(ConcurrentEditMixin, forms.ModelForm):

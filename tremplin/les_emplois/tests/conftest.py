@@ -23,6 +23,11 @@ class FakeClock:
         self.now += max(seconds, 0)
 
 
+@pytest.fixture(autouse=True)
+def plain_http_for_the_fake(settings):
+    settings.LES_EMPLOIS_ALLOW_HTTP = True
+
+
 @pytest.fixture
 def clock():
     return FakeClock()

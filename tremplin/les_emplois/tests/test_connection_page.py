@@ -58,3 +58,26 @@ def test_a_report_of_another_structure_answers_404(client, director):
 def test_only_the_direction_connects_the_structure(client, member):
     client.force_login(member(Role.ADMIN))
     assert client.get(reverse("les_emplois:connection")).status_code == 403
+
+
+def test_a_plain_http_address_is_refused(client, director, french_structure, settings):
+    settings.LES_EMPLOIS_ALLOW_HTTP = False
+    client.force_login(director)
+    response = client.post(
+        reverse("les_emplois:connection"),
+        {"base_url": "http://10.0.0.1/", "username": "employeur@example.org", "password": "x"},
+    )
+    assert "doit commencer par https://" in response.content.decode()
+    assert not Connection.objects.exists()
+
+
+def test_the_export_of_a_person_carries_the_pass_iae(french_structure, programme, make_client):
+    from tremplin.les_emplois import services
+    from tremplin.people.models import Person
+    from tremplin.rights.services import export_person
+
+    services.pull(french_structure, make_client())
+    person = Person.objects.get(pathways__pass_iae_number="999990000003")
+    data = export_person(person)
+    assert data["pathways"][0]["pass_iae_number"] == "999990000003"
+    assert data["les_emplois_records"][0]["pass_iae"] == "999990000003"

@@ -93,9 +93,10 @@ def check_connection(connection: Connection, client: Client | None = None) -> st
 
 
 def resume_point(structure: Structure) -> SyncRun | None:
-    """The last run of the structure when it stopped half-way: the next pull continues it."""
+    """The last run of the structure when it stopped half-way (time-outs, or a token refused and since
+    renewed): the next pull continues at the page it stopped on."""
     last = SyncRun.objects.filter(structure=structure, dry_run=False).order_by("-started_at", "-id").first()
-    if last and last.status == RunStatus.INTERRUPTED and last.resume_url:
+    if last and last.status in (RunStatus.INTERRUPTED, RunStatus.FAILED) and last.resume_url:
         return last
     return None
 
@@ -151,6 +152,10 @@ def _programmes(structure: Structure) -> dict[str, Programme]:
 
 
 def _note(run: SyncRun, record, outcome: str, reason: str = "", person=None, payload=None) -> str:
+    """One line of the report; a record already imported and unchanged is only counted (a nightly pull
+    would otherwise add a line per hire each night)."""
+    if outcome == Outcome.UNCHANGED:
+        return outcome
     siret, pass_iae = mapping.raw_keys(record)
     SyncRecord.objects.create(
         run=run,
@@ -185,21 +190,20 @@ def import_record(structure: Structure, record, run: SyncRun, *, programmes: dic
         )
     try:
         with transaction.atomic():
-            outcome, person, reason = _apply(structure, hire, programme, record, dry_run=dry_run)
-            if dry_run:
-                transaction.set_rollback(True)
+            outcome, person, reason = _apply(structure, hire, programme, dry_run=dry_run)
     except ValidationError as error:
         return _note(run, record, Outcome.REJECTED, "; ".join(error.messages))
     payload = record if outcome == Outcome.TO_LINK and not dry_run else None
     return _note(run, record, outcome, reason, person=None if dry_run else person, payload=payload)
 
 
-def _apply(structure, hire: mapping.Hire, programme, record, *, dry_run: bool):
+def _apply(structure, hire: mapping.Hire, programme, *, dry_run: bool):
+    """What the record does to Tremplin; a dry run decides the same without writing anything."""
     pathway = (
         Pathway.objects.select_related("person").filter(structure=structure, pass_iae_number=hire.pass_iae).first()
     )
     if pathway is not None:
-        changed = _update(pathway, hire)
+        changed = _update(pathway, hire, save=not dry_run)
         return (Outcome.UPDATED if changed else Outcome.UNCHANGED), pathway.person, ""
     waiting = SyncRecord.objects.filter(
         run__structure=structure,
@@ -230,6 +234,8 @@ def _apply(structure, hire: mapping.Hire, programme, record, *, dry_run: bool):
                 "Une personne de la structure a le même nom et la même date de naissance, ou le même courriel ou téléphone."
             ),
         )
+    if dry_run:
+        return Outcome.CREATED, None, ""
     person = Person.objects.create(structure=structure, **_person_fields(hire))
     _open_pathway(structure, person, programme, hire)
     return Outcome.CREATED, person, ""
@@ -253,23 +259,23 @@ def _person_fields(hire: mapping.Hire) -> dict:
     }
 
 
-def _update(pathway: Pathway, hire: mapping.Hire) -> bool:
-    changed = False
+def _update(pathway: Pathway, hire: mapping.Hire, *, save: bool = True) -> bool:
+    """The platform is the reference for the PASS IAE; the person's details it only completes (what the
+    staff corrected in Tremplin is not overwritten every night)."""
     person = pathway.person
-    person_fields = [name for name, value in _person_fields(hire).items() if value and getattr(person, name) != value]
-    for name in person_fields:
-        setattr(person, name, _person_fields(hire)[name])
-    if person_fields:
-        person.save(update_fields=[*person_fields, "updated_at"])
-        changed = True
+    person_values = {name: value for name, value in _person_fields(hire).items() if isinstance(value, str)}
+    person_fields = [name for name, value in person_values.items() if value and not getattr(person, name)]
     pathway_values = {"pass_iae_start": hire.pass_start, "pass_iae_end": hire.pass_end, "itou_id": hire.itou_id}
     pathway_fields = [name for name, value in pathway_values.items() if value and getattr(pathway, name) != value]
-    for name in pathway_fields:
-        setattr(pathway, name, pathway_values[name])
-    if pathway_fields:
+    if save and person_fields:
+        for name in person_fields:
+            setattr(person, name, person_values[name])
+        person.save(update_fields=[*person_fields, "updated_at"])
+    if save and pathway_fields:
+        for name in pathway_fields:
+            setattr(pathway, name, pathway_values[name])
         pathway.save(update_fields=[*pathway_fields, "updated_at"])
-        changed = True
-    return changed
+    return bool(person_fields or pathway_fields)
 
 
 def _open_pathway(structure, person, programme, hire: mapping.Hire) -> Pathway:

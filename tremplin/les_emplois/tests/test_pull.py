@@ -87,3 +87,28 @@ def test_the_since_filter_reaches_the_platform(pull, platform):
 
     run = pull(since=datetime.date(2026, 1, 1))
     assert run.created == 25
+
+
+def test_a_second_pull_completes_but_never_overwrites_what_staff_corrected(pull, platform):
+    pull()
+    person = Person.objects.get(pathways__pass_iae_number="999990000003")
+    person.phone, person.email = "0320000000", ""
+    person.save()
+    platform.records[2]["personnePhysique"]["passDateFin"] = "30/06/2028"
+    run = pull()
+    person.refresh_from_db()
+    assert person.phone == "0320000000" and person.email == "salarie3@example.org"
+    assert run.updated == 1 and person.pathways.get().pass_iae_end.isoformat() == "2028-06-30"
+    assert run.records.count() == 1  # unchanged hires are counted, not listed
+
+
+def test_a_run_failed_on_a_revoked_token_resumes_at_its_page_once_renewed(
+    pull, platform, french_structure, make_client
+):
+    client = make_client()
+    first_page = client.page(client.first_url())
+    platform.revoke_tokens()
+    failed = services.pull(french_structure, client)
+    assert failed.status == RunStatus.FAILED and failed.pages == 0
+    assert pull().created == 25
+    assert first_page.count == 25

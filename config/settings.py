@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "tremplin.cv",
     "tremplin.exits",
     "tremplin.search",
+    "tremplin.les_emplois",
     # Top layer: builds data through the domain apps and times their pages (`make bench`).
     "tremplin.benchmark",
 ]
@@ -326,6 +327,11 @@ CELERY_BEAT_SCHEDULE = {
     "access-log-checkpoint-hourly": {"task": "tremplin.audit.checkpoint", "schedule": crontab(minute=7)},
     # A contract signed ahead of its first day puts the person in contract on that day, at its start.
     "contracts-start-daily": {"task": "tremplin.contracts.start_due_contracts", "schedule": crontab(hour=0, minute=5)},
+    # Hires from les emplois de l'inclusion, for every structure with a stored connection (issue 17).
+    "les-emplois-sync-nightly": {
+        "task": "tremplin.les_emplois.sync_les_emplois",
+        "schedule": crontab(hour=2, minute=20),
+    },
 }
 
 # Access log (tremplin.audit) in a database of its own, optional: set AUDIT_DATABASE_URL, ideally

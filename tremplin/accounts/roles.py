@@ -44,6 +44,10 @@ class Capability(models.TextChoices):
     APPOINT_DIRECTION = "appoint_direction", _("attribuer ou retirer le rôle de direction")
     VIEW_TEAM_CALENDAR = "view_team_calendar", _("voir les réunions de synthèse et les ateliers de la structure")
     USE_PARTNER_PORTAL = "use_partner_portal", _("consulter les parcours partagés avec son organisation")
+    CONNECT_LES_EMPLOIS = (
+        "connect_les_emplois",
+        _("relier la structure aux emplois de l'inclusion et importer ses embauches"),
+    )
 
 
 _ALL = set(Capability)

@@ -6,28 +6,15 @@ SECRET_KEY: changing the secret makes stored keys unusable, so set the dedicated
 production and keep it with the backups (docs/badges.md).
 """
 
-import os
-
 import base58
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from django.conf import settings
+
+from tremplin.core.sealed import seal, unseal
 
 # Multicodec prefix of an Ed25519 public key (0xed, varint-encoded) used by Multikey and did:key.
 ED25519_PUB_PREFIX = b"\xed\x01"
-_NONCE = 12
 _INFO = b"tremplin badges signing keys v1"
-
-
-def _secret() -> bytes:
-    secret = getattr(settings, "TREMPLIN_BADGES_KEY_SECRET", "") or os.environ.get("TREMPLIN_BADGES_KEY_SECRET", "")
-    return (secret or settings.SECRET_KEY).encode()
-
-
-def _wrapping_key() -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(_secret())
 
 
 def generate() -> tuple[bytes, bytes]:
@@ -41,12 +28,11 @@ def generate() -> tuple[bytes, bytes]:
 
 
 def encrypt(raw_private: bytes) -> bytes:
-    nonce = os.urandom(_NONCE)
-    return nonce + AESGCM(_wrapping_key()).encrypt(nonce, raw_private, _INFO)
+    return seal(raw_private, info=_INFO)
 
 
 def decrypt(stored: bytes) -> Ed25519PrivateKey:
-    raw = AESGCM(_wrapping_key()).decrypt(bytes(stored[:_NONCE]), bytes(stored[_NONCE:]), _INFO)
+    raw = unseal(stored, info=_INFO)
     return Ed25519PrivateKey.from_private_bytes(raw)
 
 

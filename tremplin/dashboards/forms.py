@@ -11,7 +11,8 @@ from tremplin.accounts.roles import Responsibility
 from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelMultipleChoiceField
 from tremplin.core.postcodes import validate_postcode
-from tremplin.structures.models import Structure, Worksite
+from tremplin.structures.models import Country, Structure, Worksite
+from tremplin.structures.siret import normalise_siret, siret_problem
 
 
 class StructureSettingsForm(ConcurrentEditMixin, forms.ModelForm):
@@ -21,6 +22,7 @@ class StructureSettingsForm(ConcurrentEditMixin, forms.ModelForm):
         model = Structure
         fields = [
             "name",
+            "siret",
             "registration_number",
             "address",
             "postcode",
@@ -34,12 +36,31 @@ class StructureSettingsForm(ConcurrentEditMixin, forms.ModelForm):
     def __init__(self, *args, can_set_mfa: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["phone"].validators.append(phone_validator)
+        # Typed as printed ("732 829 320 00074"): the spaces go in clean_siret, the 14 digits are checked there.
+        self.fields["siret"] = forms.CharField(
+            label=_("SIRET"), max_length=20, required=False, help_text=Structure._meta.get_field("siret").help_text
+        )
         # The sign-in policy is the direction's decision alone: others do not see the field.
         if not can_set_mfa:
             del self.fields["mfa_required"]
 
     def clean_postcode(self) -> str:
         return validate_postcode(self.cleaned_data.get("postcode", ""), self.instance.country)
+
+    def clean_siret(self) -> str:
+        siret = normalise_siret(self.cleaned_data.get("siret", ""))
+        if not siret:
+            return ""
+        if self.instance.country != Country.FRANCE:
+            raise forms.ValidationError(
+                _("Le SIRET ne concerne que les structures françaises : laissez ce champ vide.")
+            )
+        problem = siret_problem(siret)
+        if problem:
+            raise forms.ValidationError(problem)
+        if Structure.objects.filter(siret=siret).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Ce SIRET est déjà celui d'une autre structure de Tremplin."))
+        return siret
 
 
 class SupervisorChoiceField(BoundedModelMultipleChoiceField):

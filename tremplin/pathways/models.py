@@ -75,6 +75,14 @@ class Pathway(PublicModel):
         _("orienté·e par"), max_length=200, blank=True, help_text=_("Prescripteur ou candidature spontanée.")
     )
 
+    # French programmes: the PASS IAE (approval for the work-integration programme), typed by hand or pulled
+    # from les emplois de l'inclusion with the person's id there (`idItou`). (SIRET, PASS IAE) is the key of
+    # a pulled hire: one pathway per PASS IAE in a structure.
+    pass_iae_number = models.CharField(_("numéro de PASS IAE"), max_length=12, blank=True)
+    pass_iae_start = models.DateField(_("PASS IAE valable du"), null=True, blank=True)
+    pass_iae_end = models.DateField(_("PASS IAE valable jusqu'au"), null=True, blank=True)
+    itou_id = models.CharField(_("identifiant sur les emplois de l'inclusion"), max_length=64, blank=True)
+
     objects = PathwayQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -85,6 +93,13 @@ class Pathway(PublicModel):
         indexes = [
             models.Index(fields=["structure", "status"]),
             models.Index(fields=["referent", "status"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["structure", "pass_iae_number"],
+                condition=~models.Q(pass_iae_number=""),
+                name="one_pathway_per_pass_iae_in_structure",
+            )
         ]
 
     def __str__(self) -> str:

@@ -7,7 +7,7 @@ DECLARATIONS = [
         model="pathways.Pathway",
         person_path="person",
         part="pathway",
-        erase={"referral_source": ""},
+        erase={"referral_source": "", "pass_iae_number": "", "itou_id": ""},
         export=ExportSection("pathways", ordering=("created_at", "pk")),
         history=True,
     ),

@@ -41,6 +41,13 @@ class Structure(PublicModel):
     registration_number = models.CharField(
         _("numéro d'immatriculation"), max_length=40, blank=True, help_text=_("SIRET, numéro BCE ou codice fiscale.")
     )
+    # The French establishment number, the key of the hires pulled from les emplois de l'inclusion.
+    siret = models.CharField(
+        _("SIRET"),
+        max_length=14,
+        blank=True,
+        help_text=_("14 chiffres. Structures françaises : relie la structure aux emplois de l'inclusion."),
+    )
     address = models.CharField(_("adresse"), max_length=250, blank=True)
     postcode = models.CharField(_("code postal"), max_length=10, blank=True)
     city = models.CharField(_("commune"), max_length=120, blank=True)
@@ -68,6 +75,9 @@ class Structure(PublicModel):
         ordering = ["name"]
         verbose_name = _("structure")
         verbose_name_plural = _("structures")
+        constraints = [
+            models.UniqueConstraint(fields=["siret"], condition=~models.Q(siret=""), name="unique_structure_siret")
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -437,3 +437,30 @@ def build(kind: str) -> FranceSIAE:
     if kind == ProgrammeKind.FR_ETTI:
         return FranceETTI(kind)
     return FranceSIAE(kind)
+
+
+# PASS IAE numbers (les emplois de l'inclusion): 12 characters. Those the platform issues are its ASP prefix
+# "99999" followed by 7 digits (its test environments use "XXXXX"); approvals from France Travail
+# (formerly Pôle emploi) kept their 12-digit agency number. So: 12 digits, or XXXXX and 7 digits.
+PASS_IAE_LENGTH = 12
+
+
+def normalise_pass_iae(value: str) -> str:
+    return "".join(ch for ch in (value or "") if not ch.isspace()).upper()
+
+
+def pass_iae_problem(value: str) -> str | None:
+    """Why `value` is not a PASS IAE number, or None when it is one (normalised first)."""
+    if len(value) != PASS_IAE_LENGTH:
+        return _(
+            "Un numéro de PASS IAE compte 12 caractères (par exemple 999990012345) ; celui-ci en compte %(n)s."
+        ) % {"n": len(value)}
+    if value.isdigit() or (value.startswith("XXXXX") and value[5:].isdigit()):
+        return None
+    return _("Un numéro de PASS IAE ne contient que des chiffres (12 chiffres, par exemple 999990012345).")
+
+
+def pass_iae_dates_problem(start, end) -> str | None:
+    if start and end and end < start:
+        return _("La fin de validité du PASS IAE ne peut pas précéder son début.")
+    return None

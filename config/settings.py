@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "tremplin.cv",
     "tremplin.exits",
     "tremplin.search",
+    "tremplin.onboarding",
     # Top layer: builds data through the domain apps and times their pages (`make bench`).
     "tremplin.benchmark",
 ]
@@ -326,6 +327,8 @@ CELERY_BEAT_SCHEDULE = {
     "access-log-checkpoint-hourly": {"task": "tremplin.audit.checkpoint", "schedule": crontab(minute=7)},
     # A contract signed ahead of its first day puts the person in contract on that day, at its start.
     "contracts-start-daily": {"task": "tremplin.contracts.start_due_contracts", "schedule": crontab(hour=0, minute=5)},
+    # Spreadsheet onboarding: files waiting more than a day deleted, old reports' values erased (decision 0017).
+    "onboarding-purge-daily": {"task": "tremplin.onboarding.purge_import_files", "schedule": crontab(hour=3, minute=20)},
 }
 
 # Access log (tremplin.audit) in a database of its own, optional: set AUDIT_DATABASE_URL, ideally

@@ -44,6 +44,7 @@ class Capability(models.TextChoices):
     APPOINT_DIRECTION = "appoint_direction", _("attribuer ou retirer le rôle de direction")
     VIEW_TEAM_CALENDAR = "view_team_calendar", _("voir les réunions de synthèse et les ateliers de la structure")
     USE_PARTNER_PORTAL = "use_partner_portal", _("consulter les parcours partagés avec son organisation")
+    IMPORT_PEOPLE = "import_people", _("reprendre les personnes, parcours et contrats depuis un tableur")
 
 
 _ALL = set(Capability)

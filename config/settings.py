@@ -328,7 +328,10 @@ CELERY_BEAT_SCHEDULE = {
     # A contract signed ahead of its first day puts the person in contract on that day, at its start.
     "contracts-start-daily": {"task": "tremplin.contracts.start_due_contracts", "schedule": crontab(hour=0, minute=5)},
     # Spreadsheet onboarding: files waiting more than a day deleted, old reports' values erased (decision 0017).
-    "onboarding-purge-daily": {"task": "tremplin.onboarding.purge_import_files", "schedule": crontab(hour=3, minute=20)},
+    "onboarding-purge-daily": {
+        "task": "tremplin.onboarding.purge_import_files",
+        "schedule": crontab(hour=3, minute=20),
+    },
 }
 
 # Access log (tremplin.audit) in a database of its own, optional: set AUDIT_DATABASE_URL, ideally

@@ -68,3 +68,6 @@ class ImportedPerson(models.Model):
         ordering = ["run", "row"]
         verbose_name = _("personne reprise d'un tableur")
         verbose_name_plural = _("personnes reprises d'un tableur")
+
+    def __str__(self) -> str:
+        return f"{self.run} #{self.row}"

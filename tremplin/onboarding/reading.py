@@ -43,6 +43,7 @@ def read(content: bytes) -> Sheet:
     """The file's header and rows, whatever spreadsheet it is; a TableError names what cannot be read."""
     if not content:
         raise TableError(_("Ce fichier est vide."))
+    tables._check_size(content, LIMITS)
     if content.startswith(b"PK"):
         _refuse_merged_cells(content)
         table = tables.read_xlsx(content, LIMITS, data_only=False)
@@ -97,7 +98,7 @@ def decode(content: bytes) -> tuple[str, str]:
 
 def _delimiter(text: str) -> str:
     """Semicolons when the header line has more of them than commas (a French Excel's CSV), else commas."""
-    first = text.split("\n", 1)[0]
+    first = next((line for line in text.splitlines() if line.strip(" ;,\t")), "")
     return ";" if first.count(";") > first.count(",") else ","
 
 

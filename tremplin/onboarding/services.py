@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, router, transaction
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tremplin.accounts.models import User
@@ -84,9 +83,9 @@ def start(structure, *, name: str, content: bytes, by) -> ImportRun:
             % {"date": timezone.localtime(earlier.imported_at).strftime("%d/%m/%Y")}
         )
     # An abandoned upload of the structure is not kept: one file waits at a time.
-    ImportRun.objects.filter(structure=structure, sealed_file__isnull=False).exclude(
-        status=RunStatus.IMPORTED
-    ).update(sealed_file=None, status=RunStatus.CANCELLED)
+    ImportRun.objects.filter(structure=structure, sealed_file__isnull=False).exclude(status=RunStatus.IMPORTED).update(
+        sealed_file=None, status=RunStatus.CANCELLED
+    )
     mapping = columns.guess_mapping(sheet.headers)
     run = ImportRun.objects.create(
         structure=structure,
@@ -408,7 +407,9 @@ class Importer:
             self.refuse(
                 line,
                 "referent",
-                _("Aucun compte Tremplin n'a ce courriel : invitez d'abord la personne dans l'équipe, ou videz la cellule."),
+                _(
+                    "Aucun compte Tremplin n'a ce courriel : invitez d'abord la personne dans l'équipe, ou videz la cellule."
+                ),
             )
         return user
 
@@ -530,7 +531,10 @@ class Importer:
             start
             and end
             and Contract.objects.filter(
-                pathway__person=pathway.person, pathway__structure=self.structure, start_date=start, planned_end_date=end
+                pathway__person=pathway.person,
+                pathway__structure=self.structure,
+                start_date=start,
+                planned_end_date=end,
             ).exists()
         ):
             self.counts["contracts_found"] += 1

@@ -48,7 +48,11 @@ def test_the_import_goes_through_the_services_with_history_and_access_log(struct
     run.refresh_from_db()
     assert run.status == RunStatus.IMPORTED and run.sealed_file is None and run.imported_by == world["director"]
     person = Person.objects.get()
-    assert (person.first_name, person.birth_date, person.created_by) == ("Awa", datetime.date(1990, 2, 14), world["director"])
+    assert (person.first_name, person.birth_date, person.created_by) == (
+        "Awa",
+        datetime.date(1990, 2, 14),
+        world["director"],
+    )
     pathway = person.pathways.get()
     assert pathway.status == Status.IN_CONTRACT
     assert (pathway.referent, pathway.worksite, pathway.referral_source) == (
@@ -126,7 +130,12 @@ def test_a_person_twice_in_the_file_is_reported_on_the_second_line(structure):
     run = start(structure, world, [row(), row(first_name="Karim", last_name="Martin"), row(first_name="awa ")])
 
     assert problems(run) == [
-        (4, "Nom", "Diallo", "Cette personne figure déjà à la ligne 2 du fichier (même nom, prénom et date de naissance) : une seule ligne par personne.")
+        (
+            4,
+            "Nom",
+            "Diallo",
+            "Cette personne figure déjà à la ligne 2 du fichier (même nom, prénom et date de naissance) : une seule ligne par personne.",
+        )
     ]
 
 
@@ -170,7 +179,9 @@ def test_a_referent_outside_the_structure_gets_the_forms_message(structure):
 
 def test_the_person_forms_rules_apply_to_each_line(structure):
     world = ready(structure)
-    run = start(structure, world, [row(first_name="", email="pas-un-courriel", phone="12", birth_date=day(-365).isoformat())])
+    run = start(
+        structure, world, [row(first_name="", email="pas-un-courriel", phone="12", birth_date=day(-365).isoformat())]
+    )
 
     found = {(p[1], p[3]) for p in problems(run)}
     assert ("Prénom", "Ce champ est obligatoire.") in found
@@ -182,7 +193,9 @@ def test_the_person_forms_rules_apply_to_each_line(structure):
 def test_a_contract_breaking_the_programme_rules_is_refused_with_the_rule(structure):
     world = ready(structure)
     start_date = day(-10)
-    line = in_contract(planned_end_date=(start_date + datetime.timedelta(days=60)).isoformat(), start_date=start_date.isoformat())
+    line = in_contract(
+        planned_end_date=(start_date + datetime.timedelta(days=60)).isoformat(), start_date=start_date.isoformat()
+    )
 
     run = start(structure, world, [line])
 
@@ -205,7 +218,12 @@ def test_the_status_must_agree_with_the_contract_dates(structure):
     run = start(structure, world, [in_contract(status="Candidat·e"), row(first_name="Karim", status="En contrat")])
 
     assert problems(run) == [
-        (2, "Statut", "Candidat·e", "Avec un contrat en cours aujourd'hui, le statut du parcours doit être : « En contrat »."),
+        (
+            2,
+            "Statut",
+            "Candidat·e",
+            "Avec un contrat en cours aujourd'hui, le statut du parcours doit être : « En contrat ».",
+        ),
         (
             3,
             "Début du contrat",
@@ -247,14 +265,24 @@ def test_an_unreadable_date_names_the_formats(structure):
     run = start(structure, world, [row(birth_date="31/02/1990"), row(first_name="Karim", birth_date="le 3 mars")])
 
     assert problems(run) == [
-        (2, "Date de naissance", "31/02/1990", "Date illisible (cette date n'existe pas dans le calendrier) : écrivez JJ/MM/AAAA, AAAA-MM-JJ ou utilisez une cellule date."),
-        (3, "Date de naissance", "le 3 mars", "Date illisible (format de date non reconnu) : écrivez JJ/MM/AAAA, AAAA-MM-JJ ou utilisez une cellule date."),
+        (
+            2,
+            "Date de naissance",
+            "31/02/1990",
+            "Date illisible (cette date n'existe pas dans le calendrier) : écrivez JJ/MM/AAAA, AAAA-MM-JJ ou utilisez une cellule date.",
+        ),
+        (
+            3,
+            "Date de naissance",
+            "le 3 mars",
+            "Date illisible (format de date non reconnu) : écrivez JJ/MM/AAAA, AAAA-MM-JJ ou utilisez une cellule date.",
+        ),
     ]
 
 
 def test_a_formula_typed_in_a_csv_is_refused(structure):
     world = ready(structure)
-    run = start(structure, world, [row(city="=HYPERLINK(\"http://x\")")])
+    run = start(structure, world, [row(city='=HYPERLINK("http://x")')])
 
     assert problems(run)[0][1] == "Commune" and "formule" in problems(run)[0][3]
 
@@ -306,7 +334,9 @@ def test_headers_unlike_the_template_wait_for_the_mapping(structure):
     messages = refused.value.message_dict
     assert "column_1" in messages and "Prénom" in messages["__all__"][0] and "Dispositif" in messages["__all__"][0]
 
-    services.set_mapping(run, {0: "last_name", 1: "first_name", 2: "birth_date", 3: "programme", 4: ""}, by=world["director"])
+    services.set_mapping(
+        run, {0: "last_name", 1: "first_name", 2: "birth_date", 3: "programme", 4: ""}, by=world["director"]
+    )
     assert run.status == RunStatus.CHECKED and run.counts["people_created"] == 1
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.models import User
 from tremplin.audit.models import AccessLogEntry
+from tremplin.audit.services import batched_appends
 from tremplin.contracts.forms import ContractForm
 from tremplin.contracts.models import Contract, ContractStatus
 from tremplin.contracts.services import record_existing_contract
@@ -194,10 +195,10 @@ def _execute(run: ImportRun, *, by, dry_run: bool, sheet: reading.Sheet | None =
             return {}, [_problem(None, "", "", str(error))]
     importer = Importer(run, by=by)
     # The access log may live in a database of its own (decision 0004): its entries about rolled-back records
-    # are rolled back with them.
+    # are rolled back with them. They are written at the end of the lines, in bulk (audit.batched_appends).
     audit_db = router.db_for_write(AccessLogEntry)
     try:
-        with transaction.atomic(), transaction.atomic(using=audit_db):
+        with transaction.atomic(), transaction.atomic(using=audit_db), batched_appends():
             for offset, cells in enumerate(sheet.rows):
                 importer.line(offset + 2, cells)
             if importer.problems or dry_run:
@@ -239,6 +240,7 @@ class Importer:
             search_key(w.name): w for w in Worksite.objects.filter(structure=self.structure, is_active=True)
         }
         self._users: dict[str, User | None] = {}
+        self._pathway_checks: dict[tuple, tuple] = {}
 
     # Problems ---------------------------------------------------------------------------------------
 
@@ -301,16 +303,8 @@ class Importer:
         worksite = self._worksite(line)
         if line.problems:
             return
-        pathway_form = PathwayFieldsForm(
-            data={
-                "programme": programme.pk,
-                "referent": referent.pk if referent else "",
-                "referral_source": reading.text(values.get("referral_source")),
-            }
-        )
-        pathway_form.setup_pathway_fields(structure=self.structure, user=self.by)
-        if not pathway_form.is_valid():
-            self.refuse_errors(line, pathway_form.errors)
+        opening = self._pathway_fields(line, programme, referent)
+        if opening is None:
             return
         has_contract = any(reading.text(values.get(key)) for key in columns.CONTRACT_FIELDS)
         contract_status = self._contract_status(line, status, has_contract, dates)
@@ -319,11 +313,35 @@ class Importer:
         person, created = self._person(line, person_form)
         if person is None:
             return
-        pathway = self._pathway(person, created, pathway_form.cleaned_data, status, worksite, has_contract)
+        pathway = self._pathway(person, created, opening, status, worksite, has_contract)
         if has_contract:
             self._contract(line, pathway, worksite, dates, contract_status)
             if pathway.status == Status.IN_CONTRACT and status in AFTER_CONTRACT and not line.problems:
                 self._move(pathway, status)
+
+    def _pathway_fields(self, line: Line, programme: Programme, referent: User | None) -> dict | None:
+        """What opening a pathway asks, checked by the form people use (PathwayFieldsForm). The programme and
+        référent·e are checked once per pair in the file (the form's three queries), the referral source on each
+        line by the form's own field."""
+        key = (programme.pk, referent.pk if referent else None)
+        if key not in self._pathway_checks:
+            form = PathwayFieldsForm(
+                data={"programme": programme.pk, "referent": referent.pk if referent else "", "referral_source": ""}
+            )
+            form.setup_pathway_fields(structure=self.structure, user=self.by)
+            self._pathway_checks[key] = (dict(form.errors) if not form.is_valid() else None, form.cleaned_data)
+        errors, cleaned = self._pathway_checks[key]
+        if errors:
+            self.refuse_errors(line, errors)
+            return None
+        try:
+            source = PathwayFieldsForm.base_fields["referral_source"].clean(
+                reading.text(line.values.get("referral_source"))
+            )
+        except ValidationError as error:
+            self.refuse_errors(line, {"referral_source": error.messages})
+            return None
+        return {**cleaned, "referral_source": source}
 
     def _person_form(self, values: dict, dates: dict) -> PersonForm:
         data = dict(PERSON_DEFAULTS)

@@ -66,7 +66,7 @@ def test_a_spreadsheet_with_errors_is_refused_then_accepted_once_fixed(page, fre
         csv(awa, {**karim, "worksite": "jardin de la lys"})
     )
     page.get_by_role("button", name="Vérifier le fichier").click()
-    expect(page.locator(".import-summary")).to_contain_text("2 personnes créées")
+    expect(page.locator(".import-summary")).to_contain_text("personnes créées : 2,")
     page.get_by_role("button", name="Confirmer l'import").click()
 
     expect(page.locator(".import-status")).to_contain_text("Importé")

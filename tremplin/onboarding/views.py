@@ -111,7 +111,7 @@ def run_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 def summary(counts: dict) -> str:
     return _(
-        "%(people_created)s personnes créées, %(people_found)s déjà présentes ; %(pathways_created)s parcours "
-        "ouverts, %(pathways_found)s déjà présents ; %(contracts_created)s contrats enregistrés, "
-        "%(contracts_found)s déjà présents."
+        "personnes créées : %(people_created)s, déjà présentes : %(people_found)s ; parcours ouverts : "
+        "%(pathways_created)s, déjà présents : %(pathways_found)s ; contrats enregistrés : %(contracts_created)s, "
+        "déjà présents : %(contracts_found)s."
     ) % {key: counts.get(key, 0) for key in services.COUNT_KEYS}

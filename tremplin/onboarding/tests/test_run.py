@@ -41,7 +41,7 @@ def test_confirming_imports_and_keeps_the_report(client, structure):
     run.refresh_from_db()
     assert run.status == RunStatus.IMPORTED and Person.objects.count() == 1
     page = client.get(response.url).content.decode()
-    assert "1 personnes créées" in page and reverse("people:list") in page
+    assert "personnes créées : 1," in page and reverse("people:list") in page
 
 
 def test_abandoning_deletes_the_file(client, structure):

@@ -107,6 +107,8 @@ def start(structure, *, name: str, content: bytes, by) -> ImportRun:
 def set_mapping(run: ImportRun, mapping: dict[int, str], *, by) -> ImportRun:
     """The user's choice of column per header; refused (naming the column) when a required one is missing
     or one template column is chosen twice. Then the dry run."""
+    if run.sealed_file is None:
+        raise ValidationError(_("Ce fichier n'est plus conservé : envoyez-le à nouveau."))
     errors: dict[str, list[str]] = {}
     seen: dict[str, int] = {}
     for index, key in sorted(mapping.items()):
@@ -188,6 +190,8 @@ def _keep_outcome(run: ImportRun, counts: dict, problems: list[dict]) -> None:
 
 
 def _execute(run: ImportRun, *, by, dry_run: bool, sheet: reading.Sheet | None = None) -> tuple[dict, list[dict]]:
+    if sheet is None and run.sealed_file is None:
+        return {}, [_problem(None, "", "", _("Ce fichier n'est plus conservé : envoyez-le à nouveau."))]
     if sheet is None:
         try:
             sheet = reading.read(vault.unseal(run.sealed_file))

@@ -356,3 +356,21 @@ def test_headers_in_the_template_order_need_no_mapping():
     from tremplin.onboarding import columns
 
     assert columns.matches_template(HEADERS, columns.guess_mapping(HEADERS))
+
+
+def test_a_file_no_longer_kept_cannot_be_mapped(structure):
+    world = ready(structure)
+    run = services.cancel(start(structure, world, [row()], headers=["NOM", "Prénom", "Mesure"]))
+
+    with pytest.raises(ValidationError, match="plus conservé"):
+        services.set_mapping(run, {0: "last_name", 1: "first_name", 2: "programme"}, by=world["director"])
+
+
+def test_the_purge_command_reports_what_it_did(structure):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("purge_import_files", stdout=out)
+    assert out.getvalue().strip() == "0 file(s) deleted, 0 report(s) erased"

@@ -9,14 +9,16 @@ from tremplin.structures.models import Structure
 
 class RunStatus(models.TextChoices):
     UPLOADED = "uploaded", _("Colonnes à faire correspondre")
+    CHECKING = "checking", _("Vérification en cours")
     REFUSED = "refused", _("Refusé : des problèmes à corriger")
     CHECKED = "checked", _("Vérifié, en attente de confirmation")
+    IMPORTING = "importing", _("Import en cours")
     IMPORTED = "imported", _("Importé")
     CANCELLED = "cancelled", _("Abandonné")
     EXPIRED = "expired", _("Expiré sans être importé")
 
 
-OPEN_STATUSES = (RunStatus.UPLOADED, RunStatus.REFUSED, RunStatus.CHECKED)
+IN_PROGRESS = (RunStatus.CHECKING, RunStatus.IMPORTING)
 
 
 class ImportRun(PublicModel):

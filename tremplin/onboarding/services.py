@@ -13,13 +13,16 @@ import datetime
 import hashlib
 from collections import deque
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, router, transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tremplin.accounts.models import User
+from tremplin.audit.context import current_request, reset_request, set_request
 from tremplin.audit.models import AccessLogEntry
 from tremplin.audit.services import batched_appends
 from tremplin.contracts.forms import ContractForm
@@ -100,7 +103,7 @@ def start(structure, *, name: str, content: bytes, by) -> ImportRun:
         row_count=len(sheet.rows),
     )
     if columns.matches_template(sheet.headers, mapping):
-        check(run, by=by, sheet=sheet)
+        request_check(run, by=by)
     return run
 
 
@@ -130,21 +133,75 @@ def set_mapping(run: ImportRun, mapping: dict[int, str], *, by) -> ImportRun:
         raise ValidationError(errors)
     run.mapping = {str(index): key for index, key in mapping.items() if key}
     run.save(update_fields=["mapping", "updated_at"])
-    return check(run, by=by)
+    return request_check(run, by=by)
 
 
-def check(run: ImportRun, *, by, sheet: reading.Sheet | None = None) -> ImportRun:
-    """The dry run: every line imported inside a transaction that is rolled back; the problems and counts kept."""
-    counts, problems = _execute(run, by=by, dry_run=True, sheet=sheet)
+def request_check(run: ImportRun, *, by) -> ImportRun:
+    """Queues the dry run (a Celery task, inline without a broker): thousands of lines outlast a request."""
+    run.status = RunStatus.CHECKING
+    run.save(update_fields=["status", "updated_at"])
+    _enqueue(run, "check", by)
+    return run
+
+
+def request_confirm(run: ImportRun, *, by) -> ImportRun:
+    """Queues the import of a checked file."""
+    if run.status != RunStatus.CHECKED or run.sealed_file is None:
+        raise ValidationError(_("Cet import n'est pas prêt : vérifiez de nouveau le fichier."))
+    run.status = RunStatus.IMPORTING
+    run.save(update_fields=["status", "updated_at"])
+    _enqueue(run, "confirm", by)
+    return run
+
+
+def _enqueue(run: ImportRun, action: str, by) -> None:
+    from .tasks import process_run
+
+    by_id = by.pk if by is not None else None
+    # After the commit: the worker must find the run as saved (requests are atomic).
+    transaction.on_commit(lambda: process_run.delay(run.pk, action, by_id))
+
+
+def process(run_id: int, action: str, user_id: int | None) -> ImportRun | None:
+    """The task's work: the dry run or the import of a queued run, as the person who asked. Outside a request
+    (a worker), the access-log entries name that person and the run's page."""
+    run = ImportRun.objects.select_related("structure").filter(pk=run_id).first()
+    expected = {"check": RunStatus.CHECKING, "confirm": RunStatus.IMPORTING}.get(action)
+    if run is None or run.status != expected:
+        return None  # abandoned, replaced or already done meanwhile
+    by = User.objects.filter(pk=user_id).first() if user_id else None
+    token = None
+    if current_request() is None:
+        token = set_request(
+            SimpleNamespace(user=by, path=reverse("onboarding:run", args=[run.public_id]), META={}, resolver_match=None)
+        )
+    try:
+        return check(run, by=by) if action == "check" else confirm(run, by=by)
+    finally:
+        if token is not None:
+            reset_request(token)
+
+
+def check(run: ImportRun, *, by) -> ImportRun:
+    """The dry run: every line imported inside a transaction that is rolled back; the problems and counts kept.
+    A run abandoned or replaced while it was checked stays so."""
+    started_as = run.status
+    counts, problems = _execute(run, by=by, dry_run=True)
     run.status = RunStatus.REFUSED if problems else RunStatus.CHECKED
     _keep_outcome(run, counts, problems)
-    run.save(update_fields=["status", "counts", "problems", "problem_count", "updated_at"])
+    ImportRun.objects.filter(pk=run.pk, status=started_as).update(
+        status=run.status,
+        counts=run.counts,
+        problems=run.problems,
+        problem_count=run.problem_count,
+        updated_at=timezone.now(),
+    )
     return run
 
 
 def confirm(run: ImportRun, *, by) -> ImportRun:
     """The import, all or nothing; the file is deleted whatever the outcome."""
-    if run.status != RunStatus.CHECKED or run.sealed_file is None:
+    if run.status not in (RunStatus.CHECKED, RunStatus.IMPORTING) or run.sealed_file is None:
         raise ValidationError(_("Cet import n'est pas prêt : vérifiez de nouveau le fichier."))
     counts, problems = _execute(run, by=by, dry_run=False)
     _keep_outcome(run, counts, problems)
@@ -189,14 +246,13 @@ def _keep_outcome(run: ImportRun, counts: dict, problems: list[dict]) -> None:
     run.problems = problems[:MAX_PROBLEMS_KEPT]
 
 
-def _execute(run: ImportRun, *, by, dry_run: bool, sheet: reading.Sheet | None = None) -> tuple[dict, list[dict]]:
-    if sheet is None and run.sealed_file is None:
+def _execute(run: ImportRun, *, by, dry_run: bool) -> tuple[dict, list[dict]]:
+    if run.sealed_file is None:
         return {}, [_problem(None, "", "", _("Ce fichier n'est plus conservé : envoyez-le à nouveau."))]
-    if sheet is None:
-        try:
-            sheet = reading.read(vault.unseal(run.sealed_file))
-        except TableError as error:  # the same bytes were read at upload; kept for safety
-            return {}, [_problem(None, "", "", str(error))]
+    try:
+        sheet = reading.read(vault.unseal(run.sealed_file))
+    except TableError as error:  # the same bytes were read at upload; kept for safety
+        return {}, [_problem(None, "", "", str(error))]
     importer = Importer(run, by=by)
     # The access log may live in a database of its own (decision 0004): its entries about rolled-back records
     # are rolled back with them. They are written at the end of the lines, in bulk (audit.batched_appends).

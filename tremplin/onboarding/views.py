@@ -16,7 +16,7 @@ from tremplin.core.tables import TableError
 
 from . import columns, services, template_file
 from .forms import MappingForm, UploadForm
-from .models import ImportRun, RunStatus
+from .models import IN_PROGRESS, ImportRun, RunStatus
 
 CAP = Capability.IMPORT_PEOPLE
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -82,20 +82,15 @@ def run_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     run = _run(request, public_id)
     if request.method == "POST":
         action = request.POST.get("action")
-        if action == "cancel" and run.sealed_file is not None:
+        if action == "cancel" and run.sealed_file is not None and run.status not in IN_PROGRESS:
             services.cancel(run)
             messages.info(request, _("Import abandonné : le fichier est supprimé, rien n'a été créé."))
             return redirect("onboarding:start")
         if action == "confirm":
             try:
-                services.confirm(run, by=request.user)
+                services.request_confirm(run, by=request.user)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
-            else:
-                if run.status == RunStatus.IMPORTED:
-                    messages.success(request, _("Import terminé : %(summary)s") % {"summary": summary(run.counts)})
-                else:
-                    messages.error(request, _("Import refusé : rien n'a été créé. Corrigez les problèmes listés."))
         return redirect("onboarding:run", public_id=run.public_id)
     return render(
         request,
@@ -104,7 +99,8 @@ def run_report(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "run": run,
             "summary": summary(run.counts) if run.counts else "",
             "can_confirm": run.status == RunStatus.CHECKED and run.sealed_file is not None,
-            "can_remap": run.sealed_file is not None and run.status != RunStatus.IMPORTED,
+            "can_remap": run.sealed_file is not None and run.status not in (*IN_PROGRESS, RunStatus.IMPORTED),
+            "in_progress": run.status in IN_PROGRESS,
         },
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 
+from django.test import TestCase
 from django.utils import timezone
 
 from tremplin.accounts.factories import MembershipFactory
@@ -74,3 +75,8 @@ def xlsx_bytes(lines: list[list], *, headers: list[str] = HEADERS, merge: str = 
 
 def cells(line: dict, headers: list[str] = HEADERS) -> list:
     return [line.get(columns.guess(header), None) for header in headers]
+
+
+def queued():
+    """Runs what was queued for after the commit (the dry run, the import: Celery tasks, inline in tests)."""
+    return TestCase.captureOnCommitCallbacks(execute=True)

@@ -9,7 +9,7 @@ from tremplin.accounts.roles import Role
 from tremplin.onboarding import services
 from tremplin.onboarding.models import RunStatus
 
-from .helpers import csv_bytes, ready, row
+from .helpers import csv_bytes, queued, ready, row
 
 pytestmark = pytest.mark.django_db
 HEADERS = ["NOM", "Prénom", "Mesure", "Remarque"]
@@ -37,7 +37,8 @@ def test_choosing_the_columns_runs_the_dry_run(client, waiting):
     client.force_login(world["director"])
     data = {"column_0": "last_name", "column_1": "first_name", "column_2": "programme", "column_3": ""}
 
-    response = client.post(reverse("onboarding:mapping", args=[run.public_id]), data)
+    with queued():
+        response = client.post(reverse("onboarding:mapping", args=[run.public_id]), data)
 
     assert response.url == reverse("onboarding:run", args=[run.public_id])
     run.refresh_from_db()

@@ -10,13 +10,16 @@ from tremplin.onboarding import reading, services
 from tremplin.onboarding.models import RunStatus
 from tremplin.people.models import Person
 
-from .helpers import HEADERS, cells, csv_bytes, ready, row, xlsx_bytes
+from .helpers import HEADERS, cells, csv_bytes, queued, ready, row, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
 
 def start(structure, world, content: bytes, name="reprise.csv"):
-    return services.start(structure, name=name, content=content, by=world["director"])
+    with queued():
+        run = services.start(structure, name=name, content=content, by=world["director"])
+    run.refresh_from_db()
+    return run
 
 
 @pytest.mark.parametrize(

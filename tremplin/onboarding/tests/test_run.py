@@ -10,13 +10,16 @@ from tremplin.onboarding import services
 from tremplin.onboarding.models import RunStatus
 from tremplin.people.models import Person
 
-from .helpers import csv_bytes, ready, row
+from .helpers import csv_bytes, queued, ready, row
 
 pytestmark = pytest.mark.django_db
 
 
 def start(structure, world, lines):
-    return services.start(structure, name="reprise.csv", content=csv_bytes(lines), by=world["director"])
+    with queued():
+        run = services.start(structure, name="reprise.csv", content=csv_bytes(lines), by=world["director"])
+    run.refresh_from_db()
+    return run
 
 
 def test_the_problems_are_listed_and_nothing_can_be_confirmed(client, structure):
@@ -35,7 +38,8 @@ def test_confirming_imports_and_keeps_the_report(client, structure):
     run = start(structure, world, [row()])
     client.force_login(world["director"])
 
-    response = client.post(reverse("onboarding:run", args=[run.public_id]), {"action": "confirm"})
+    with queued():
+        response = client.post(reverse("onboarding:run", args=[run.public_id]), {"action": "confirm"})
 
     assert response.url == reverse("onboarding:run", args=[run.public_id])
     run.refresh_from_db()
@@ -64,3 +68,14 @@ def test_another_structures_report_is_not_found_and_other_roles_are_refused(clie
     client.force_login(world["counsellor"])
     assert client.post(reverse("onboarding:run", args=[run.public_id]), {"action": "confirm"}).status_code == 403
     assert not Person.objects.exists()
+
+
+def test_a_file_being_checked_shows_a_page_that_updates_itself(client, structure):
+    world = ready(structure)
+    run = services.start(structure, name="reprise.csv", content=csv_bytes([row()]), by=world["director"])
+    client.force_login(world["director"])
+
+    page = client.get(reverse("onboarding:run", args=[run.public_id])).content.decode()
+
+    assert "Traitement en cours" in page and 'hx-trigger="every 3s"' in page
+    assert 'value="confirm"' not in page and 'value="cancel"' not in page

@@ -14,13 +14,16 @@ from tremplin.pathways.models import Pathway, Status, StatusChange
 from tremplin.people.factories import PersonFactory
 from tremplin.people.models import Person
 
-from .helpers import HEADERS, csv_bytes, day, in_contract, ready, row
+from .helpers import HEADERS, csv_bytes, day, in_contract, queued, ready, row
 
 pytestmark = pytest.mark.django_db
 
 
 def start(structure, world, lines, **kwargs) -> ImportRun:
-    return services.start(structure, name="reprise.csv", content=csv_bytes(lines, **kwargs), by=world["director"])
+    with queued():
+        run = services.start(structure, name="reprise.csv", content=csv_bytes(lines, **kwargs), by=world["director"])
+    run.refresh_from_db()
+    return run
 
 
 def problems(run) -> list[tuple]:
@@ -334,9 +337,11 @@ def test_headers_unlike_the_template_wait_for_the_mapping(structure):
     messages = refused.value.message_dict
     assert "column_1" in messages and "Prénom" in messages["__all__"][0] and "Dispositif" in messages["__all__"][0]
 
-    services.set_mapping(
-        run, {0: "last_name", 1: "first_name", 2: "birth_date", 3: "programme", 4: ""}, by=world["director"]
-    )
+    with queued():
+        services.set_mapping(
+            run, {0: "last_name", 1: "first_name", 2: "birth_date", 3: "programme", 4: ""}, by=world["director"]
+        )
+    run.refresh_from_db()
     assert run.status == RunStatus.CHECKED and run.counts["people_created"] == 1
 
 
@@ -374,3 +379,32 @@ def test_the_purge_command_reports_what_it_did(structure):
     out = StringIO()
     call_command("purge_import_files", stdout=out)
     assert out.getvalue().strip() == "0 file(s) deleted, 0 report(s) erased"
+
+
+def test_the_import_runs_out_of_the_request_as_the_person_who_confirmed(structure):
+    from django.urls import reverse
+
+    world = ready(structure)
+    run = start(structure, world, [row()])
+    services.request_confirm(run, by=world["director"])  # queued: nothing runs until the task
+    assert run.status == RunStatus.IMPORTING and not Person.objects.exists()
+
+    services.process(run.pk, "confirm", world["director"].pk)
+
+    run.refresh_from_db()
+    assert run.status == RunStatus.IMPORTED and Person.objects.count() == 1
+    entry = AccessLogEntry.objects.filter(part="person").latest("id")
+    assert entry.actor_email == world["director"].email
+    assert entry.path == reverse("onboarding:run", args=[run.public_id])
+    assert services.process(run.pk, "confirm", world["director"].pk) is None  # done once
+
+
+def test_a_run_replaced_while_it_was_checked_stays_cancelled(structure):
+    world = ready(structure)
+    first = services.start(structure, name="a.csv", content=csv_bytes([row()]), by=world["director"])
+    assert first.status == RunStatus.CHECKING
+    start(structure, world, [row()])
+
+    assert services.process(first.pk, "check", world["director"].pk) is None
+    first.refresh_from_db()
+    assert first.status == RunStatus.CANCELLED

@@ -10,7 +10,7 @@ from tremplin.accounts.roles import Role
 from tremplin.onboarding.factories import ImportRunFactory
 from tremplin.onboarding.models import ImportRun
 
-from .helpers import csv_bytes, ready, row
+from .helpers import csv_bytes, queued, ready, row
 
 pytestmark = pytest.mark.django_db
 URL = reverse("onboarding:start")
@@ -24,9 +24,11 @@ def test_a_file_like_the_template_goes_to_its_report(client, structure):
     world = ready(structure)
     client.force_login(world["director"])
 
-    response = upload(client, csv_bytes([row()]))
+    with queued():
+        response = upload(client, csv_bytes([row()]))
 
     run = ImportRun.objects.get()
+    assert run.status == "checked"
     assert response.status_code == 302 and response.url == reverse("onboarding:run", args=[run.public_id])
 
 

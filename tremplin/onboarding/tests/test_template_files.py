@@ -11,7 +11,7 @@ from tremplin.accounts.roles import Role
 from tremplin.onboarding import services
 from tremplin.onboarding.models import RunStatus
 
-from .helpers import HEADERS, ready
+from .helpers import HEADERS, queued, ready
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,9 @@ def test_the_template_examples_import_cleanly(client, structure, name):
     client.force_login(world["director"])
     content = client.get(reverse(name)).content
 
-    run = services.start(structure, name="modele", content=content, by=world["director"])
+    with queued():
+        run = services.start(structure, name="modele", content=content, by=world["director"])
+    run.refresh_from_db()
 
     assert run.status == RunStatus.CHECKED, run.problems
     assert run.counts["people_created"] == 2 and run.counts["contracts_created"] == 1

@@ -22,6 +22,7 @@ from tremplin.structures.models import Structure, StructureKind, Worksite
 from tremplin.timeline.models import TimelineEvent
 
 from . import columns, services
+from .models import RunStatus
 
 FIRST = ["Amina", "Bruno", "Chloé", "Driss", "Elena", "Fatou", "Giulia", "Hugo", "Inès", "Jonas", "Karim", "Lina"]
 
@@ -68,6 +69,17 @@ def _timed(step):
     return result, seconds, peak
 
 
+def _upload_and_check(structure, content: bytes, director):
+    """The upload and its dry run. Outside a transaction the queued task (inline without a broker) has run by
+    the time `start` returns; inside one (the benchmark's own tests) it waits for a commit: run it here."""
+    run = services.start(structure, name="bench.csv", content=content, by=director)
+    run.refresh_from_db()
+    if run.status == RunStatus.CHECKING:
+        services.process(run.pk, "check", director.pk)
+        run.refresh_from_db()
+    return run
+
+
 def measure(context: dict) -> dict:
     count = context.get("onboarding_rows") or (10_000 if context.get("runs", 0) >= 10 else 6)
     prefix, domain = context.get("prefix", "bench-"), context.get("email_domain", "bench.invalid")
@@ -81,9 +93,7 @@ def measure(context: dict) -> dict:
     Worksite.objects.create(structure=structure, name="Maraîchage", activity="Maraîchage", capacity=1000)
     content = lines(count, today, referent.email)
     try:
-        # Outside a transaction the queued dry run (a Celery task, inline without a broker) runs at once.
-        run, dry_s, dry_peak = _timed(lambda: services.start(structure, name="bench.csv", content=content, by=director))
-        run.refresh_from_db()
+        run, dry_s, dry_peak = _timed(lambda: _upload_and_check(structure, content, director))
         assert run.status == "checked", run.problems[:3]
         run, import_s, import_peak = _timed(lambda: services.confirm(run, by=director))
         assert run.status == "imported", run.problems[:3]

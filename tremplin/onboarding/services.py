@@ -87,9 +87,9 @@ def start(structure, *, name: str, content: bytes, by) -> ImportRun:
             % {"date": timezone.localtime(earlier.imported_at).strftime("%d/%m/%Y")}
         )
     # An abandoned upload of the structure is not kept: one file waits at a time.
-    ImportRun.objects.filter(structure=structure, sealed_file__isnull=False).exclude(status=RunStatus.IMPORTED).update(
-        sealed_file=None, status=RunStatus.CANCELLED
-    )
+    ImportRun.objects.filter(structure=structure, sealed_file__isnull=False).exclude(
+        status__in=(RunStatus.IMPORTING, RunStatus.IMPORTED)
+    ).update(sealed_file=None, status=RunStatus.CANCELLED)
     mapping = columns.guess_mapping(sheet.headers)
     run = ImportRun.objects.create(
         structure=structure,
@@ -110,7 +110,7 @@ def start(structure, *, name: str, content: bytes, by) -> ImportRun:
 def set_mapping(run: ImportRun, mapping: dict[int, str], *, by) -> ImportRun:
     """The user's choice of column per header; refused (naming the column) when a required one is missing
     or one template column is chosen twice. Then the dry run."""
-    if run.sealed_file is None:
+    if run.sealed_file is None or run.status in (RunStatus.IMPORTING, RunStatus.IMPORTED):
         raise ValidationError(_("Ce fichier n'est plus conservé : envoyez-le à nouveau."))
     errors: dict[str, list[str]] = {}
     seen: dict[str, int] = {}

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "tremplin.exits",
     "tremplin.search",
     "tremplin.les_emplois",
+    "tremplin.onboarding",
     # Top layer: builds data through the domain apps and times their pages (`make bench`).
     "tremplin.benchmark",
 ]
@@ -331,6 +332,11 @@ CELERY_BEAT_SCHEDULE = {
     "les-emplois-sync-nightly": {
         "task": "tremplin.les_emplois.sync_les_emplois",
         "schedule": crontab(hour=2, minute=20),
+    },
+    # Spreadsheet onboarding: files waiting more than a day deleted, old reports' values erased (decision 0017).
+    "onboarding-purge-daily": {
+        "task": "tremplin.onboarding.purge_import_files",
+        "schedule": crontab(hour=3, minute=20),
     },
 }
 

@@ -37,6 +37,7 @@ urlpatterns = [
     path("passation/", include("tremplin.handover.urls")),
     path("entreprises/", include("tremplin.employers.urls")),
     path("offres/", include("tremplin.job_offers.urls")),
+    path("reprise/", include("tremplin.onboarding.urls")),
     path("rapprochement/", include("tremplin.matching.urls")),
     path("candidatures/", include("tremplin.applications.urls")),
     path("immersions/", include("tremplin.immersions.urls")),

@@ -90,6 +90,8 @@ NOT_PAGES = {
     "documents:download",
     "immersions:agreement_pdf",
     "job_offers:import_sample",
+    "onboarding:template_csv",
+    "onboarding:template_xlsx",
     "programme_documents:exit_assessment_pdf",
     "programme_documents:programme_pdf",
     "review_meetings:minutes_pdf",

@@ -48,6 +48,7 @@ class Capability(models.TextChoices):
         "connect_les_emplois",
         _("relier la structure aux emplois de l'inclusion et importer ses embauches"),
     )
+    IMPORT_PEOPLE = "import_people", _("reprendre les personnes, parcours et contrats depuis un tableur")
 
 
 _ALL = set(Capability)

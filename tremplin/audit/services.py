@@ -8,11 +8,13 @@ and UNIQUE(chain, sequence) means a chain can never fork. On PostgreSQL the lock
 single write lock, taken first by a write that changes nothing.
 """
 
+import contextlib
 import dataclasses
 import datetime
 import re
+import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.conf import settings
 from django.db import connections, router, transaction
@@ -68,8 +70,47 @@ def _chained(entry: AccessLogEntry, last: tuple[int, str]) -> AccessLogEntry:
     return entry
 
 
-def _append(*, after: tuple[int, str] | None = None, **fields) -> AccessLogEntry:
-    """Appends one entry to its structure's chain. `after` is where a chain left empty by the purge resumes."""
+_batch = threading.local()
+
+
+@contextlib.contextmanager
+def batched_appends() -> Iterator[None]:
+    """Within the block, entries are kept and appended when it ends: one lock, one read per chain and one insert,
+    as `log_access_many` does, instead of four queries per entry. For a bulk operation that writes thousands of
+    logged records in one transaction (a spreadsheet import); the block must sit inside that transaction, so
+    that an exception (a rollback) drops the kept entries with the records they describe. The entries are timed
+    when written, under the lock, so time order and chain order still agree."""
+    if getattr(_batch, "entries", None) is not None:  # already batching: the outer block writes
+        yield
+        return
+    _batch.entries, _batch.structures = [], {}
+    try:
+        yield
+        entries = _batch.entries
+    finally:
+        _batch.entries = _batch.structures = None
+    if not entries:
+        return
+    db = _db()
+    with transaction.atomic(using=db, savepoint=False):
+        chains = [chain_of(fields.get("structure_public_id")) for fields in entries]
+        _lock_chains(db, chains)
+        lasts = {chain: _last(db, chain) for chain in set(chains)}
+        at = timezone.now()
+        written = []
+        for chain, fields in zip(chains, entries, strict=True):
+            entry = _chained(AccessLogEntry(chain=chain, at=at, **fields), lasts[chain])
+            lasts[chain] = (entry.sequence, entry.entry_hash)
+            written.append(entry)
+        AccessLogEntry.objects.using(db).bulk_create(written, batch_size=1000)
+
+
+def _append(*, after: tuple[int, str] | None = None, **fields) -> AccessLogEntry | None:
+    """Appends one entry to its structure's chain. `after` is where a chain left empty by the purge resumes.
+    Inside `batched_appends` the entry is kept for the end of the block (and None returned)."""
+    if after is None and getattr(_batch, "entries", None) is not None:
+        _batch.entries.append(fields)
+        return None
     db = _db()
     chain = chain_of(fields.get("structure_public_id"))
     with transaction.atomic(using=db, savepoint=False):
@@ -111,7 +152,13 @@ def _structure_public_id(structure, request=None):
         return membership.structure.public_id
     from tremplin.structures.models import Structure
 
-    return Structure.objects.filter(pk=structure).values_list("public_id", flat=True).first()
+    known = getattr(_batch, "structures", None)
+    if known is not None and structure in known:
+        return known[structure]
+    public_id = Structure.objects.filter(pk=structure).values_list("public_id", flat=True).first()
+    if known is not None:
+        known[structure] = public_id
+    return public_id
 
 
 def _request_fields(request) -> dict:

@@ -177,6 +177,29 @@ def sign_contract(
     return contract, warnings
 
 
+def check_existing_contract(pathway, terms: ContractTerms) -> list[Violation]:
+    """The rules a contract signed before the structure used Tremplin must pass (a spreadsheet import): the
+    programme's rules, the worksite and the overlap, as on signature. The eligibility was checked when the
+    person was hired, outside Tremplin, so neither the diagnosis nor the pathway's status is asked here."""
+    rules = pathway.programme.rules
+    violations = rules.check_contract(_rules_input(terms, None, False), person_facts(pathway.person))
+    violations += _check_worksite(pathway, terms)
+    violations += _check_overlap(pathway, terms, exclude=None)
+    return violations
+
+
+def record_existing_contract(pathway, terms: ContractTerms, *, status: str, by) -> Contract:
+    """Records a contract taken over from another tool, in the state its dates give; refuses what
+    `check_existing_contract` refuses. The pathway's status is the caller's (change_status)."""
+    _raise(check_existing_contract(pathway, terms))
+    with transaction.atomic():
+        contract = Contract.objects.create(pathway=pathway, signed_by=by, status=status, **_fields(terms))
+        if terms.worksite is not None and pathway.worksite_id != terms.worksite.pk:
+            pathway.worksite = terms.worksite
+            pathway.save(update_fields=["worksite", "updated_at"])
+    return contract
+
+
 def start_contract(contract: Contract, *, by=None) -> Contract:
     """A planned contract's first day: the contract runs and the pathway moves into contract."""
     with transaction.atomic():

@@ -139,15 +139,18 @@ def _check_archive(content: bytes, limits: Limits) -> None:
         )
 
 
-def read_xlsx(content: bytes, limits: Limits) -> list[list]:
-    """The first sheet's values, header first, within the limits."""
+def read_xlsx(content: bytes, limits: Limits, *, data_only: bool = True) -> list[list]:
+    """The first sheet's values, header first, within the limits.
+
+    `data_only=False` gives a formula cell as its text ("=A2+1") instead of the value the spreadsheet last
+    computed, so that a caller can refuse formulas; nothing is ever evaluated here."""
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
     _check_size(content, limits)
     _check_archive(content, limits)
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=data_only)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds of errors on a damaged file
         raise TableError(_("Ce fichier n'est pas un classeur XLSX lisible.")) from None
     try:

@@ -30,6 +30,11 @@ def test_only_the_direction_sets_the_sign_in_policy_and_names_the_direction(role
 
 
 @pytest.mark.parametrize("role", list(Role))
+def test_only_the_direction_takes_over_people_from_a_spreadsheet(role):
+    assert role_can(role, Capability.IMPORT_PEOPLE) is (role == Role.DIRECTOR)
+
+
+@pytest.mark.parametrize("role", list(Role))
 def test_the_team_sees_meetings_and_workshops_and_partners_see_their_portal_only(role):
     assert role_can(role, Capability.VIEW_TEAM_CALENDAR) is (role in STAFF)
     assert role_can(role, Capability.USE_PARTNER_PORTAL) is (role == Role.PARTNER)

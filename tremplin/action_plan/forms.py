@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.accounts.models import User
 from tremplin.accounts.roles import Responsibility
 from tremplin.core.concurrency import ConcurrentEditMixin
-from tremplin.core.forms import BoundedModelChoiceField, DateInput
+from tremplin.core.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField, DateInput
+from tremplin.core.visibility import visible_q
 
 from .models import Action, ActionPlan, Objective, OwnerKind, PlanReview
 
@@ -44,22 +45,29 @@ class PlanSettingsForm(ConcurrentEditMixin, forms.ModelForm):
 class ObjectiveForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = Objective
-        fields = ["text", "barrier", "target_job", "target_date", "status", "success_indicator"]
+        fields = ["text", "barriers", "target_job", "target_date", "status", "success_indicator"]
         widgets = {
             "target_date": DateInput,
             "text": forms.Textarea(attrs={"rows": 3}),
             "success_indicator": forms.Textarea(attrs={"rows": 2}),
+            "barriers": forms.CheckboxSelectMultiple,
         }
-        field_classes = {"barrier": BoundedModelChoiceField, "target_job": BoundedModelChoiceField}
+        field_classes = {"barriers": BoundedModelMultipleChoiceField, "target_job": BoundedModelChoiceField}
 
-    def __init__(self, *args, pathway, plan=None, **kwargs):
+    def __init__(self, *args, pathway, readable, plan=None, **kwargs):
+        """`readable`: the levels the author reads; they may attach only the barriers they see."""
         super().__init__(*args, **kwargs)
         self.pathway = pathway
         self.plan = plan
-        self.fields["barrier"].queryset = pathway.barriers.all()
-        self.fields["barrier"].error_messages["invalid_choice"] = _(
-            "Frein lié : choisissez un frein du diagnostic de cette personne."
+        self.readable = readable
+        self.fields["barriers"].queryset = pathway.barriers.visible_to(readable)
+        self.fields["barriers"].help_text = _(
+            "Un objectif peut répondre à plusieurs freins ; il reste visible de qui voit chacun d'eux."
         )
+        for key in ("invalid_choice", "invalid_pk_value"):
+            self.fields["barriers"].error_messages[key] = _(
+                "Freins liés : choisissez des freins du diagnostic de cette personne."
+            )
         self.fields["target_job"].queryset = pathway.target_jobs.all()
         self.fields["target_job"].error_messages["invalid_choice"] = _(
             "Métier visé lié : choisissez un métier du projet professionnel de cette personne."
@@ -67,6 +75,13 @@ class ObjectiveForm(ConcurrentEditMixin, forms.ModelForm):
         self.fields["text"].error_messages["required"] = _("Objectif : décrivez l'objectif convenu avec la personne.")
         if self.instance.pk is None:
             del self.fields["status"]
+
+    def clean_barriers(self):
+        """Barriers already linked that the author does not see stay linked (never removed unseen)."""
+        chosen = list(self.cleaned_data.get("barriers") or [])
+        if self.instance.pk:
+            chosen += list(self.instance.barriers.exclude(visible_q(self.readable)))
+        return chosen
 
     def clean(self):
         cleaned = super().clean()

@@ -124,14 +124,21 @@ def check_target_date(plan: ActionPlan, target_date: datetime.date | None) -> No
         )
 
 
-def add_objective(*, pathway, text: str, by, **fields) -> Objective:
-    """Adds an objective to the pathway's plan (created if missing); its target date follows the agreement."""
+def add_objective(*, pathway, text: str, by, barriers=(), **fields) -> Objective:
+    """Adds an objective to the pathway's plan (created if missing); its target date follows the agreement.
+    Its barriers are the person's own; linking them levels the objective (m2m_changed, decision 0013)."""
     if not (text or "").strip():
         raise ValidationError({"text": [_("Objectif : décrivez l'objectif convenu avec la personne.")]})
+    barriers = list(barriers or ())
+    if any(barrier.pathway_id != pathway.pk for barrier in barriers):
+        raise ValidationError({"barriers": [_("Freins liés : choisissez des freins du diagnostic de cette personne.")]})
     with transaction.atomic():
         plan = get_or_create_plan(pathway)
         check_target_date(plan, fields.get("target_date"))
-        return Objective.objects.create(plan=plan, text=text.strip(), created_by=by, **fields)
+        objective = Objective.objects.create(plan=plan, text=text.strip(), created_by=by, **fields)
+        if barriers:
+            objective.barriers.set(barriers)
+        return objective
 
 
 def changes_since(plan: ActionPlan, since: datetime.datetime | None, visibilities=None) -> list[str]:

@@ -36,7 +36,7 @@ def test_one_click_adds_the_action_to_the_plan(client, team):
 
 def test_the_action_goes_under_the_barriers_objective(client, team):
     objective = add_objective(
-        pathway=team["pathway"], text="Se déplacer seul·e", by=team["counsellor"], barrier=team["barrier"]
+        pathway=team["pathway"], text="Se déplacer seul·e", by=team["counsellor"], barriers=[team["barrier"]]
     )
     client.force_login(team["counsellor"])
     client.post(url(builtin()), {"barrier": team["barrier"].public_id})

@@ -11,6 +11,7 @@ from tremplin.core.concurrency import ConcurrentEditMixin
 from tremplin.core.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField, DateInput
 from tremplin.core.visibility import visible_q
 
+from . import services
 from .models import Action, ActionPlan, Objective, OwnerKind, PlanReview
 
 
@@ -106,18 +107,28 @@ class ActionForm(ConcurrentEditMixin, forms.ModelForm):
             "kind",
             "owner_kind",
             "owner_user",
+            "owner_partner",
             "owner_partner_name",
+            "orientation",
             "due_date",
             "status",
             "outcome",
         ]
         widgets = {"due_date": DateInput, "outcome": forms.Textarea(attrs={"rows": 3})}
-        field_classes = {"objective": BoundedModelChoiceField, "owner_user": BoundedModelChoiceField}
+        field_classes = {
+            "objective": BoundedModelChoiceField,
+            "owner_user": BoundedModelChoiceField,
+            "owner_partner": BoundedModelChoiceField,
+            "orientation": BoundedModelChoiceField,
+        }
 
-    def __init__(self, *args, pathway, **kwargs):
+    def __init__(self, *args, pathway, readable, **kwargs):
+        """`readable`: the levels the author reads; objectives and orientations offered are those they see."""
+        from tremplin.partners.models import PartnerOrganisation
+
         super().__init__(*args, **kwargs)
         self.pathway = pathway
-        self.fields["objective"].queryset = Objective.objects.filter(plan__pathway=pathway)
+        self.fields["objective"].queryset = Objective.objects.filter(plan__pathway=pathway).visible_to(readable)
         self.fields["objective"].error_messages["invalid_choice"] = _(
             "Objectif : choisissez un objectif du plan de cette personne."
         )
@@ -126,7 +137,23 @@ class ActionForm(ConcurrentEditMixin, forms.ModelForm):
             "Membre de l'équipe : choisissez un membre actif de votre structure."
         )
         self.fields["owner_user"].help_text = _("Si l'action est portée par l'équipe. Par défaut : vous.")
-        self.fields["owner_partner_name"].help_text = _("Si l'action est portée par un partenaire extérieur.")
+        self.fields["owner_partner"].queryset = PartnerOrganisation.objects.in_directory_of(pathway.structure).filter(
+            is_active=True
+        )
+        self.fields["owner_partner"].error_messages["invalid_choice"] = services.PARTNER_OUTSIDE_DIRECTORY
+        self.fields["owner_partner"].help_text = _("Si l'action est portée par un partenaire de votre annuaire.")
+        self.fields["owner_partner_name"].help_text = _(
+            "Ou, si le prestataire n'est pas dans l'annuaire, son nom (un organisme, pas une personne)."
+        )
+        orientations = pathway.orientations.visible_to(readable).select_related("organisation")
+        self.fields["orientation"].queryset = orientations.order_by("-created_at")
+        self.fields["orientation"].label_from_instance = lambda o: (
+            f"{o.organisation.name} ({date_format(o.status_changed_on, 'SHORT_DATE_FORMAT')})"
+        )
+        self.fields["orientation"].error_messages["invalid_choice"] = services.ORIENTATION_OF_ANOTHER_PATHWAY
+        self.fields["orientation"].help_text = _(
+            "L'orientation vers un partenaire dont l'action découle, s'il y en a une."
+        )
         self.fields["title"].error_messages["required"] = _("Action : décrivez l'action en quelques mots.")
         if self.instance.pk is None:
             del self.fields["status"]
@@ -135,14 +162,19 @@ class ActionForm(ConcurrentEditMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("owner_kind")
-        if kind == OwnerKind.PARTNER and not (cleaned.get("owner_partner_name") or "").strip():
-            self.add_error("owner_partner_name", _("Nom du partenaire : indiquez le partenaire qui porte l'action."))
+        name = (cleaned.get("owner_partner_name") or "").strip()
+        if kind == OwnerKind.PARTNER and cleaned.get("owner_partner") is None and not name:
+            if "owner_partner" not in self.errors:
+                self.add_error("owner_partner", services.PARTNER_MISSING)
+        if kind == OwnerKind.PARTNER and cleaned.get("owner_partner") is not None and name:
+            self.add_error("owner_partner_name", services.PARTNER_TWICE)
         if kind == OwnerKind.STAFF and self.instance.pk and cleaned.get("owner_user") is None:
             self.add_error("owner_user", _("Membre de l'équipe : choisissez qui porte l'action."))
         if kind != OwnerKind.STAFF:
             cleaned["owner_user"] = None
         if kind != OwnerKind.PARTNER:
             cleaned["owner_partner_name"] = ""
+            cleaned["owner_partner"] = None
         return cleaned
 
 

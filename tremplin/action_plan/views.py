@@ -61,7 +61,7 @@ def plan(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
             .select_related("target_job")
             .prefetch_related(Prefetch("barriers", queryset=Barrier.objects.order_by("domain", "identified_on", "id")))
         )
-        actions = list(action_plan.actions.visible_to(membership).select_related("owner_user"))
+        actions = list(action_plan.actions.visible_to(membership).select_related("owner_user", "owner_partner"))
         reviews = list(action_plan.reviews.select_related("reviewed_by"))
         by_objective: dict[int, list[Action]] = {}
         for action in actions:
@@ -183,7 +183,8 @@ def _warn_about_due_date(request: HttpRequest, pathway: Pathway, action: Action)
 
 @login_required
 def action_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
-    pathway = pathway_or_404(request, pathway_id, Capability.EDIT_PEOPLE)
+    pathway, membership = pathway_membership_or_404(request, pathway_id, Capability.EDIT_PEOPLE)
+    readable = visibilities_for(membership)
     initial = {}
     wanted = request.GET.get("objective", "")
     if wanted:
@@ -194,7 +195,7 @@ def action_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
         if objective is not None:
             initial = {"objective": objective.pk}
     if request.method == "POST":
-        form = ActionForm(request.POST, pathway=pathway)
+        form = ActionForm(request.POST, pathway=pathway, readable=readable)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -207,6 +208,8 @@ def action_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
                     owner_kind=data["owner_kind"],
                     owner_user=data.get("owner_user"),
                     owner_partner_name=data.get("owner_partner_name", ""),
+                    owner_partner=data.get("owner_partner"),
+                    orientation=data.get("orientation"),
                     due_date=data.get("due_date"),
                     by=request.user,
                 )
@@ -217,7 +220,7 @@ def action_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
                 _warn_about_due_date(request, pathway, action)
                 return redirect(_plan_url(pathway))
     else:
-        form = ActionForm(pathway=pathway, initial=initial)
+        form = ActionForm(pathway=pathway, readable=readable, initial=initial)
     return render(request, "action_plan/action_form.html", {"form": form, "pathway": pathway, "action": None})
 
 
@@ -229,15 +232,18 @@ def action_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         public_id=public_id,
     )
     pathway = action.plan.pathway
-    check_pathway_access(request, pathway, Capability.EDIT_PEOPLE, record=action)
+    membership = check_pathway_access(request, pathway, Capability.EDIT_PEOPLE, record=action)
+    readable = visibilities_for(membership)
+    if action.visibility not in readable:
+        raise Http404
     if request.method == "POST":
-        form = ActionForm(request.POST, instance=action, pathway=pathway)
+        form = ActionForm(request.POST, instance=action, pathway=pathway, readable=readable)
         if form.is_valid() and (saved := form.save_unless_changed()) is not None:
             messages.success(request, _("Action « %(title)s » enregistrée.") % {"title": saved.title})
             _warn_about_due_date(request, pathway, saved)
             return redirect(_plan_url(pathway))
     else:
-        form = ActionForm(instance=action, pathway=pathway)
+        form = ActionForm(instance=action, pathway=pathway, readable=readable)
     return render(request, "action_plan/action_form.html", {"form": form, "pathway": pathway, "action": action})
 
 

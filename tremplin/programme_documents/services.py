@@ -65,7 +65,7 @@ def _objectives(plan, barrier_ids: set[int], visibilities) -> list:
 def _actions(plan, visibilities) -> list[Action]:
     if plan is None:
         return []
-    return list(plan.actions.visible_to(visibilities).select_related("objective", "owner_user"))
+    return list(plan.actions.visible_to(visibilities).select_related("objective", "owner_user", "owner_partner"))
 
 
 def _by_section(actions: list[Action]) -> list[SectionActions]:

@@ -13,7 +13,7 @@ def suggestions_for(structure, barriers) -> dict[int, list[ToolboxEntry]]:
     barriers = list(barriers)
     if not barriers:
         return {}
-    entries = list(ToolboxEntry.objects.for_structure(structure))
+    entries = list(ToolboxEntry.objects.for_structure(structure).select_related("partner"))
     entries.sort(key=lambda e: (e.structure_id is None, e.title.lower()))  # the structure's own first
     return {b.pk: [e for e in entries if b.domain in (e.domains or [])] for b in barriers}
 

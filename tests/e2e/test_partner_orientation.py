@@ -53,7 +53,7 @@ def story(french_aci):
         description="Hébergée chez un tiers",
         visibility=Visibility.SHAREABLE_WITH_PARTNERS,
     )
-    ObjectiveFactory(plan=ActionPlanFactory(pathway=pathway), text="Accéder à un logement autonome", barrier=barrier)
+    ObjectiveFactory(plan=ActionPlanFactory(pathway=pathway), text="Accéder à un logement autonome", barriers=[barrier])
     InterviewFactory(
         pathway=pathway,
         notes=SECRET,

@@ -69,7 +69,7 @@ def world(db):
     barrier = BarrierFactory(pathway=pathway, domain=BarrierDomain.JUSTICE, description="Sursis probatoire")
     assert barrier.visibility == Visibility.SOCIAL_STAFF_ONLY
     plan = ActionPlanFactory(pathway=pathway)
-    objective = ObjectiveFactory(plan=plan, text=OBJECTIVE, success_indicator=INDICATOR, barrier=barrier)
+    objective = ObjectiveFactory(plan=plan, text=OBJECTIVE, success_indicator=INDICATOR, barriers=[barrier])
     ActionFactory(plan=plan, objective=objective, title=ACTION, section=Section.PERSONAL_SUPPORT)
     done = ActionFactory(plan=plan, objective=objective, title=DONE_ACTION, section=Section.PERSONAL_SUPPORT)
     done.status = ActionStatus.DONE
@@ -242,7 +242,7 @@ def test_a_barrier_made_social_only_later_hides_its_objective_actions_and_orient
     barrier = BarrierFactory(pathway=pathway, domain=BarrierDomain.MOBILITY)
     assert barrier.visibility == Visibility.WHOLE_TEAM
     plan = ActionPlanFactory(pathway=pathway)
-    objective = ObjectiveFactory(plan=plan, text=OBJECTIVE, success_indicator=INDICATOR, barrier=barrier)
+    objective = ObjectiveFactory(plan=plan, text=OBJECTIVE, success_indicator=INDICATOR, barriers=[barrier])
     ActionFactory(plan=plan, objective=objective, title=ACTION)
     housing = PartnerOrganisationFactory(structure=structure, name="Agence mobilité", kind=PartnerKind.MOBILITY)
     service = PartnerServiceFactory(organisation=housing, needs=["mobility"])
@@ -277,3 +277,123 @@ def test_a_barrier_made_social_only_later_hides_its_objective_actions_and_orient
     barrier.visibility = Visibility.WHOLE_TEAM
     barrier.save()
     assert OBJECTIVE in client.get(url).content.decode()
+
+
+# Decision 0013: an objective addresses several barriers and takes the most restrictive of their levels.
+SHARED_OBJECTIVE = "Se rendre seul·e au chantier et aux rendez-vous"
+SHARED_ACTION = "Trajet accompagné vers le chantier"
+
+
+@pytest.fixture
+def shared_objective(db):
+    """An objective on a barrier shared with partners, with a done action, opened to an employment partner."""
+    structure = StructureFactory()
+    users = {role: MembershipFactory(structure=structure, role=role).user for role in STAFF_ROLES}
+    worksite = WorksiteFactory(structure=structure)
+    worksite.supervisors.add(users[Role.SUPERVISOR])
+    pathway = PathwayFactory(
+        person__structure=structure,
+        status=Status.IN_CONTRACT,
+        referent=users[Role.COUNSELLOR],
+        supervisor=users[Role.SUPERVISOR],
+        worksite=worksite,
+    )
+    ContractFactory(pathway=pathway, worksite=worksite)
+    mobility = BarrierFactory(
+        pathway=pathway, domain=BarrierDomain.MOBILITY, visibility=Visibility.SHAREABLE_WITH_PARTNERS
+    )
+    justice = BarrierFactory(pathway=pathway, domain=BarrierDomain.JUSTICE, description="Contrôle judiciaire")
+    plan = ActionPlanFactory(pathway=pathway)
+    objective = ObjectiveFactory(plan=plan, text=SHARED_OBJECTIVE, barriers=[mobility])
+    done = ActionFactory(plan=plan, objective=objective, title=SHARED_ACTION)
+    done.status = ActionStatus.DONE
+    done.save()
+    employment = PartnerOrganisationFactory(structure=structure, name="Pôle emploi", kind=PartnerKind.PUBLIC_EMPLOYMENT)
+    orientation_services.share_pathway(
+        pathway=pathway,
+        organisation=employment,
+        items=[SharedItem.STATUS, SharedItem.OBJECTIVES],
+        by=users[Role.COUNSELLOR],
+        record_consent=True,
+    )
+    partner = PartnerAccountFactory(
+        membership__structure=structure, membership__role=Role.PARTNER, organisation=employment
+    ).membership.user
+    assert objective.visibility == Visibility.SHAREABLE_WITH_PARTNERS
+    return {"users": users, "partner": partner, "pathway": pathway, "objective": objective, "justice": justice}
+
+
+def _who_reads_the_objective(client, world, tmp_path) -> dict[str, bool]:
+    """For every staff role and the partner: whether the objective or its action appears on the plan, the
+    timeline, the programme PDF or the partner's summary."""
+    pathway = world["pathway"].public_id
+    pages = [
+        reverse("action_plan:plan", args=[pathway]),
+        reverse("timeline:pathway", args=[pathway]),
+        reverse("programme_documents:programme_pdf", args=[pathway]),
+    ]
+    found = {}
+    for role, user in world["users"].items():
+        client.force_login(user)
+        texts = [text_of(r, tmp_path) for r in map(client.get, pages) if r.status_code == 200]
+        found[role] = any(SHARED_OBJECTIVE in t or SHARED_ACTION in t for t in texts)
+    client.force_login(world["partner"])
+    summary = client.get(reverse("partner_portal:pathway", args=[pathway])).content.decode()
+    found["partner"] = SHARED_OBJECTIVE in summary
+    return found
+
+
+def test_adding_a_social_only_barrier_to_an_objective_hides_it_everywhere_and_removing_it_shows_it_again(
+    client, shared_objective, tmp_path
+):
+    world = shared_objective
+    before = _who_reads_the_objective(client, world, tmp_path)
+    assert before["partner"] and before[Role.JOB_COACH] and before[Role.COUNSELLOR]
+
+    world["objective"].barriers.add(world["justice"])
+    hidden = _who_reads_the_objective(client, world, tmp_path)
+    for role, user in world["users"].items():
+        social = reads_social(user, user.memberships.get().structure)
+        assert hidden[role] == (before[role] and social), role
+    assert not hidden["partner"]
+    assert hidden[Role.COUNSELLOR] and not hidden[Role.JOB_COACH] and not hidden[Role.SUPERVISOR]
+    event = TimelineEvent.objects.get(pathway=world["pathway"], kind=EventKind.ACTION_DONE)
+    assert event.visibility == Visibility.SOCIAL_STAFF_ONLY
+    # The subject-access export is for the person: it keeps the objective and both its barriers.
+    from tremplin.rights.services import export_person
+
+    [exported] = [o for o in export_person(world["pathway"].person)["objectives"] if o["text"] == SHARED_OBJECTIVE]
+    assert set(exported["barriers"]) == {str(b.public_id) for b in world["objective"].barriers.all()}
+    assert len(exported["barriers"]) == 2
+
+    world["objective"].barriers.remove(world["justice"])
+    assert _who_reads_the_objective(client, world, tmp_path) == before
+
+
+def test_linking_from_the_barriers_side_levels_the_objective_too(shared_objective):
+    """`barrier.objectives.add(objective)` goes through the same m2m_changed signal."""
+    world = shared_objective
+    world["justice"].objectives.add(world["objective"])
+    assert Objective.objects.get(pk=world["objective"].pk).visibility == Visibility.SOCIAL_STAFF_ONLY
+    world["justice"].objectives.clear()
+    assert Objective.objects.get(pk=world["objective"].pk).visibility == Visibility.SHAREABLE_WITH_PARTNERS
+
+
+def test_refresh_pathway_levels_an_objective_by_its_most_restrictive_barrier(shared_objective):
+    """The one propagation function reads the many-to-many (a bulk insert skips the signal)."""
+    from tremplin.core.derived_visibility import refresh_pathway
+
+    world = shared_objective
+    Objective.barriers.through.objects.create(objective=world["objective"], barrier=world["justice"])
+    refresh_pathway(world["pathway"].pk)
+    assert Objective.objects.get(pk=world["objective"].pk).visibility == Visibility.SOCIAL_STAFF_ONLY
+    assert {a.visibility for a in world["objective"].actions.all()} == {Visibility.SOCIAL_STAFF_ONLY}
+
+
+def test_a_barrier_of_an_objective_made_social_only_later_hides_the_objective(shared_objective):
+    world = shared_objective
+    world["objective"].barriers.add(BarrierFactory(pathway=world["pathway"], domain=BarrierDomain.HOUSING))
+    [housing] = world["objective"].barriers.filter(domain=BarrierDomain.HOUSING)
+    housing.visibility = Visibility.SOCIAL_STAFF_ONLY
+    housing.save()
+    assert Objective.objects.get(pk=world["objective"].pk).visibility == Visibility.SOCIAL_STAFF_ONLY

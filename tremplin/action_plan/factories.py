@@ -19,10 +19,17 @@ class ActionPlanFactory(factory.django.DjangoModelFactory):
 class ObjectiveFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Objective
+        skip_postgeneration_save = True
 
     plan = factory.SubFactory(ActionPlanFactory)
     text = "Obtenir le permis B pour se rendre sur les chantiers"
     success_indicator = "Permis obtenu"
+
+    @factory.post_generation
+    def barriers(self, create, extracted, **kwargs):
+        """`ObjectiveFactory(barriers=[a, b])` links them (the m2m_changed signal levels the objective)."""
+        if create and extracted:
+            self.barriers.set(extracted)
 
 
 class ActionFactory(factory.django.DjangoModelFactory):

@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.accounts.models import User
 from tremplin.accounts.roles import Responsibility
 from tremplin.core.concurrency import ConcurrentEditMixin
-from tremplin.core.forms import BoundedModelChoiceField, DateInput
+from tremplin.core.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField, DateInput
+from tremplin.core.visibility import visible_q
 
+from . import services
 from .models import Action, ActionPlan, Objective, OwnerKind, PlanReview
 
 
@@ -44,22 +46,29 @@ class PlanSettingsForm(ConcurrentEditMixin, forms.ModelForm):
 class ObjectiveForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = Objective
-        fields = ["text", "barrier", "target_job", "target_date", "status", "success_indicator"]
+        fields = ["text", "barriers", "target_job", "target_date", "status", "success_indicator"]
         widgets = {
             "target_date": DateInput,
             "text": forms.Textarea(attrs={"rows": 3}),
             "success_indicator": forms.Textarea(attrs={"rows": 2}),
+            "barriers": forms.CheckboxSelectMultiple,
         }
-        field_classes = {"barrier": BoundedModelChoiceField, "target_job": BoundedModelChoiceField}
+        field_classes = {"barriers": BoundedModelMultipleChoiceField, "target_job": BoundedModelChoiceField}
 
-    def __init__(self, *args, pathway, plan=None, **kwargs):
+    def __init__(self, *args, pathway, readable, plan=None, **kwargs):
+        """`readable`: the levels the author reads; they may attach only the barriers they see."""
         super().__init__(*args, **kwargs)
         self.pathway = pathway
         self.plan = plan
-        self.fields["barrier"].queryset = pathway.barriers.all()
-        self.fields["barrier"].error_messages["invalid_choice"] = _(
-            "Frein lié : choisissez un frein du diagnostic de cette personne."
+        self.readable = readable
+        self.fields["barriers"].queryset = pathway.barriers.visible_to(readable)
+        self.fields["barriers"].help_text = _(
+            "Un objectif peut répondre à plusieurs freins ; il reste visible de qui voit chacun d'eux."
         )
+        for key in ("invalid_choice", "invalid_pk_value"):
+            self.fields["barriers"].error_messages[key] = _(
+                "Freins liés : choisissez des freins du diagnostic de cette personne."
+            )
         self.fields["target_job"].queryset = pathway.target_jobs.all()
         self.fields["target_job"].error_messages["invalid_choice"] = _(
             "Métier visé lié : choisissez un métier du projet professionnel de cette personne."
@@ -67,6 +76,13 @@ class ObjectiveForm(ConcurrentEditMixin, forms.ModelForm):
         self.fields["text"].error_messages["required"] = _("Objectif : décrivez l'objectif convenu avec la personne.")
         if self.instance.pk is None:
             del self.fields["status"]
+
+    def clean_barriers(self):
+        """Barriers already linked that the author does not see stay linked (never removed unseen)."""
+        chosen = list(self.cleaned_data.get("barriers") or [])
+        if self.instance.pk:
+            chosen += list(self.instance.barriers.exclude(visible_q(self.readable)))
+        return chosen
 
     def clean(self):
         cleaned = super().clean()
@@ -91,18 +107,28 @@ class ActionForm(ConcurrentEditMixin, forms.ModelForm):
             "kind",
             "owner_kind",
             "owner_user",
+            "owner_partner",
             "owner_partner_name",
+            "orientation",
             "due_date",
             "status",
             "outcome",
         ]
         widgets = {"due_date": DateInput, "outcome": forms.Textarea(attrs={"rows": 3})}
-        field_classes = {"objective": BoundedModelChoiceField, "owner_user": BoundedModelChoiceField}
+        field_classes = {
+            "objective": BoundedModelChoiceField,
+            "owner_user": BoundedModelChoiceField,
+            "owner_partner": BoundedModelChoiceField,
+            "orientation": BoundedModelChoiceField,
+        }
 
-    def __init__(self, *args, pathway, **kwargs):
+    def __init__(self, *args, pathway, readable, **kwargs):
+        """`readable`: the levels the author reads; objectives and orientations offered are those they see."""
+        from tremplin.partners.models import PartnerOrganisation
+
         super().__init__(*args, **kwargs)
         self.pathway = pathway
-        self.fields["objective"].queryset = Objective.objects.filter(plan__pathway=pathway)
+        self.fields["objective"].queryset = Objective.objects.filter(plan__pathway=pathway).visible_to(readable)
         self.fields["objective"].error_messages["invalid_choice"] = _(
             "Objectif : choisissez un objectif du plan de cette personne."
         )
@@ -111,7 +137,23 @@ class ActionForm(ConcurrentEditMixin, forms.ModelForm):
             "Membre de l'équipe : choisissez un membre actif de votre structure."
         )
         self.fields["owner_user"].help_text = _("Si l'action est portée par l'équipe. Par défaut : vous.")
-        self.fields["owner_partner_name"].help_text = _("Si l'action est portée par un partenaire extérieur.")
+        self.fields["owner_partner"].queryset = PartnerOrganisation.objects.in_directory_of(pathway.structure).filter(
+            is_active=True
+        )
+        self.fields["owner_partner"].error_messages["invalid_choice"] = services.PARTNER_OUTSIDE_DIRECTORY
+        self.fields["owner_partner"].help_text = _("Si l'action est portée par un partenaire de votre annuaire.")
+        self.fields["owner_partner_name"].help_text = _(
+            "Ou, si le prestataire n'est pas dans l'annuaire, son nom (un organisme, pas une personne)."
+        )
+        orientations = pathway.orientations.visible_to(readable).select_related("organisation")
+        self.fields["orientation"].queryset = orientations.order_by("-created_at")
+        self.fields["orientation"].label_from_instance = lambda o: (
+            f"{o.organisation.name} ({date_format(o.status_changed_on, 'SHORT_DATE_FORMAT')})"
+        )
+        self.fields["orientation"].error_messages["invalid_choice"] = services.ORIENTATION_OF_ANOTHER_PATHWAY
+        self.fields["orientation"].help_text = _(
+            "L'orientation vers un partenaire dont l'action découle, s'il y en a une."
+        )
         self.fields["title"].error_messages["required"] = _("Action : décrivez l'action en quelques mots.")
         if self.instance.pk is None:
             del self.fields["status"]
@@ -120,14 +162,19 @@ class ActionForm(ConcurrentEditMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("owner_kind")
-        if kind == OwnerKind.PARTNER and not (cleaned.get("owner_partner_name") or "").strip():
-            self.add_error("owner_partner_name", _("Nom du partenaire : indiquez le partenaire qui porte l'action."))
+        name = (cleaned.get("owner_partner_name") or "").strip()
+        if kind == OwnerKind.PARTNER and cleaned.get("owner_partner") is None and not name:
+            if "owner_partner" not in self.errors:
+                self.add_error("owner_partner", services.PARTNER_MISSING)
+        if kind == OwnerKind.PARTNER and cleaned.get("owner_partner") is not None and name:
+            self.add_error("owner_partner_name", services.PARTNER_TWICE)
         if kind == OwnerKind.STAFF and self.instance.pk and cleaned.get("owner_user") is None:
             self.add_error("owner_user", _("Membre de l'équipe : choisissez qui porte l'action."))
         if kind != OwnerKind.STAFF:
             cleaned["owner_user"] = None
         if kind != OwnerKind.PARTNER:
             cleaned["owner_partner_name"] = ""
+            cleaned["owner_partner"] = None
         return cleaned
 
 

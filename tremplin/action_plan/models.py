@@ -101,7 +101,7 @@ class PlanItemVisibility(TracksVisibility):
     """Objectives and actions: their level is derived on save; a change reaches what derives from them."""
 
     def save(self, *args, **kwargs):
-        derived_visibility.derive_before_save(self, kwargs, {"barrier", "objective"})
+        derived_visibility.derive_before_save(self, kwargs, {"objective", "owner_partner", "orientation"})
         adding = self._state.adding
         super().save(*args, **kwargs)
         if not adding and self.visibility_changed():
@@ -114,13 +114,9 @@ class Objective(PlanItemVisibility, PublicModel):
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="objectives")
     text = models.TextField(_("objectif"))
-    barrier = models.ForeignKey(
-        "barriers.Barrier",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="objectives",
-        verbose_name=_("frein lié"),
+    # Several barriers (decision 0013): the objective takes the most restrictive of their levels.
+    barriers = models.ManyToManyField(
+        "barriers.Barrier", blank=True, related_name="objectives", verbose_name=_("freins liés")
     )
     target_job = models.ForeignKey(
         "professional_project.TargetJob",
@@ -188,7 +184,24 @@ class Action(PlanItemVisibility, PublicModel):
         related_name="plan_actions",
         verbose_name=_("membre de l'équipe"),
     )
-    owner_partner_name = models.CharField(_("nom du partenaire"), max_length=200, blank=True)
+    # A partner of the directory, or an outside provider named in free text (never both): decision 0013.
+    owner_partner = models.ForeignKey(
+        "partners.PartnerOrganisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plan_actions",
+        verbose_name=_("partenaire de l'annuaire"),
+    )
+    owner_partner_name = models.CharField(_("autre prestataire (nom)"), max_length=200, blank=True)
+    orientation = models.ForeignKey(
+        "orientations.Orientation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="resulting_actions",
+        verbose_name=_("issue de l'orientation"),
+    )
     due_date = models.DateField(_("échéance"), null=True, blank=True)
     status = models.CharField(_("statut"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.PLANNED)
     outcome = models.TextField(_("résultat"), blank=True)
@@ -226,6 +239,8 @@ class Action(PlanItemVisibility, PublicModel):
         if self.owner_kind == OwnerKind.PERSON:
             return str(_("la personne"))
         if self.owner_kind == OwnerKind.PARTNER:
+            if self.owner_partner_id:
+                return self.owner_partner.name
             return self.owner_partner_name or str(_("partenaire à préciser"))
         if self.owner_user_id:
             return self.owner_user.get_full_name() or self.owner_user.email

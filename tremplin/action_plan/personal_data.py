@@ -25,9 +25,7 @@ DECLARATIONS = [
     PersonalData(
         model="action_plan.Action",
         person_path="plan__pathway__person",
-        timeline=TimelineSource(
-            "tremplin.timeline.builders.action_events", ("plan__pathway", "objective__barrier", "owner_user")
-        ),
+        timeline=TimelineSource("tremplin.timeline.builders.action_events", ("plan__pathway", "owner_user")),
         part="action_plan_action",
         erase={"title": "", "outcome": ""},
         export=ExportSection("actions"),

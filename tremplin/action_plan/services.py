@@ -48,12 +48,32 @@ def due_date_warning(pathway, due_date: datetime.date | None) -> str:
     return ""
 
 
-def check_owner(owner_kind: str, owner_user, owner_partner_name: str, *, structure=None) -> None:
+PARTNER_MISSING = _(
+    "Partenaire de l'annuaire : choisissez le partenaire qui porte l'action, ou nommez un autre prestataire."
+)
+PARTNER_TWICE = _(
+    "Autre prestataire (nom) : laissez-le vide quand un partenaire de l'annuaire est choisi (l'un ou l'autre)."
+)
+PARTNER_OUTSIDE_DIRECTORY = _("Partenaire de l'annuaire : choisissez un partenaire de l'annuaire de votre structure.")
+ORIENTATION_OF_ANOTHER_PATHWAY = _("Issue de l'orientation : choisissez une orientation de cette personne.")
+
+
+def check_owner(owner_kind: str, owner_user, owner_partner_name: str, *, structure=None, owner_partner=None) -> None:
+    """Who carries the action: a member of the structure, or a partner of its directory or an outside
+    provider named in free text, never both (decision 0013)."""
+    from tremplin.partners.models import PartnerOrganisation
+
     errors: dict[str, list] = {}
+    name = (owner_partner_name or "").strip()
     if owner_kind == OwnerKind.STAFF and owner_user is None:
         errors["owner_user"] = [_("Membre de l'équipe : choisissez qui porte l'action.")]
-    if owner_kind == OwnerKind.PARTNER and not (owner_partner_name or "").strip():
-        errors["owner_partner_name"] = [_("Nom du partenaire : indiquez le partenaire qui porte l'action.")]
+    if owner_kind == OwnerKind.PARTNER and owner_partner is None and not name:
+        errors["owner_partner"] = [PARTNER_MISSING]
+    if owner_kind == OwnerKind.PARTNER and owner_partner is not None and name:
+        errors["owner_partner_name"] = [PARTNER_TWICE]
+    if owner_kind == OwnerKind.PARTNER and owner_partner is not None and structure is not None:
+        if not PartnerOrganisation.objects.in_directory_of(structure).filter(pk=owner_partner.pk).exists():
+            errors["owner_partner"] = [PARTNER_OUTSIDE_DIRECTORY]
     if owner_kind == OwnerKind.STAFF and owner_user is not None and structure is not None:
         if not owner_user.memberships.filter(structure=structure, is_active=True).exists():
             errors["owner_user"] = [_("Membre de l'équipe : cette personne ne fait pas partie de la structure.")]
@@ -72,6 +92,8 @@ def add_action(
     owner_kind: str = OwnerKind.STAFF,
     owner_user=None,
     owner_partner_name: str = "",
+    owner_partner=None,
+    orientation=None,
     due_date: datetime.date | None = None,
 ) -> Action:
     """Adds an action to the pathway's plan, creating the plan if it does not exist yet.
@@ -88,12 +110,20 @@ def add_action(
         errors["due_date"] = [_("Échéance : une nouvelle action ne peut pas être due à une date passée.")]
     if objective is not None and objective.plan.pathway_id != pathway.pk:
         errors["objective"] = [_("Objectif : cet objectif appartient à un autre parcours.")]
+    if orientation is not None and orientation.pathway_id != pathway.pk:
+        errors["orientation"] = [ORIENTATION_OF_ANOTHER_PATHWAY]
     if errors:
         raise ValidationError(errors)
     if owner_kind == OwnerKind.STAFF and owner_user is None:
         owner_user = by
-    # Someone else named as owner must work in the person's structure.
-    check_owner(owner_kind, owner_user, owner_partner_name, structure=pathway.structure if owner_user != by else None)
+    # Someone else named as owner must work in the person's structure; a partner must be in its directory.
+    check_owner(
+        owner_kind,
+        owner_user,
+        owner_partner_name,
+        structure=pathway.structure if owner_user != by or owner_kind == OwnerKind.PARTNER else None,
+        owner_partner=owner_partner,
+    )
     with transaction.atomic():
         plan = get_or_create_plan(pathway)
         last = plan.actions.aggregate(last=Max("position"))["last"]
@@ -107,6 +137,8 @@ def add_action(
             owner_kind=owner_kind,
             owner_user=owner_user if owner_kind == OwnerKind.STAFF else None,
             owner_partner_name=owner_partner_name.strip() if owner_kind == OwnerKind.PARTNER else "",
+            owner_partner=owner_partner if owner_kind == OwnerKind.PARTNER else None,
+            orientation=orientation,
             due_date=due_date,
             created_by=by,
         )
@@ -124,14 +156,21 @@ def check_target_date(plan: ActionPlan, target_date: datetime.date | None) -> No
         )
 
 
-def add_objective(*, pathway, text: str, by, **fields) -> Objective:
-    """Adds an objective to the pathway's plan (created if missing); its target date follows the agreement."""
+def add_objective(*, pathway, text: str, by, barriers=(), **fields) -> Objective:
+    """Adds an objective to the pathway's plan (created if missing); its target date follows the agreement.
+    Its barriers are the person's own; linking them levels the objective (m2m_changed, decision 0013)."""
     if not (text or "").strip():
         raise ValidationError({"text": [_("Objectif : décrivez l'objectif convenu avec la personne.")]})
+    barriers = list(barriers or ())
+    if any(barrier.pathway_id != pathway.pk for barrier in barriers):
+        raise ValidationError({"barriers": [_("Freins liés : choisissez des freins du diagnostic de cette personne.")]})
     with transaction.atomic():
         plan = get_or_create_plan(pathway)
         check_target_date(plan, fields.get("target_date"))
-        return Objective.objects.create(plan=plan, text=text.strip(), created_by=by, **fields)
+        objective = Objective.objects.create(plan=plan, text=text.strip(), created_by=by, **fields)
+        if barriers:
+            objective.barriers.set(barriers)
+        return objective
 
 
 def changes_since(plan: ActionPlan, since: datetime.datetime | None, visibilities=None) -> list[str]:

@@ -12,6 +12,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +23,7 @@ from django.views.decorators.http import require_POST
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
+from tremplin.barriers.models import Barrier
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import Visibility, visibilities_for
 from tremplin.pathways.access import pathway_membership_or_404, pathway_or_404
@@ -54,8 +56,12 @@ def plan(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     if action_plan is not None:
         # Objectives and actions carry the level of what they derive from (docs/decisions/0008): what the
         # reader may not see is left out entirely, not even counted.
-        objectives = list(action_plan.objectives.visible_to(membership).select_related("barrier", "target_job"))
-        actions = list(action_plan.actions.visible_to(membership).select_related("owner_user"))
+        objectives = list(
+            action_plan.objectives.visible_to(membership)
+            .select_related("target_job")
+            .prefetch_related(Prefetch("barriers", queryset=Barrier.objects.order_by("domain", "identified_on", "id")))
+        )
+        actions = list(action_plan.actions.visible_to(membership).select_related("owner_user", "owner_partner"))
         reviews = list(action_plan.reviews.select_related("reviewed_by"))
         by_objective: dict[int, list[Action]] = {}
         for action in actions:
@@ -66,7 +72,9 @@ def plan(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
             overdue += action.is_overdue
         for objective in objectives:
             objective.grouped = _by_section(by_objective.get(objective.pk, []))
-            objective.barrier_hidden = objective.barrier is not None and objective.barrier.visibility not in readable
+            linked = list(objective.barriers.all())
+            objective.shown_barriers = [b for b in linked if b.visibility in readable]
+            objective.barrier_hidden = len(objective.shown_barriers) < len(linked)
     contract_end = services.current_contract_end(pathway)
     return render(
         request,
@@ -118,12 +126,13 @@ def plan_settings(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 def objective_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
-    pathway = pathway_or_404(request, pathway_id, Capability.EDIT_PEOPLE)
+    pathway, membership = pathway_membership_or_404(request, pathway_id, Capability.EDIT_PEOPLE)
+    readable = visibilities_for(membership)
     action_plan = ActionPlan.objects.filter(pathway=pathway).first()
     if request.method == "POST":
-        form = ObjectiveForm(request.POST, pathway=pathway, plan=action_plan)
+        form = ObjectiveForm(request.POST, pathway=pathway, readable=readable, plan=action_plan)
         if form.is_valid():
-            fields = {k: form.cleaned_data.get(k) for k in ("barrier", "target_job", "target_date")}
+            fields = {k: form.cleaned_data.get(k) for k in ("barriers", "target_job", "target_date")}
             try:
                 services.add_objective(
                     pathway=pathway,
@@ -138,7 +147,7 @@ def objective_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpRespons
                 messages.success(request, _("Objectif ajouté au plan."))
                 return redirect(_plan_url(pathway))
     else:
-        form = ObjectiveForm(pathway=pathway, plan=action_plan)
+        form = ObjectiveForm(pathway=pathway, readable=readable, plan=action_plan)
     return render(request, "action_plan/objective_form.html", {"form": form, "pathway": pathway, "objective": None})
 
 
@@ -150,14 +159,17 @@ def objective_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         public_id=public_id,
     )
     pathway = objective.plan.pathway
-    check_pathway_access(request, pathway, Capability.EDIT_PEOPLE, record=objective)
+    membership = check_pathway_access(request, pathway, Capability.EDIT_PEOPLE, record=objective)
+    readable = visibilities_for(membership)
+    if objective.visibility not in readable:
+        raise Http404
     if request.method == "POST":
-        form = ObjectiveForm(request.POST, instance=objective, pathway=pathway, plan=objective.plan)
+        form = ObjectiveForm(request.POST, instance=objective, pathway=pathway, readable=readable, plan=objective.plan)
         if form.is_valid() and form.save_unless_changed() is not None:
             messages.success(request, _("Objectif enregistré."))
             return redirect(_plan_url(pathway))
     else:
-        form = ObjectiveForm(instance=objective, pathway=pathway, plan=objective.plan)
+        form = ObjectiveForm(instance=objective, pathway=pathway, readable=readable, plan=objective.plan)
     return render(
         request, "action_plan/objective_form.html", {"form": form, "pathway": pathway, "objective": objective}
     )
@@ -171,7 +183,8 @@ def _warn_about_due_date(request: HttpRequest, pathway: Pathway, action: Action)
 
 @login_required
 def action_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
-    pathway = pathway_or_404(request, pathway_id, Capability.EDIT_PEOPLE)
+    pathway, membership = pathway_membership_or_404(request, pathway_id, Capability.EDIT_PEOPLE)
+    readable = visibilities_for(membership)
     initial = {}
     wanted = request.GET.get("objective", "")
     if wanted:
@@ -182,7 +195,7 @@ def action_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
         if objective is not None:
             initial = {"objective": objective.pk}
     if request.method == "POST":
-        form = ActionForm(request.POST, pathway=pathway)
+        form = ActionForm(request.POST, pathway=pathway, readable=readable)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -195,6 +208,8 @@ def action_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
                     owner_kind=data["owner_kind"],
                     owner_user=data.get("owner_user"),
                     owner_partner_name=data.get("owner_partner_name", ""),
+                    owner_partner=data.get("owner_partner"),
+                    orientation=data.get("orientation"),
                     due_date=data.get("due_date"),
                     by=request.user,
                 )
@@ -205,7 +220,7 @@ def action_create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
                 _warn_about_due_date(request, pathway, action)
                 return redirect(_plan_url(pathway))
     else:
-        form = ActionForm(pathway=pathway, initial=initial)
+        form = ActionForm(pathway=pathway, readable=readable, initial=initial)
     return render(request, "action_plan/action_form.html", {"form": form, "pathway": pathway, "action": None})
 
 
@@ -217,15 +232,18 @@ def action_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         public_id=public_id,
     )
     pathway = action.plan.pathway
-    check_pathway_access(request, pathway, Capability.EDIT_PEOPLE, record=action)
+    membership = check_pathway_access(request, pathway, Capability.EDIT_PEOPLE, record=action)
+    readable = visibilities_for(membership)
+    if action.visibility not in readable:
+        raise Http404
     if request.method == "POST":
-        form = ActionForm(request.POST, instance=action, pathway=pathway)
+        form = ActionForm(request.POST, instance=action, pathway=pathway, readable=readable)
         if form.is_valid() and (saved := form.save_unless_changed()) is not None:
             messages.success(request, _("Action « %(title)s » enregistrée.") % {"title": saved.title})
             _warn_about_due_date(request, pathway, saved)
             return redirect(_plan_url(pathway))
     else:
-        form = ActionForm(instance=action, pathway=pathway)
+        form = ActionForm(instance=action, pathway=pathway, readable=readable)
     return render(request, "action_plan/action_form.html", {"form": form, "pathway": pathway, "action": action})
 
 

@@ -237,7 +237,9 @@ def proposal_refuse(request: HttpRequest, public_id) -> HttpResponse:
 
 def _session(request: HttpRequest, public_id, *capabilities) -> tuple[EvaluationSession, object]:
     session = get_object_or_404(
-        EvaluationSession.objects.select_related("pathway__person", "pathway__structure", "coach", "self_entered_by"),
+        EvaluationSession.objects.select_related(
+            "pathway__person", "pathway__structure", "pathway__programme", "coach", "self_entered_by"
+        ),
         public_id=public_id,
     )
     membership = check_pathway_access(request, session.pathway, *capabilities, record=session)

@@ -1,8 +1,9 @@
 """Visibility follows the data (docs/decisions/0008-visibility-follows-the-data.md).
 
 An item that derives from or points to another carries a stored level that is never less
-restrictive than its sources': an objective takes its barrier's, an action its objective's (and
-the review decision that created it), an orientation its barrier's, its action's and the partner's
+restrictive than its sources': an objective takes the most restrictive of its barriers' (decision
+0013), an action its objective's (and the review decision that created it, the orientation it came
+from and the directory partner who carries it), an orientation its barrier's, its action's and the partner's
 (a health, addiction or justice partner says something by its name alone), a consent naming a
 partner the most restrictive of that partner and of the orientations to it, and the timeline
 events built from these items their item's. Lists keep filtering with
@@ -32,31 +33,68 @@ CONSENT_DEFAULT = Visibility.WHOLE_TEAM
 Getter = Callable[[str, str], type]
 
 
+def _level_of_barrier(visibility: str, domain: str) -> str:
+    if visibility:
+        return visibility
+    return Visibility.SOCIAL_STAFF_ONLY if domain in SENSITIVE_DOMAINS else Visibility.WHOLE_TEAM
+
+
 def barrier_level(barrier) -> str | None:
     if barrier is None:
         return None
-    if barrier.visibility:
-        return barrier.visibility
-    return Visibility.SOCIAL_STAFF_ONLY if barrier.domain in SENSITIVE_DOMAINS else Visibility.WHOLE_TEAM
+    return _level_of_barrier(barrier.visibility, barrier.domain)
 
 
-def objective_level(objective) -> str:
-    return most_restrictive(Visibility.SHAREABLE_WITH_PARTNERS, barrier_level(objective.barrier))
+def objective_level(objective, *, barriers: list[str] | None = None) -> str:
+    """The most restrictive of its barriers' levels: one social-only barrier makes it social-only (0013).
+    An objective not saved yet has no barriers: the m2m_changed signal levels it once they are added."""
+    if barriers is None:
+        barriers = [barrier_level(b) for b in objective.barriers.all()] if objective.pk else []
+    return most_restrictive(Visibility.SHAREABLE_WITH_PARTNERS, *barriers)
 
 
-def action_level(action, *, objective: str | None = None, decision: str | None = None) -> str:
+def owner_partner_level(organisation) -> str | None:
+    """A directory partner carrying an action says something by its name alone when it is a sensitive one."""
+    if organisation is None:
+        return None
+    return Visibility.SOCIAL_STAFF_ONLY if partner_is_sensitive(organisation) else None
+
+
+def action_level(
+    action,
+    *,
+    objective: str | None = None,
+    decision: str | None = None,
+    origin: str | None = None,
+    owner: str | None = None,
+) -> str:
     if objective is None and action.objective_id:
         objective = objective_level(action.objective)
     if decision is None:
         found = getattr(action, "review_decision", None) if action.pk else None
         decision = found.visibility if found is not None else None
-    return most_restrictive(Visibility.SHAREABLE_WITH_PARTNERS, objective, decision)
+    if origin is None and getattr(action, "orientation_id", None):
+        origin = orientation_own_level(action.orientation)
+    if owner is None and getattr(action, "owner_partner_id", None):
+        owner = owner_partner_level(action.owner_partner)
+    return most_restrictive(Visibility.SHAREABLE_WITH_PARTNERS, objective, decision, origin, owner)
 
 
 def partner_is_sensitive(organisation, service=None) -> bool:
     if organisation.kind in SENSITIVE_PARTNER_KINDS:
         return True
     return service is not None and any(need.domain in SENSITIVE_DOMAINS for need in service.needs.all())
+
+
+def orientation_own_level(orientation) -> str:
+    """The orientation's level without the action it leads to: what an action that came from it inherits
+    (an orientation takes its action's level, an action its origin's own level: no cycle)."""
+    partner = (
+        Visibility.SOCIAL_STAFF_ONLY if partner_is_sensitive(orientation.organisation, orientation.service) else None
+    )
+    return most_restrictive(
+        orientation.visibility_choice, ORIENTATION_DEFAULT, barrier_level(orientation.barrier), partner
+    )
 
 
 def orientation_source_level(orientation, *, action: str | None = None) -> str:
@@ -157,18 +195,33 @@ def refresh_pathway(pathway_id: int, *, get_model: Getter = django_apps.get_mode
     changes = BarrierChange.objects.filter(barrier__pathway_id=pathway_id).values_list("pk", "barrier_id")
     _set_event_levels(get_model, "barriers.barrierchange", {str(pk): barrier_levels[b] for pk, b in changes})
 
-    objectives = list(Objective.objects.filter(plan__pathway_id=pathway_id).select_related("barrier"))
-    Objective.objects.bulk_update(_changed(objectives, objective_level), ["visibility"])
+    objectives = list(Objective.objects.filter(plan__pathway_id=pathway_id))
+    linked = _objective_barrier_levels(Objective, pathway_id)
+    Objective.objects.bulk_update(
+        _changed(objectives, lambda o: objective_level(o, barriers=linked.get(o.pk, []))), ["visibility"]
+    )
     objective_levels = {o.pk: o.visibility for o in objectives}
 
+    orientations = list(
+        Orientation.objects.filter(pathway_id=pathway_id)
+        .select_related("barrier", "organisation", "service")
+        .prefetch_related("service__needs")
+    )
+    own_levels = {o.pk: orientation_own_level(o) for o in orientations}
     decisions = dict(
         Decision.objects.filter(action__plan__pathway_id=pathway_id).values_list("action_id", "visibility")
     )
-    actions = list(Action.objects.filter(plan__pathway_id=pathway_id))
+    actions = list(Action.objects.filter(plan__pathway_id=pathway_id).select_related(*_action_sources(Action)))
     Action.objects.bulk_update(
         _changed(
             actions,
-            lambda a: action_level(a, objective=objective_levels.get(a.objective_id), decision=decisions.get(a.pk)),
+            lambda a: action_level(
+                a,
+                objective=objective_levels.get(a.objective_id),
+                decision=decisions.get(a.pk),
+                origin=own_levels.get(getattr(a, "orientation_id", None)),
+                owner=owner_partner_level(getattr(a, "owner_partner", None)),
+            ),
         ),
         ["visibility"],
     )
@@ -179,11 +232,6 @@ def refresh_pathway(pathway_id: int, *, get_model: Getter = django_apps.get_mode
         {str(a.public_id): most_restrictive(Visibility.WHOLE_TEAM, a.visibility) for a in actions},
     )
 
-    orientations = list(
-        Orientation.objects.filter(pathway_id=pathway_id)
-        .select_related("barrier", "organisation", "service")
-        .prefetch_related("service__needs")
-    )
     Orientation.objects.bulk_update(
         _changed(orientations, lambda o: orientation_level(o, action=action_levels.get(o.action_id))),
         ["visibility"],
@@ -193,6 +241,28 @@ def refresh_pathway(pathway_id: int, *, get_model: Getter = django_apps.get_mode
     _set_event_levels(get_model, "orientations.orientationstep", {str(pk): orientation_levels[o] for pk, o in steps})
 
     refresh_consents(pathway.person, get_model=get_model, consent_model=Consent)
+
+
+def _objective_barrier_levels(Objective, pathway_id: int) -> dict[int, list[str]]:
+    """Objective pk → its barriers' levels, in one query. The historical models of the migrations that ran
+    before decision 0013 (orientations/0004) still have the single `barrier` foreign key."""
+    levels: dict[int, list[str]] = defaultdict(list)
+    if any(field.name == "barriers" for field in Objective._meta.get_fields()):
+        rows = Objective.barriers.through.objects.filter(objective__plan__pathway_id=pathway_id).values_list(
+            "objective_id", "barrier__visibility", "barrier__domain"
+        )
+    else:
+        rows = Objective.objects.filter(plan__pathway_id=pathway_id, barrier__isnull=False).values_list(
+            "pk", "barrier__visibility", "barrier__domain"
+        )
+    for objective_id, visibility, domain in rows:
+        levels[objective_id].append(_level_of_barrier(visibility, domain))
+    return levels
+
+
+def _action_sources(Action) -> tuple[str, ...]:
+    """The directory partner carrying the action, when the (possibly historical) model has it."""
+    return ("owner_partner",) if any(f.name == "owner_partner" for f in Action._meta.get_fields()) else ()
 
 
 def refresh_consents(person, *, get_model: Getter = django_apps.get_model, consent_model=None) -> None:

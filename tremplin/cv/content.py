@@ -1,6 +1,7 @@
 """What a CV shows, built from the person's file: experiences (the portfolio's, informal ones included, and the
-contracts held in the structure), competences acquired at level 3 or more, trainings, certifications still valid,
-and badges in force. The draft (models.CvDraft) only hides and orders these items.
+contracts held in the structure), competences acquired at level 3 or more, basic skills (CléA domains) acquired
+at level 3 or more and languages at their CEFR level (A1 or more) in sections of their own, trainings,
+certifications still valid, and badges in force. The draft (models.CvDraft) only hides and orders these items.
 
 One page: each section keeps its first items only (LIMITS); the editor says so.
 """
@@ -19,10 +20,20 @@ from .models import CvDraft
 ACQUIRED_LEVEL = 3
 DESCRIPTION_LIMIT = 140
 # Items per section that fit on one A4 page with the layout of cv/cv_page.html.
-LIMITS = {"experience": 5, "competence": 8, "training": 3, "certification": 4, "badge": 3}
+LIMITS = {
+    "experience": 5,
+    "competence": 8,
+    "basic": 7,
+    "language": 4,
+    "training": 3,
+    "certification": 4,
+    "badge": 3,
+}
 SECTIONS = (
     ("experience", _("Expériences")),
     ("competence", _("Compétences")),
+    ("basic", _("Compétences de base")),
+    ("language", _("Langues")),
     ("training", _("Formations")),
     ("certification", _("Certifications et habilitations")),
     ("badge", _("Badges")),
@@ -61,9 +72,19 @@ class Cv:
 
     @property
     def languages(self) -> list[str]:
+        """Languages the person listed, less those shown with an assessed level in the « Langues » section."""
         if not self.draft.show_languages:
             return []
-        return [name.strip() for name in (self.person.languages or "").split(",") if name.strip()]
+        assessed = {name.lower() for name in self.assessed_language_names}
+        names = [name.strip() for name in (self.person.languages or "").split(",") if name.strip()]
+        return [name for name in names if name.lower() not in assessed]
+
+    @property
+    def assessed_language_names(self) -> list[str]:
+        for section, _label, items in self.sections:
+            if section == "language":
+                return [name for item in items for name in (item.title, item.organisation) if name]
+        return []
 
 
 def draft_for(person) -> CvDraft:
@@ -127,11 +148,14 @@ def _contracts(person) -> list[CvItem]:
     return items
 
 
-def _competences(person) -> list[CvItem]:
+def _competences(person, acquired: dict[str, int] | None = None) -> list[CvItem]:
+    """Technical, soft and the structure's own competences acquired (basic skills have their own sections)."""
     from tremplin.competences.models import Competence, CompetenceKind
     from tremplin.competences.services import acquired_competences
 
-    acquired = {key: level for key, level in acquired_competences(person).items() if level >= ACQUIRED_LEVEL}
+    if acquired is None:
+        acquired = acquired_competences(person)
+    acquired = {key: level for key, level in acquired.items() if level >= ACQUIRED_LEVEL}
     if not acquired:
         return []
     soft = [key.removeprefix("soft:") for key in acquired if key.startswith("soft:")]
@@ -153,6 +177,44 @@ def _competences(person) -> list[CvItem]:
             )
     items.sort(key=lambda item: (-(item.level or 0), item.title))
     return items
+
+
+# The 0–5 grid level of a language, as its CEFR level (0 = not yet A1 is not shown on a CV).
+CEFR = {1: "A1", 2: "A2", 3: "B1", 4: "B2", 5: "C1"}
+
+
+def _basic_skills(person, acquired: dict[str, int]) -> tuple[list[CvItem], list[CvItem]]:
+    """Basic skills of the catalogue (issue 15): the CléA domains acquired at level 3 or more, and the
+    languages at A1 or more with their CEFR level, each in a section of its own rather than mixed in."""
+    from tremplin.competences.models import Competence, CompetenceKind, Family
+
+    codes = {key.removeprefix("basic:"): level for key, level in acquired.items() if key.startswith("basic:")}
+    if not codes:
+        return [], []
+    skills, languages = [], []
+    for competence in Competence.objects.filter(
+        kind=CompetenceKind.BASIC, structure__isnull=True, code__in=list(codes)
+    ):
+        level = codes[competence.code]
+        if competence.family == Family.LANGUAGE and level in CEFR:
+            languages.append(
+                CvItem(
+                    key=f"language:{competence.code}",
+                    section="language",
+                    title=competence.display_name,
+                    organisation=competence.name,  # the French name, to leave out the same language listed by hand
+                    level=level,
+                    kind=CEFR[level],
+                    kind_label=CEFR[level],
+                )
+            )
+        elif competence.family != Family.LANGUAGE and level >= ACQUIRED_LEVEL:
+            skills.append(
+                CvItem(key=f"basic:{competence.code}", section="basic", title=competence.display_name, level=level)
+            )
+    for items in (skills, languages):
+        items.sort(key=lambda item: (-(item.level or 0), item.title))
+    return skills, languages
 
 
 def _trainings(person) -> list[CvItem]:
@@ -219,9 +281,15 @@ def candidates(person, today: datetime.date | None = None) -> dict[str, list[CvI
     today = today or timezone.localdate()
     experiences = _contracts(person) + _experiences(person)
     experiences.sort(key=lambda item: (item.ongoing, item.end or item.start or datetime.date.min), reverse=True)
+    from tremplin.competences.services import acquired_competences
+
+    acquired = acquired_competences(person)
+    basic, languages = _basic_skills(person, acquired)
     return {
         "experience": experiences,
-        "competence": _competences(person),
+        "competence": _competences(person, acquired),
+        "basic": basic,
+        "language": languages,
         "training": _trainings(person),
         "certification": _certifications(person, today),
         "badge": _badges(person),

@@ -76,9 +76,10 @@ def to_json_resume(cv: Cv) -> dict:
             ],
             "skills": [
                 _clean({"name": item.title, "level": f"{item.level}/5" if item.level is not None else ""})
-                for item in sections["competence"]
+                for item in (*sections["competence"], *sections["basic"])
             ],
-            "languages": [{"language": name} for name in cv.languages],
+            "languages": [{"language": item.title, "fluency": item.kind_label} for item in sections["language"]]
+            + [{"language": name} for name in cv.languages],
             "meta": {"version": "v1.0.0", "lastModified": timezone.now().replace(microsecond=0).isoformat()},
         }
     )

@@ -23,7 +23,7 @@ from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.pdf import pdf_response, render_pdf
-from tremplin.pathways.access import person_membership_or_404
+from tremplin.pathways.access import current_pathway, person_membership_or_404
 
 from . import services
 from .content import LIMITS, build_cv, candidates, draft_for
@@ -79,6 +79,7 @@ def edit(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
         "cv/edit.html",
         {
             "person": person,
+            "programme_pathway": current_pathway(person),
             "form": form,
             "draft": draft,
             "limits": LIMITS,
@@ -100,6 +101,7 @@ def preview(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
         "cv/preview.html",
         {
             "person": person,
+            "programme_pathway": current_pathway(person),
             "cv": cv,
             "cv_language": language,
             "can_edit": membership.can(Capability.MANAGE_JOB_COACHING),

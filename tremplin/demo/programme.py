@@ -267,7 +267,7 @@ def _plan(
         pathway=pathway,
         text=OBJECTIVES[0][0],
         by=counsellor,
-        barrier=barriers[0],
+        barriers=barriers[:2],
         target_date=in_three_months,
         success_indicator=OBJECTIVES[0][1],
     )

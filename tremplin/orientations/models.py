@@ -162,7 +162,8 @@ class Orientation(TracksVisibility, PublicModel):
         super().save(*args, **kwargs)
         if adding:
             derived_visibility.refresh_consents(self.pathway.person)
-        elif self.visibility_changed():
+        elif self.visibility_changed() or self.resulting_actions.exists():
+            # Actions that came from it take its own level (decision 0013), even when its stored one stays.
             derived_visibility.refresh_pathway(self.pathway_id)
         self._loaded_visibility = self.visibility
 

@@ -13,10 +13,21 @@ from tremplin.accounts.access import check_object_access, check_pathway_access, 
 from tremplin.accounts.models import Membership
 from tremplin.people.models import Person
 
-from .models import Pathway
+from .models import ACTIVE_STATUSES, Pathway
 
 # What the pages of a pathway show around it: its person, programme and structure (one query).
 PATHWAY_RELATED = ("person", "programme", "structure")
+
+
+def current_pathway(person: Person) -> Pathway | None:
+    """The person's pathway in progress (the latest open one) with what its pages show around it, or None.
+    Pages about the person rather than one pathway (portfolio, CV) show that pathway's programme menu."""
+    return (
+        Pathway.objects.filter(person=person, status__in=ACTIVE_STATUSES)
+        .select_related(*PATHWAY_RELATED)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
 
 
 def _public_id(value) -> uuid.UUID:

@@ -44,6 +44,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("badges", _("Badges"), "badges:pathway", False),
     Section("orientations", _("Orientations"), "orientations:pathway", False, ("view_all_people",)),
     Section("applications", _("Candidatures"), "applications:list", False, ("view_all_people",)),
+    Section("matching", _("Offres compatibles"), "matching:person", False, ("manage_job_coaching",)),
     Section("immersions", _("Immersions"), "immersions:list", False),
     Section("cv", _("CV"), "cv:edit", True, ("manage_job_coaching",)),
     Section("timeline", _("Chronologie"), "timeline:pathway", False),

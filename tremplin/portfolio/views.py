@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tremplin.accounts.access import person_visible_to
 from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
-from tremplin.pathways.access import person_membership_or_404
+from tremplin.pathways.access import current_pathway, person_membership_or_404
 from tremplin.people.models import Person
 
 from .forms import CertificationForm, ExperienceForm, TrainingForm
@@ -54,6 +54,7 @@ def person(request: HttpRequest, person_id) -> HttpResponse:
         "portfolio/person.html",
         {
             "person": person,
+            "programme_pathway": current_pathway(person),
             "experiences": person.experiences.all(),
             "trainings": person.trainings.all(),
             "certifications": certifications,

@@ -48,20 +48,24 @@ def _plan(pathway) -> ActionPlan | None:
 
 
 def _objectives(plan, barrier_ids: set[int], visibilities) -> list:
-    """Objectives of the plan the reader may see (their level follows their barrier's, decision 0008);
-    the link to a barrier the reader may not see is dropped from the print."""
+    """Objectives of the plan the reader may see (their level follows their barriers', decisions 0008 and
+    0013); the links to barriers the reader may not see are dropped from the print."""
     if plan is None:
         return []
-    objectives = list(plan.objectives.visible_to(visibilities).select_related("barrier", "target_job"))
+    objectives = list(
+        plan.objectives.visible_to(visibilities).select_related("target_job").prefetch_related("barriers")
+    )
     for objective in objectives:
-        objective.readable_barrier = objective.barrier if objective.barrier_id in barrier_ids else None
+        objective.readable_barriers = sorted(
+            (b for b in objective.barriers.all() if b.pk in barrier_ids), key=lambda b: (b.domain, b.pk)
+        )
     return objectives
 
 
 def _actions(plan, visibilities) -> list[Action]:
     if plan is None:
         return []
-    return list(plan.actions.visible_to(visibilities).select_related("objective", "owner_user"))
+    return list(plan.actions.visible_to(visibilities).select_related("objective", "owner_user", "owner_partner"))
 
 
 def _by_section(actions: list[Action]) -> list[SectionActions]:

@@ -50,7 +50,8 @@ def plain(value: Any) -> Any:
 def _exported_fields(declaration: personal_data.PersonalData) -> list[models.Field]:
     model = declaration.model_class
     section = declaration.export
-    names = section.fields or [f.name for f in model._meta.concrete_fields]
+    # Many-to-many links (an objective's barriers, decision 0013) are part of the record too.
+    names = section.fields or [f.name for f in (*model._meta.concrete_fields, *model._meta.many_to_many)]
     person = apps.get_model(personal_data.PERSON_MODEL)
     fields = []
     for name in names:
@@ -70,6 +71,11 @@ def record_to_dict(obj: models.Model, fields: list[models.Field]) -> dict[str, A
         if field.name == "public_id":
             data["id"] = str(obj.public_id)
             continue
+        if field.many_to_many:
+            linked = getattr(obj, field.name).all()
+            personal = field.related_model._meta.label in personal_models
+            data[field.name] = [str(getattr(r, "public_id", None) or r.pk) if personal else plain(r) for r in linked]
+            continue
         if field.is_relation:
             related = getattr(obj, field.name)
             if related is not None and field.related_model._meta.label in personal_models:
@@ -86,8 +92,14 @@ def record_to_dict(obj: models.Model, fields: list[models.Field]) -> dict[str, A
 
 def _section(declaration: personal_data.PersonalData, person: Person) -> Any:
     fields = _exported_fields(declaration)
-    related = [f.name for f in fields if f.is_relation]
-    rows = declaration.rows_of(person).select_related(*related).order_by(*declaration.export.ordering)
+    related = [f.name for f in fields if f.is_relation and not f.many_to_many]
+    linked = [f.name for f in fields if f.many_to_many]
+    rows = (
+        declaration.rows_of(person)
+        .select_related(*related)
+        .prefetch_related(*linked)
+        .order_by(*declaration.export.ordering)
+    )
     records = [record_to_dict(obj, fields) for obj in rows]
     if declaration.export.single:
         return records[0] if records else {}

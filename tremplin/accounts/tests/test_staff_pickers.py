@@ -7,6 +7,7 @@ from tremplin.accounts.factories import MembershipFactory
 from tremplin.accounts.models import User
 from tremplin.accounts.roles import Responsibility, Role
 from tremplin.action_plan.forms import ActionForm
+from tremplin.core.visibility import Visibility
 from tremplin.dashboards.forms import WorksiteForm
 from tremplin.handover.forms import HandoverForm, SourceForm
 from tremplin.interviews.forms import PlanForm as InterviewPlanForm
@@ -53,7 +54,9 @@ PICKERS = {
         {Role.SUPERVISOR},
     ),
     "action plan: action owner": (
-        lambda structure, pathway, user: ActionForm(pathway=pathway).fields["owner_user"].queryset,
+        lambda structure, pathway, user: (
+            ActionForm(pathway=pathway, readable=set(Visibility)).fields["owner_user"].queryset
+        ),
         {Role.COUNSELLOR, Role.CASE_MANAGER, Role.DIRECTOR, Role.JOB_COACH, Role.SUPERVISOR},
     ),
     "interview: led by": (

@@ -50,11 +50,11 @@ def test_a_past_due_date_is_refused(client, counsellor, pathway, today):
     assert not Action.objects.exists()
 
 
-def test_a_partner_action_needs_a_name(client, counsellor, pathway):
+def test_a_partner_action_needs_a_partner_or_a_name(client, counsellor, pathway):
     client.force_login(counsellor)
     response = client.post(url(pathway), data(owner_kind="partner"))
     assert response.status_code == 200
-    assert "Nom du partenaire" in response.content.decode()
+    assert "Partenaire de l&#x27;annuaire : choisissez le partenaire" in response.content.decode()
     assert not Action.objects.exists()
 
 

@@ -21,7 +21,6 @@ def form_data(objective, **changes):
         "status": objective.status,
         "success_indicator": objective.success_indicator,
         "target_date": "",
-        "barrier": "",
         "target_job": "",
     }
     data.update(changes)

@@ -89,7 +89,7 @@ def test_readers_see_the_plan_without_edit_links(client, member, plan, role):
 def test_a_job_coach_reads_nothing_of_an_objective_on_a_social_staff_only_barrier(client, member, plan):
     """The objective takes its barrier's level (decision 0008): neither it nor its barrier appears."""
     barrier = BarrierFactory(pathway=plan.pathway, domain="health", description="Suivi addictologie")
-    objective = ObjectiveFactory(plan=plan, barrier=barrier, text="Reprendre un suivi en addictologie")
+    objective = ObjectiveFactory(plan=plan, barriers=[barrier], text="Reprendre un suivi en addictologie")
     client.force_login(member(Role.JOB_COACH))
     content = client.get(url(plan.pathway)).content.decode()
     assert "Santé" not in content and objective.text not in content and objective.success_indicator not in content
@@ -128,13 +128,14 @@ def test_the_query_count_does_not_depend_on_the_number_of_objectives_and_actions
     staff = member(Role.COUNSELLOR)
     barrier = BarrierFactory(pathway=plan.pathway)
     for index in range(count):
-        objective = ObjectiveFactory(plan=plan, barrier=barrier if index % 2 else None)
+        objective = ObjectiveFactory(plan=plan, barriers=[barrier] if index % 2 else None)
         ActionFactory(plan=plan, objective=objective, owner_kind="staff", owner_user=staff)
         ActionFactory(plan=plan, section="follow_up")
         PlanReviewFactory(plan=plan, reviewed_by=staff)
     client.force_login(counsellor)
     client.get(url(plan.pathway))
     # session, user, membership (middleware, then the access check), savepoint, pathway with its plan,
-    # objectives, actions, reviews, current contract, the access log entry (lock, insert, move head), release.
-    with django_assert_num_queries(14):
+    # objectives, their barriers, actions, reviews, current contract, the access log entry (lock, insert, move
+    # head), release.
+    with django_assert_num_queries(15):
         assert client.get(url(plan.pathway)).status_code == 200

@@ -50,10 +50,10 @@ def test_add_action_refuses_another_pathways_objective(pathway, counsellor):
     assert "objective" in error.value.message_dict
 
 
-def test_a_partner_action_needs_the_partners_name(pathway, counsellor):
+def test_a_partner_action_needs_a_partner_or_the_providers_name(pathway, counsellor):
     with pytest.raises(ValidationError) as error:
         services.add_action(pathway=pathway, section="mobility", title="Permis", by=counsellor, owner_kind="partner")
-    assert "owner_partner_name" in error.value.message_dict
+    assert "owner_partner" in error.value.message_dict
     action = services.add_action(
         pathway=pathway,
         section="mobility",

@@ -8,6 +8,7 @@ from django.utils import translation
 from tremplin.accounts.roles import Role
 from tremplin.action_plan.forms import ActionForm
 from tremplin.contracts.forms import ContractForm
+from tremplin.core.visibility import Visibility
 from tremplin.pathways.factories import PathwayFactory
 from tremplin.pathways.forms import PathwayOpenForm
 from tremplin.programmes.factories import ProgrammeFactory
@@ -31,7 +32,7 @@ def test_real_forms_never_show_dashes_as_the_empty_choice(pathway, member, langu
     user = member(Role.COUNSELLOR)
     with translation.override(language):
         pages = [
-            str(ActionForm(pathway=pathway)),
+            str(ActionForm(pathway=pathway, readable=set(Visibility))),
             str(ContractForm(pathway=pathway)),
             str(PathwayOpenForm(person=pathway.person, user=user)),
         ]

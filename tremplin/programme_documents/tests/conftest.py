@@ -59,7 +59,7 @@ def programme_pathway(structure):
         visibility=Visibility.SOCIAL_STAFF_ONLY,
     )
     plan = ActionPlanFactory(pathway=pathway)
-    objective = ObjectiveFactory(plan=plan, barrier=mobility, text="Obtenir le permis B")
+    objective = ObjectiveFactory(plan=plan, barriers=[mobility], text="Obtenir le permis B")
     ActionFactory(plan=plan, objective=objective, title="S'inscrire à l'auto-école solidaire")
     ActionFactory(plan=plan, title="Atelier CV", status="done", outcome="CV prêt")
     WelcomeStepFactory(pathway=pathway)

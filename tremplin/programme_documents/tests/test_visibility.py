@@ -26,15 +26,16 @@ def test_the_programme_context_leaves_them_out_too_and_keeps_them_for_the_counse
 
 
 def test_an_objective_on_a_barrier_the_reader_may_not_see_is_left_out_of_the_print(programme_pathway):
-    """The objective takes its barrier's level (decision 0008): the supervisor's print has neither."""
+    """The objective takes its barriers' most restrictive level (decisions 0008, 0013): adding a social-only
+    barrier to it takes it out of the supervisor's print; the counsellor's lists both its barriers."""
     hidden = programme_pathway.barriers.get(visibility=Visibility.SOCIAL_STAFF_ONLY)
     objective = programme_pathway.action_plan.objectives.get()
-    objective.barrier = hidden
-    objective.save()
+    objective.barriers.add(hidden)
     supervisor = Membership.objects.get(user=programme_pathway.team_supervisor)
     counsellor = Membership.objects.get(user=programme_pathway.counsellor)
     assert programme_context(programme_pathway, supervisor)["objectives"] == []
-    assert programme_context(programme_pathway, counsellor)["objectives"][0].readable_barrier == hidden
+    [shown] = programme_context(programme_pathway, counsellor)["objectives"]
+    assert hidden in shown.readable_barriers and len(shown.readable_barriers) == 2
 
 
 def test_the_rendered_html_for_a_supervisor_does_not_carry_it(programme_pathway):

@@ -126,7 +126,7 @@ def test_an_action_is_an_event_only_while_done():
 
 def test_an_action_for_a_social_only_barrier_is_social_only():
     barrier = BarrierFactory(domain=BarrierDomain.ADDICTIONS)
-    objective = ObjectiveFactory(plan__pathway=barrier.pathway, barrier=barrier)
+    objective = ObjectiveFactory(plan__pathway=barrier.pathway, barriers=[barrier])
     ActionFactory(plan=objective.plan, objective=objective, status=ActionStatus.DONE)
     assert events(EventKind.ACTION_DONE)[0].visibility == Visibility.SOCIAL_STAFF_ONLY
 

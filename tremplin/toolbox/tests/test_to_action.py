@@ -36,7 +36,7 @@ def test_one_click_adds_the_action_to_the_plan(client, team):
 
 def test_the_action_goes_under_the_barriers_objective(client, team):
     objective = add_objective(
-        pathway=team["pathway"], text="Se déplacer seul·e", by=team["counsellor"], barrier=team["barrier"]
+        pathway=team["pathway"], text="Se déplacer seul·e", by=team["counsellor"], barriers=[team["barrier"]]
     )
     client.force_login(team["counsellor"])
     client.post(url(builtin()), {"barrier": team["barrier"].public_id})
@@ -102,3 +102,20 @@ def test_in_english_the_action_takes_the_english_title(client, team):
     client.cookies["django_language"] = "en"
     client.post(url(builtin()), {"barrier": team["barrier"].public_id})
     assert Action.objects.get().title == "Help to fund the driving licence"
+
+
+def test_an_entry_with_a_partner_gives_the_action_to_that_partner(client, team):
+    """The structure's entry names the partner who offers it: the action is carried by that partner (0013)."""
+    from tremplin.partners.factories import PartnerOrganisationFactory
+
+    structure = team["pathway"].structure
+    greta = PartnerOrganisationFactory(structure=structure, name="GRETA Lille Métropole", kind="training")
+    barrier = barrier_services.identify_barrier(
+        pathway=team["pathway"], domain=BarrierDomain.TRAINING, by=team["counsellor"]
+    )
+    entry = ToolboxEntryFactory(structure=structure, partner=greta, domains=["training"], section="skills")
+    client.force_login(team["counsellor"])
+    client.post(url(entry), {"barrier": barrier.public_id})
+    action = Action.objects.get()
+    assert (action.owner_kind, action.owner_partner, action.owner_user) == ("partner", greta, None)
+    assert action.owner_display == "GRETA Lille Métropole"

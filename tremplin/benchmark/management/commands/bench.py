@@ -349,13 +349,23 @@ class Command(BaseCommand):
                 Objective(
                     plan=plan,
                     text=f"Objectif {k}",
-                    barrier=barriers[3 * i + k],
                     visibility=Visibility.WHOLE_TEAM,
                     created_by=counsellor,
                 )
                 for i, plan in enumerate(plans)
                 for k in range(2)
             ),
+        )
+        # Each objective answers its own barrier; the second also the pathway's third (decision 0013).
+        _bulk(
+            Objective.barriers.through,
+            (
+                Objective.barriers.through(objective_id=objectives[2 * i + k].pk, barrier_id=barriers[3 * i + b].pk)
+                for i in range(len(plans))
+                for k in range(2)
+                for b in ({k} | ({2} if k else set()))
+            ),
+            keep=False,
         )
         _bulk(
             Action,

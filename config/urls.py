@@ -43,6 +43,9 @@ urlpatterns = [
     path("cv/", include("tremplin.cv.urls")),
     path("sorties/", include("tremplin.exits.urls")),
     path("recherche/", include("tremplin.search.urls")),
+    path("api/v1/", include("tremplin.api.urls")),
+    path("structure/api/", include("tremplin.api.token_urls")),
+    path("exports/", include("tremplin.exports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tremplin.core.urls")),
 ]

@@ -44,6 +44,8 @@ class Capability(models.TextChoices):
     APPOINT_DIRECTION = "appoint_direction", _("attribuer ou retirer le rôle de direction")
     VIEW_TEAM_CALENDAR = "view_team_calendar", _("voir les réunions de synthèse et les ateliers de la structure")
     USE_PARTNER_PORTAL = "use_partner_portal", _("consulter les parcours partagés avec son organisation")
+    # Issue 17: only the direction (every capability but the team scope and the portal) creates and revokes them.
+    MANAGE_API_TOKENS = "manage_api_tokens", _("créer et révoquer les jetons d'accès à l'API")
 
 
 _ALL = set(Capability)

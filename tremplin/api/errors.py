@@ -7,6 +7,7 @@ are those of the pages' forms and services, so a partner's software shows the sa
 """
 
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -77,6 +78,10 @@ def _flatten(detail, field=None) -> list[dict]:
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = from_django(exc)
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(
+            _("Le rôle du membre au nom duquel ce jeton agit ne permet pas cette opération."), code="permission_denied"
+        )
     elif isinstance(exc, Http404):
         # As on the pages: another structure's record, or one the token's membership may not see, does not exist.
         exc = exceptions.NotFound(_("Aucun enregistrement ne correspond à cet identifiant."), code="not_found")

@@ -24,7 +24,7 @@ from tremplin.interviews.forms import EditForm, PlanForm, staff_of
 from tremplin.interviews.models import Interview
 from tremplin.job_offers import services as offer_services
 from tremplin.job_offers.forms import JobOfferForm
-from tremplin.job_offers.models import JobOffer, OfferSource
+from tremplin.job_offers.models import JobOffer, OfferSource, OfferStatus
 from tremplin.pathways.models import ACTIVE_STATUSES, Pathway, Status
 
 from . import errors
@@ -210,6 +210,8 @@ def _offer_form_data(structure, data: dict, base: dict | None = None) -> dict:
 
 def create_offer(*, structure, by, data: dict) -> JobOffer:
     """POST /job-offers/: the offer form, then `job_offers.services.save_offer` (source: API)."""
+    # As on the page, where the status field starts at « open ».
+    data = {"status": OfferStatus.OPEN, **data}
     form = JobOfferForm(_offer_form_data(structure, data), structure=structure)
     if not form.is_valid():
         raise errors.from_form(form)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import views
@@ -17,5 +17,11 @@ urlpatterns = [
     path("job-offers/<uuid:public_id>/", views.JobOfferDetail.as_view(), name="job_offer"),
     # The schema and its documentation page: public (they describe the API, no one's data).
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api_v1:schema"), name="docs"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api_v1:schema", template_name="api/swagger_ui.html"),
+        name="docs",
+    ),
+    # Anything else under /api/v1/ (a malformed id, an unknown route): 404 in the API's error format, not a page.
+    re_path(r"^", views.not_found),
 ]

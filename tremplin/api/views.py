@@ -4,9 +4,12 @@ checks, visibility filters, forms and services are the pages' own (`api.access`,
 import uuid
 
 from django.db.models import QuerySet
+from django.http import JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
+from rest_framework import serializers as drf_serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -23,14 +26,48 @@ from tremplin.people.views import visible_pathways
 
 from . import access, errors, serializers, services
 from .audit import LogsReads, note_people
+from .pagination import Cursor
 from .scopes import Area
 
 READERS = (Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE)
 OFFERS = Capability.MANAGE_JOB_COACHING
 
 
+class Query(drf_serializers.Serializer):
+    """The query parameters every list takes; a view's own add to them. Unknown values are refused (400)."""
+
+    cursor = drf_serializers.CharField(required=False, max_length=500)
+    page_size = drf_serializers.IntegerField(required=False, min_value=1, max_value=Cursor.max_page_size)
+
+
+class PeopleQuery(Query):
+    q = drf_serializers.CharField(required=False, allow_blank=True, max_length=100)
+
+
+class PathwayQuery(Query):
+    status = drf_serializers.ChoiceField(required=False, choices=Status.choices)
+
+
+class AppointmentQuery(Query):
+    pathway = drf_serializers.UUIDField(required=False)
+
+
+class OfferQuery(Query):
+    status = drf_serializers.ChoiceField(required=False, choices=OfferStatus.choices)
+
+
 class ApiView(LogsReads, generics.GenericAPIView):
     scope_area: str | None = None
+    query_class: type[drf_serializers.Serializer] | None = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.query = {}
+        if request.method == "GET" and self.query_class is not None:
+            # A plain dict, not the QueryDict: an empty value is a value to check, not an absent one.
+            query = self.query_class(data=request.query_params.dict())
+            query.is_valid(raise_exception=True)
+            self.query = query.validated_data
 
     def sees_files(self) -> bool:
         return access.membership(self.request).can(Capability.VIEW_ALL_PEOPLE)
@@ -64,6 +101,7 @@ class PersonList(ApiView):
     scope_area = Area.PEOPLE
     audit_part = "person"
     serializer_class = serializers.PersonSerializer
+    query_class = PeopleQuery
 
     @extend_schema(
         operation_id="people_list",
@@ -74,7 +112,7 @@ class PersonList(ApiView):
     def get(self, request: Request) -> Response:
         membership = access.require(request, *READERS)
         people = _visible_people(membership)
-        for word in search_words(request.query_params.get("q", "")[:100]):
+        for word in search_words(self.query.get("q", "")):
             people = people.filter(search_name__contains=word)
         return self.page_of(people)
 
@@ -102,6 +140,7 @@ class PathwayList(ApiView):
     scope_area = Area.PATHWAYS
     audit_part = "pathway"
     serializer_class = serializers.PathwaySerializer
+    query_class = PathwayQuery
 
     @extend_schema(
         operation_id="pathways_list",
@@ -112,19 +151,8 @@ class PathwayList(ApiView):
     def get(self, request: Request) -> Response:
         membership = access.require(request, *READERS)
         pathways = visible_pathways(membership).select_related(*PATHWAY_RELATED)
-        wanted = request.query_params.get("status")
-        if wanted:
-            if wanted not in Status.values:
-                raise errors.Invalid(
-                    [
-                        {
-                            "field": "status",
-                            "code": "invalid_choice",
-                            "message": _("Ce choix ne fait pas partie de la liste proposée."),
-                        }
-                    ]
-                )
-            pathways = pathways.filter(status=wanted)
+        if "status" in self.query:
+            pathways = pathways.filter(status=self.query["status"])
         return self.page_of(pathways, lambda pathway: pathway.person)
 
 
@@ -176,6 +204,7 @@ class AppointmentList(ApiView):
     scope_area = Area.APPOINTMENTS
     audit_part = "interviews"
     serializer_class = serializers.AppointmentSerializer
+    query_class = AppointmentQuery
 
     def get_serializer_class(self):
         if self.request.method == "POST":
@@ -191,14 +220,8 @@ class AppointmentList(ApiView):
     def get(self, request: Request) -> Response:
         membership = access.require(request, *READERS)
         appointments = _visible_appointments(membership)
-        pathway_id = request.query_params.get("pathway")
-        if pathway_id:
-            try:
-                appointments = appointments.filter(pathway__public_id=uuid.UUID(pathway_id))
-            except ValueError:
-                raise errors.Invalid(
-                    [{"field": "pathway", "code": "invalid", "message": _("Parcours : identifiant invalide.")}]
-                ) from None
+        if "pathway" in self.query:
+            appointments = appointments.filter(pathway__public_id=self.query["pathway"])
         return self.page_of(appointments, lambda interview: interview.pathway.person)
 
     @extend_schema(
@@ -285,6 +308,7 @@ class JobOfferPatchSerializer(serializers.JobOfferWriteSerializer):
 class JobOfferList(ApiView):
     scope_area = Area.JOB_OFFERS
     serializer_class = serializers.JobOfferSerializer
+    query_class = OfferQuery
 
     def get_serializer_class(self):
         if self.request.method == "POST":
@@ -300,19 +324,8 @@ class JobOfferList(ApiView):
     def get(self, request: Request) -> Response:
         membership = access.require(request, OFFERS)
         offers = JobOffer.objects.filter(structure_id=membership.structure_id).select_related("company", "site")
-        wanted = request.query_params.get("status")
-        if wanted:
-            if wanted not in OfferStatus.values:
-                raise errors.Invalid(
-                    [
-                        {
-                            "field": "status",
-                            "code": "invalid_choice",
-                            "message": _("Ce choix ne fait pas partie de la liste proposée."),
-                        }
-                    ]
-                )
-            offers = offers.filter(status=wanted)
+        if "status" in self.query:
+            offers = offers.filter(status=self.query["status"])
         page = self.paginate_queryset(offers)
         return self.get_paginated_response(serializers.JobOfferSerializer(page, many=True).data)
 
@@ -352,3 +365,10 @@ class JobOfferDetail(ApiView):
         incoming.is_valid(raise_exception=True)
         offer = services.change_offer(offer, data=incoming.validated_data)
         return Response(serializers.JobOfferSerializer(offer).data)
+
+
+@csrf_exempt
+def not_found(request, *args, **kwargs) -> JsonResponse:
+    """What /api/v1/ answers for a path it does not know (a malformed identifier, a removed route)."""
+    message = _("Aucun enregistrement ne correspond à cet identifiant.")
+    return JsonResponse({"errors": [{"field": None, "code": "not_found", "message": message}]}, status=404)

@@ -19,7 +19,7 @@ NOT_ABOUT_A_PERSON = {
 def _url_names() -> set[str]:
     for pattern in get_resolver().url_patterns:
         if getattr(pattern, "namespace", None) == "api_v1":
-            return {f"api_v1:{p.name}" for p in pattern.url_patterns if isinstance(p, URLPattern)}
+            return {f"api_v1:{p.name}" for p in pattern.url_patterns if isinstance(p, URLPattern) and p.name}
     return set()
 
 

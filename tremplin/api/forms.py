@@ -10,6 +10,7 @@ from . import scopes
 from .services import token_members
 
 DEFAULT_VALIDITY_DAYS = 365
+PAST_EXPIRY = _("Expire le : choisissez une date après aujourd'hui.")
 
 
 class TokenForm(forms.Form):
@@ -46,3 +47,9 @@ class TokenForm(forms.Form):
         field.label_from_instance = lambda m: f"{m.user.get_full_name() or m.user.email} — {m.get_role_display()}"
         if not self.is_bound:
             self.initial["expires_on"] = timezone.localdate() + datetime.timedelta(days=DEFAULT_VALIDITY_DAYS)
+
+    def clean_expires_on(self):
+        value = self.cleaned_data.get("expires_on")
+        if value is not None and value <= timezone.localdate():
+            raise forms.ValidationError(PAST_EXPIRY)
+        return value

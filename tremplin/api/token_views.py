@@ -56,8 +56,8 @@ def tokens(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@login_required
 @require_POST
+@login_required
 def revoke(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     token = get_object_or_404(ApiToken.objects.select_related("structure"), public_id=public_id)
     check_object_access(request, token.structure, CAP)

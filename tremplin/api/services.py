@@ -21,7 +21,7 @@ from tremplin.employers.models import Company, Site
 from tremplin.exits.services import exit_indicators
 from tremplin.interviews import services as interview_services
 from tremplin.interviews.forms import EditForm, PlanForm, staff_of
-from tremplin.interviews.models import Interview
+from tremplin.interviews.models import Interview, Kind
 from tremplin.job_offers import services as offer_services
 from tremplin.job_offers.forms import JobOfferForm
 from tremplin.job_offers.models import JobOffer, OfferSource, OfferStatus
@@ -173,7 +173,19 @@ def plan_appointment(*, pathway, by, data: dict) -> Interview:
 
 
 def change_appointment(interview: Interview, *, data: dict) -> Interview:
-    """PATCH /appointments/{id}/: the page's edit form with the stored values and the given ones."""
+    """PATCH /appointments/{id}/: the page's edit form with the stored values and the given ones.
+
+    The intake interview has its own questionnaire form on its page: the API does not change it."""
+    if interview.kind == Kind.INTAKE:
+        raise errors.Invalid(
+            [
+                {
+                    "field": None,
+                    "code": "intake",
+                    "message": _("L'entretien d'accueil se modifie sur sa page, avec son questionnaire."),
+                }
+            ]
+        )
     structure = interview.pathway.structure
     form_data = {name: _text(value) for name, value in model_to_dict(interview, fields=EditForm.Meta.fields).items()}
     form_data["planned_at"] = _text(timezone.localtime(interview.planned_at).replace(tzinfo=None))

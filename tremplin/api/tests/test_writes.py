@@ -120,3 +120,12 @@ def test_a_job_offer_of_another_structure_is_404(world, token_for, call):
     offer = JobOfferFactory()
     response = call(token_for(Role.JOB_COACH), "PATCH", f"/api/v1/job-offers/{offer.public_id}/", {"status": "filled"})
     assert response.status_code == 404
+
+
+def test_the_intake_interview_is_changed_on_its_page_only(world, token_for, call):
+    from tremplin.interviews.factories import InterviewFactory
+
+    intake = InterviewFactory(pathway=world["pathway"], kind="intake")
+    response = call(token_for(Role.COUNSELLOR), "PATCH", f"/api/v1/appointments/{intake.public_id}/", {"notes": "x"})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "intake"

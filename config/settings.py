@@ -276,7 +276,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["tremplin.api.permissions.HasScope"],
     "DEFAULT_THROTTLE_CLASSES": ["tremplin.api.throttling.TokenRateThrottle"],
     "DEFAULT_PAGINATION_CLASS": "tremplin.api.pagination.Cursor",
-    "PAGE_SIZE": 50,
+    "PAGE_SIZE": 25,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "tremplin.api.schema.AutoSchema",

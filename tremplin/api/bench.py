@@ -2,7 +2,7 @@
 on a small one built here: median time against the baseline page, and the query count, which must be the
 same on both (a list page costs the same whatever the structure's size).
 
-Each answer logs one access-log entry per person on the page (50 by default), as the pages' reads do.
+Each answer logs one access-log entry per person on the page (25 by default), as the pages' reads do.
 """
 
 import statistics
@@ -11,6 +11,7 @@ import time
 from django.db import connection, reset_queries
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
+from django.utils import timezone
 
 from tremplin.accounts.models import Membership
 from tremplin.accounts.roles import Role
@@ -38,6 +39,8 @@ def _token(membership) -> str:
 
 def _small_structure(context: dict) -> Membership:
     """A structure of a few people, with the same programme rules, for the size comparison."""
+    from tremplin.core.visibility import Visibility
+    from tremplin.interviews.models import Interview
     from tremplin.pathways.models import Pathway
     from tremplin.people.models import Person
     from tremplin.programmes.models import Programme
@@ -52,7 +55,8 @@ def _small_structure(context: dict) -> Membership:
     programme = Programme.objects.create(structure=structure, name="API", kind=big.programme.kind)
     for index in range(SMALL_PEOPLE):
         person = Person.objects.create(structure=structure, first_name="Petit", last_name=f"Effectif {index}")
-        Pathway.objects.create(person=person, structure=structure, programme=programme, referent=user)
+        pathway = Pathway.objects.create(person=person, structure=structure, programme=programme, referent=user)
+        Interview.objects.create(pathway=pathway, planned_at=timezone.now(), visibility=Visibility.WHOLE_TEAM)
     return membership
 
 

@@ -5,7 +5,8 @@ from rest_framework.pagination import CursorPagination
 
 class Cursor(CursorPagination):
     ordering = "-created_at"
-    page_size = 50
+    # As the pages' lists: each row of a page is a logged read.
+    page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 200
 

@@ -93,6 +93,12 @@ INSTALLED_APPS = [
     "tremplin.search",
     "tremplin.les_emplois",
     "tremplin.onboarding",
+    # Issue 17: the REST API (tokens per structure, scopes) and the list exports.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "tremplin.api",
+    "tremplin.exports",
     # Top layer: builds data through the domain apps and times their pages (`make bench`).
     "tremplin.benchmark",
 ]
@@ -263,6 +269,43 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     }
+}
+
+# The REST API (docs/api.md, decision 0018): token authentication only, scopes checked per view, cursor pages,
+# throttled per token, errors in one format.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["tremplin.api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["tremplin.api.permissions.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["tremplin.api.throttling.TokenRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "tremplin.api.pagination.Cursor",
+    "PAGE_SIZE": 25,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "tremplin.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "tremplin.api.errors.exception_handler",
+}
+# Requests per token (DRF throttle syntax: "600/minute"); one count per token, whatever the address.
+TREMPLIN_API_RATE = os.environ.get("TREMPLIN_API_RATE", "600/minute")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Tremplin API",
+    "DESCRIPTION": "Read people, pathways, plans, appointments and indicators; create and update job offers and "
+    "appointments. Tokens, scopes, pagination, errors and throttling: docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "PathwayStatusEnum": "tremplin.pathways.models.Status",
+        "ObjectiveStatusEnum": "tremplin.action_plan.models.ObjectiveStatus",
+        "ActionStatusEnum": "tremplin.action_plan.models.ActionStatus",
+        "OfferStatusEnum": "tremplin.job_offers.models.OfferStatus",
+        "FrenchLevelEnum": "tremplin.people.models.FrenchLevel",
+    },
+    "SCHEMA_PATH_PREFIX": "/api/v1",
 }
 
 # Strong sign-in (docs/deploy.md, "Strong sign-in").

@@ -45,6 +45,9 @@ urlpatterns = [
     path("sorties/", include("tremplin.exits.urls")),
     path("recherche/", include("tremplin.search.urls")),
     path("emplois-inclusion/", include("tremplin.les_emplois.urls")),
+    path("api/v1/", include("tremplin.api.urls")),
+    path("structure/api/", include("tremplin.api.token_urls")),
+    path("exports/", include("tremplin.exports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tremplin.core.urls")),
 ]

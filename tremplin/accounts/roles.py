@@ -49,6 +49,8 @@ class Capability(models.TextChoices):
         _("relier la structure aux emplois de l'inclusion et importer ses embauches"),
     )
     IMPORT_PEOPLE = "import_people", _("reprendre les personnes, parcours et contrats depuis un tableur")
+    # Issue 17: only the direction (every capability but the team scope and the portal) creates and revokes them.
+    MANAGE_API_TOKENS = "manage_api_tokens", _("créer et révoquer les jetons d'accès à l'API")
 
 
 _ALL = set(Capability)

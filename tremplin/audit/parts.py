@@ -44,6 +44,8 @@ READ_PARTS = {
     "review_meeting_decision": _("décision de réunion de synthèse"),
     "workshop": _("atelier collectif"),
     "workshop_attendance": _("présence à un atelier collectif"),
+    "people_list_export": _("export de la liste des personnes"),
+    "caseload_export": _("export de la file active"),
 }
 
 

@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "tremplin.cv",
     "tremplin.exits",
     "tremplin.search",
+    "tremplin.notifications",
+    "tremplin.calendars",
     # Top layer: builds data through the domain apps and times their pages (`make bench`).
     "tremplin.benchmark",
 ]
@@ -227,6 +229,8 @@ WHITENOISE_USE_FINDERS = DEMO
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tremplin@localhost")
+# The site's address, for links in what is sent without a request (the daily digest).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(60 * 60 * 8)))
 SESSION_COOKIE_HTTPONLY = True
@@ -326,6 +330,12 @@ CELERY_BEAT_SCHEDULE = {
     "access-log-checkpoint-hourly": {"task": "tremplin.audit.checkpoint", "schedule": crontab(minute=7)},
     # A contract signed ahead of its first day puts the person in contract on that day, at its start.
     "contracts-start-daily": {"task": "tremplin.contracts.start_due_contracts", "schedule": crontab(hour=0, minute=5)},
+    # Follow-ups after exit whose day has come tell the référent·e, once; then the digest of what is unread.
+    "notifications-follow-ups-daily": {
+        "task": "tremplin.notifications.notify_due_follow_ups",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "notifications-digest-daily": {"task": "tremplin.notifications.send_daily_digest", "schedule": crontab(hour=6, minute=30)},
 }
 
 # Access log (tremplin.audit) in a database of its own, optional: set AUDIT_DATABASE_URL, ideally

@@ -43,6 +43,8 @@ urlpatterns = [
     path("cv/", include("tremplin.cv.urls")),
     path("sorties/", include("tremplin.exits.urls")),
     path("recherche/", include("tremplin.search.urls")),
+    path("notifications/", include("tremplin.notifications.urls")),
+    path("agenda/", include("tremplin.calendars.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tremplin.core.urls")),
 ]

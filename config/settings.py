@@ -335,7 +335,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tremplin.notifications.notify_due_follow_ups",
         "schedule": crontab(hour=6, minute=0),
     },
-    "notifications-digest-daily": {"task": "tremplin.notifications.send_daily_digest", "schedule": crontab(hour=6, minute=30)},
+    "notifications-digest-daily": {
+        "task": "tremplin.notifications.send_daily_digest",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
 
 # Access log (tremplin.audit) in a database of its own, optional: set AUDIT_DATABASE_URL, ideally

@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tremplin.accounts.roles import Capability
-from tremplin.interviews.models import Interview
 from tremplin.immersions.models import Immersion
+from tremplin.interviews.models import Interview
 from tremplin.pathways.models import Pathway
 from tremplin.review_meetings.models import ReviewMeeting
 from tremplin.workshops.models import Workshop
@@ -88,8 +88,8 @@ def _visible_pathways(reader):
     return Pathway.objects.none().values("pk")
 
 
-def entries(owner, structure, reader, start: datetime.date, end: datetime.date) -> list[Entry]:
-    """The owner's appointments from `start` (included) to `end` (excluded), as the reader may see them:
+def entries(owner_id: int, structure, reader, start: datetime.date, end: datetime.date) -> list[Entry]:
+    """The appointments of the user `owner_id` from `start` (included) to `end` (excluded), as the reader may see them:
     interviews they lead, workshops they run, meetings they sit in, immersions starting for the people whose
     référent·e they are. Four queries whatever the period and the number of appointments."""
     start_at = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
@@ -99,7 +99,7 @@ def entries(owner, structure, reader, start: datetime.date, end: datetime.date) 
 
     interviews = (
         Interview.objects.visible_to(reader)
-        .filter(pathway__structure=structure, led_by=owner, planned_at__gte=start_at, planned_at__lt=end_at)
+        .filter(pathway__structure=structure, led_by_id=owner_id, planned_at__gte=start_at, planned_at__lt=end_at)
         .select_related("pathway__person")
     )
     if pathways is not None:
@@ -123,7 +123,9 @@ def entries(owner, structure, reader, start: datetime.date, end: datetime.date) 
             )
         )
 
-    workshops = Workshop.objects.filter(structure=structure, facilitator_user=owner, date__gte=start, date__lt=end)
+    workshops = Workshop.objects.filter(
+        structure=structure, facilitator_user_id=owner_id, date__gte=start, date__lt=end
+    )
     for workshop in workshops:
         begins = _aware(workshop.date, workshop.start_time)
         ends = _aware(workshop.date, workshop.end_time) if begins else None
@@ -141,7 +143,9 @@ def entries(owner, structure, reader, start: datetime.date, end: datetime.date) 
             )
         )
 
-    meetings = ReviewMeeting.objects.filter(structure=structure, participants=owner, date__gte=start, date__lt=end)
+    meetings = ReviewMeeting.objects.filter(
+        structure=structure, participants__id=owner_id, date__gte=start, date__lt=end
+    )
     for meeting in meetings:
         begins = _aware(meeting.date, meeting.start_time)
         label = meeting.get_kind_display()
@@ -160,7 +164,7 @@ def entries(owner, structure, reader, start: datetime.date, end: datetime.date) 
         )
 
     immersions = Immersion.objects.filter(
-        pathway__structure=structure, pathway__referent=owner, starts_on__gte=start, starts_on__lt=end
+        pathway__structure=structure, pathway__referent_id=owner_id, starts_on__gte=start, starts_on__lt=end
     ).select_related("pathway__person")
     if pathways is not None:
         immersions = immersions.filter(pathway__in=pathways)
@@ -208,7 +212,9 @@ def issue_feed(user, structure) -> str:
     token, shown once: only its hash is kept."""
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
-        CalendarFeed.objects.update_or_create(user=user, structure=structure, defaults={"token_hash": token_hash(token)})
+        CalendarFeed.objects.update_or_create(
+            user=user, structure=structure, defaults={"token_hash": token_hash(token)}
+        )
     return token
 
 
@@ -226,7 +232,7 @@ def feed_for_token(token: str) -> CalendarFeed | None:
 def feed_entries(feed: CalendarFeed, membership, today: datetime.date | None = None) -> list[Entry]:
     today = today or timezone.localdate()
     start = today - datetime.timedelta(days=FEED_PAST_DAYS)
-    return entries(feed.user, feed.structure, membership, start, today + datetime.timedelta(days=FEED_FUTURE_DAYS))
+    return entries(feed.user_id, feed.structure, membership, start, today + datetime.timedelta(days=FEED_FUTURE_DAYS))
 
 
 def ical(found: list[Entry], *, site_url: str, calendar_name: str) -> bytes:

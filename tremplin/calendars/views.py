@@ -56,7 +56,7 @@ def _owner(request: HttpRequest) -> Membership:
 
 def _context(request: HttpRequest, owner: Membership, start: datetime.date, end: datetime.date) -> dict:
     reader = request.membership
-    found = services.entries(owner.user, reader.structure, reader, start, end)
+    found = services.entries(owner.user_id, reader.structure, reader, start, end)
     saw_people(request, {entry.person.pk: entry.person for entry in found if entry.person is not None}.values())
     colleagues = []
     if reader.can(Capability.VIEW_COLLEAGUES_CALENDARS):

@@ -184,9 +184,7 @@ def notify_due_follow_ups(today: datetime.date | None = None) -> int:
         .order_by("due_on", "pk")
     )
     keys = {f"follow_up:{f.public_id}" for f in due}
-    already = set(
-        Notification.objects.filter(dedupe_key__in=keys).values_list("recipient_id", "dedupe_key")
-    )
+    already = set(Notification.objects.filter(dedupe_key__in=keys).values_list("recipient_id", "dedupe_key"))
     sent = 0
     for follow_up in due:
         pathway = follow_up.exit.pathway

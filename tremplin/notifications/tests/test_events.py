@@ -76,7 +76,9 @@ def test_a_social_staff_only_orientation_is_not_notified_to_a_job_coach(counsell
 
 
 def _follow_up_due(structure, referent, *, due_on, **fields):
-    pathway = PathwayFactory(person=PersonFactory(structure=structure, first_name="Léa", last_name="Roux"), referent=referent)
+    pathway = PathwayFactory(
+        person=PersonFactory(structure=structure, first_name="Léa", last_name="Roux"), referent=referent
+    )
     return FollowUpFactory(exit=ExitFactory(pathway=pathway), due_on=due_on, **fields)
 
 

@@ -10,7 +10,12 @@ from tremplin.structures.factories import StructureFactory
 
 def test_notify_creates_one_notification_per_event_and_recipient(structure, counsellor, pathway):
     first = notify(
-        counsellor, Kind.FOLLOW_UP_DUE, structure=structure, title="Suivi", url="/sorties/", target=pathway,
+        counsellor,
+        Kind.FOLLOW_UP_DUE,
+        structure=structure,
+        title="Suivi",
+        url="/sorties/",
+        target=pathway,
         dedupe_key="event:1",
     )
     again = notify(

@@ -85,6 +85,7 @@ NOT_PAGES = {
     "badges:award_png",
     "badges:award_svg",
     "badges:did_document",
+    "calendars:feed",
     "cv:json",
     "cv:pdf",
     "documents:download",

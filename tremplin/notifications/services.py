@@ -19,6 +19,9 @@ from tremplin.accounts.models import Membership
 from .models import Kind, Notification
 
 TITLE_MAX = 200
+# The follow-up job looks this far back: a job that did not run for a while catches up, and the first run
+# after installing does not bury the référent·es under follow-ups missed long ago.
+FOLLOW_UP_WINDOW_DAYS = 60
 
 
 def is_same_site(url: str) -> bool:
@@ -81,7 +84,7 @@ def unread_count(membership) -> int:
 
 def centre(membership) -> QuerySet[Notification]:
     """Unread first, then the newest."""
-    return Notification.objects.of(membership).order_by(F("read_at").asc(nulls_first=True), "-created_at", "-id")
+    return Notification.objects.of(membership).order_by(F("read_at").desc(nulls_first=True), "-created_at", "-id")
 
 
 def open_notification(notification: Notification) -> str:
@@ -178,8 +181,9 @@ def notify_due_follow_ups(today: datetime.date | None = None) -> int:
     from tremplin.exits.models import FollowUp
 
     today = today or timezone.localdate()
+    since = today - datetime.timedelta(days=FOLLOW_UP_WINDOW_DAYS)
     due = (
-        FollowUp.objects.filter(due_on__lte=today, outcome="", exit__pathway__referent__isnull=False)
+        FollowUp.objects.filter(due_on__lte=today, due_on__gte=since, outcome="", exit__pathway__referent__isnull=False)
         .select_related("exit__pathway__person", "exit__pathway__referent", "exit__pathway__structure")
         .order_by("due_on", "pk")
     )

@@ -87,6 +87,7 @@ def test_the_follow_up_job_notifies_each_due_follow_up_once(structure, counsello
     due = _follow_up_due(structure, counsellor, due_on=today)
     _follow_up_due(structure, counsellor, due_on=today + datetime.timedelta(days=1))  # not yet
     _follow_up_due(structure, counsellor, due_on=today - datetime.timedelta(days=3), outcome="new_job")  # done
+    _follow_up_due(structure, counsellor, due_on=today - datetime.timedelta(days=61))  # missed long ago
 
     call_command("notify_due_follow_ups", today=today.isoformat(), stdout=open("/dev/null", "w"))
     notify_due_follow_ups_task.delay(today.isoformat())  # the job run twice: nothing more

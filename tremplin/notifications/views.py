@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tremplin.accounts.access import require_membership
 
@@ -64,10 +64,18 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
     return redirect("notifications:centre")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @require_membership()
 def digest_choice(request: HttpRequest) -> HttpResponse:
-    """The opt-in to the daily e-mail digest, from the profile page or the centre."""
+    """The opt-in to the daily e-mail digest: its form (GET, loaded into the profile page after it), saved by
+    a POST from there or from the centre."""
+    if request.method == "GET":
+        target = request.GET.get("next", "")
+        return render(
+            request,
+            "notifications/_digest_form.html",
+            {"digest": digest.is_subscribed(request.user), "next": target if services.is_same_site(target) else ""},
+        )
     daily = request.POST.get("daily") == "on"
     digest.subscribe(request.user, daily=daily)
     if daily:

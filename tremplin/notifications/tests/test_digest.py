@@ -71,14 +71,21 @@ def test_an_unreachable_server_leaves_the_day_to_a_retry(settings, structure, co
     assert subscription.last_sent_on is None
 
 
-def test_the_choice_is_on_the_profile_page(client, counsellor):
+def test_the_choice_is_loaded_into_the_profile_page(client, counsellor):
     client.force_login(counsellor)
-    html = client.get(reverse("accounts:profile")).content.decode()
-    assert f'action="{reverse("notifications:digest")}"' in html
+    profile = reverse("accounts:profile")
+    html = client.get(profile).content.decode()
+    assert f'hx-get="{reverse("notifications:digest")}?next={profile}" hx-trigger="load"' in html
+    fragment = client.get(reverse("notifications:digest"), {"next": profile}).content.decode()
+    assert f'action="{reverse("notifications:digest")}"' in fragment
+    assert f'name="next" value="{profile}"' in fragment and "checked" not in fragment
 
     response = client.post(reverse("notifications:digest"), {"daily": "on", "next": reverse("accounts:profile")})
     assert response.status_code == 302 and response.url == reverse("accounts:profile")
     assert DigestSubscription.objects.get(user=counsellor).daily is True
 
-    client.post(reverse("notifications:digest"), {"next": "https://evil.example/"})
+    assert "checked" in client.get(reverse("notifications:digest")).content.decode()
+
+    response = client.post(reverse("notifications:digest"), {"next": "https://evil.example/"})
+    assert response.url == reverse("notifications:centre")
     assert DigestSubscription.objects.get(user=counsellor).daily is False

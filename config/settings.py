@@ -99,6 +99,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "tremplin.api",
     "tremplin.exports",
+    "tremplin.notifications",
+    "tremplin.calendars",
     # Top layer: builds data through the domain apps and times their pages (`make bench`).
     "tremplin.benchmark",
 ]
@@ -235,6 +237,8 @@ WHITENOISE_USE_FINDERS = DEMO
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tremplin@localhost")
+# The site's address, for links in what is sent without a request (the daily digest).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(60 * 60 * 8)))
 SESSION_COOKIE_HTTPONLY = True
@@ -380,6 +384,15 @@ CELERY_BEAT_SCHEDULE = {
     "onboarding-purge-daily": {
         "task": "tremplin.onboarding.purge_import_files",
         "schedule": crontab(hour=3, minute=20),
+    },
+    # Follow-ups after exit whose day has come tell the référent·e, once; then the digest of what is unread.
+    "notifications-follow-ups-daily": {
+        "task": "tremplin.notifications.notify_due_follow_ups",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "notifications-digest-daily": {
+        "task": "tremplin.notifications.send_daily_digest",
+        "schedule": crontab(hour=6, minute=30),
     },
 }
 

@@ -48,6 +48,8 @@ urlpatterns = [
     path("api/v1/", include("tremplin.api.urls")),
     path("structure/api/", include("tremplin.api.token_urls")),
     path("exports/", include("tremplin.exports.urls")),
+    path("notifications/", include("tremplin.notifications.urls")),
+    path("agenda/", include("tremplin.calendars.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tremplin.core.urls")),
 ]

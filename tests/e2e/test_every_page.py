@@ -78,6 +78,7 @@ NOT_PAGES = {
     # Fragments loaded by htmx into a page, which is swept with them in place.
     "dashboards:menu_counts",
     "dashboards:person_card",
+    "notifications:digest",
     "professional_project:job_suggestions",
     "accounts:mfa_verify",
     "accounts:switch_structure",
@@ -85,6 +86,7 @@ NOT_PAGES = {
     "badges:award_png",
     "badges:award_svg",
     "badges:did_document",
+    "calendars:feed",
     "cv:json",
     "cv:pdf",
     "documents:download",

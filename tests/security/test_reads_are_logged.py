@@ -28,6 +28,9 @@ SHOWS_A_PERSON = {
     "handover:detail",
     # The person's header card (référent, next appointment, alerts), loaded after each page about them.
     "dashboards:person_card",
+    # A staff member's agenda: the people of the week's or the day's appointments.
+    "calendars:week",
+    "calendars:day",
 }
 
 BLANK_FORM = "a form for something new: the person's name above it, no part of their file"

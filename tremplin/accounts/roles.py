@@ -43,6 +43,7 @@ class Capability(models.TextChoices):
     SET_SIGN_IN_POLICY = "set_sign_in_policy", _("imposer la double authentification aux membres")
     APPOINT_DIRECTION = "appoint_direction", _("attribuer ou retirer le rôle de direction")
     VIEW_TEAM_CALENDAR = "view_team_calendar", _("voir les réunions de synthèse et les ateliers de la structure")
+    VIEW_COLLEAGUES_CALENDARS = "view_colleagues_calendars", _("voir l'agenda des autres membres de l'équipe")
     USE_PARTNER_PORTAL = "use_partner_portal", _("consulter les parcours partagés avec son organisation")
     CONNECT_LES_EMPLOIS = (
         "connect_les_emplois",
@@ -78,6 +79,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Capability.RECORD_ELIGIBILITY,
             Capability.MANAGE_CONTRACTS,
             Capability.MANAGE_JOB_COACHING,
+            # Who leads the team's follow-up plans with the others' agendas (calendars).
+            Capability.VIEW_COLLEAGUES_CALENDARS,
         }
     ),
     Role.COUNSELLOR: frozenset(

@@ -21,6 +21,7 @@ READ_PARTS = {
     "retention:proofs": _("suppression des justificatifs d'éligibilité"),
     "journal": _("purge du journal des accès"),
     "applications": _("candidatures"),
+    "calendar": _("agenda (rendez-vous de la semaine ou du jour)"),
     "badges": _("badges"),
     "barriers_review": _("revue des freins"),
     "competences": _("évaluations de compétences"),

@@ -1,7 +1,8 @@
 """The figures the header's menu shows next to its links: what waits for the member.
 
 Read after the page by htmx (dashboards:menu_counts), so no page pays for them: at most one small
-count query per figure the member's capabilities allow, none for the others.
+count query per figure the member's capabilities allow, none for the others; the unread notifications
+are counted for every member (one indexed count).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ class MenuCounts:
     observations: int | None = None  # observations passed on to the social staff, not yet read
     handovers: int | None = None  # handovers to this member, not yet taken into account
     applications: int | None = None  # the structure's applications still to send
+    notifications: int = 0  # the member's unread notifications (every member has a centre)
 
     @property
     def people(self) -> int:
@@ -27,12 +29,13 @@ class MenuCounts:
 
     @property
     def total(self) -> int:
-        return self.people + self.jobs
+        return self.people + self.jobs + self.notifications
 
 
 def menu_counts(membership) -> MenuCounts:
     from tremplin.applications.models import Application, ApplicationStatus
     from tremplin.handover.models import Handover
+    from tremplin.notifications.services import unread_count
     from tremplin.observations.models import Observation
 
     observations = handovers = applications = None
@@ -45,4 +48,4 @@ def menu_counts(membership) -> MenuCounts:
         applications = Application.objects.filter(
             pathway__structure_id=membership.structure_id, status=ApplicationStatus.TO_APPLY
         ).count()
-    return MenuCounts(observations, handovers, applications)
+    return MenuCounts(observations, handovers, applications, unread_count(membership))

@@ -80,8 +80,8 @@ def test_the_menu_counts_what_waits_for_the_member_in_a_fixed_number_of_queries(
     client.get(reverse("dashboards:home"))  # the session is warm, as after any page
 
     # The request's own 5 (session, user, memberships… as for any page: see the next test), then one count
-    # per figure: observations, handovers, applications.
-    with django_assert_num_queries(5 + 3):
+    # per figure: observations, handovers, applications, unread notifications.
+    with django_assert_num_queries(5 + 4):
         response = client.get(reverse("dashboards:menu_counts"))
 
     html = response.content.decode()
@@ -89,7 +89,8 @@ def test_the_menu_counts_what_waits_for_the_member_in_a_fixed_number_of_queries(
     assert '2<span class="visually-hidden"> non lues</span>' in html
     assert '1<span class="visually-hidden"> à prendre en compte</span>' in html
     assert '1<span class="visually-hidden"> à envoyer</span>' in html
-    assert '4<span class="visually-hidden"> éléments en attente</span>' in html  # on the phone's Menu button
+    # On the phone's Menu button: those 4, and the 2 notifications of the 2 unread observations flagged for them.
+    assert '6<span class="visually-hidden"> éléments en attente</span>' in html
 
 
 def test_a_member_with_nothing_to_count_gets_no_figure_and_no_count_query(client, member, django_assert_num_queries):
@@ -97,7 +98,7 @@ def test_a_member_with_nothing_to_count_gets_no_figure_and_no_count_query(client
     client.force_login(supervisor)
     client.get(reverse("dashboards:home"))
 
-    with django_assert_num_queries(5):  # the request's own queries only
+    with django_assert_num_queries(5 + 1):  # the request's own queries, and the unread notifications every member has
         html = client.get(reverse("dashboards:menu_counts")).content.decode()
 
     assert "nav-count-observations" not in html and "nav-count-applications" not in html
@@ -156,3 +157,20 @@ def test_the_person_card_keeps_the_alerts_from_a_supervisor(client, member, foll
 
     assert "Claire Martin" in card
     assert "Alertes" not in card
+
+
+def test_the_bell_counts_the_members_unread_notifications(client, structure, member):
+    from tremplin.notifications.factories import NotificationFactory
+
+    counsellor = member(Role.COUNSELLOR)
+    NotificationFactory.create_batch(2, recipient=counsellor, structure=structure)
+    NotificationFactory(recipient=counsellor, structure=structure, read_at=timezone.now())
+    client.force_login(counsellor)
+
+    page = client.get(reverse("dashboards:home")).content.decode()
+    assert f'href="{reverse("notifications:centre")}"' in page
+    assert '<span class="nav-count" id="nav-count-notifications" hidden></span>' in page
+    html = client.get(reverse("dashboards:menu_counts")).content.decode()
+    assert '<span class="nav-count" id="nav-count-notifications" hx-swap-oob="true">' in html
+    assert '2<span class="visually-hidden"> non lues</span>' in html
+    assert '2<span class="visually-hidden"> éléments en attente</span>' in html  # on the phone's Menu button

@@ -43,6 +43,7 @@ urlpatterns = [
     path("cv/", include("tremplin.cv.urls")),
     path("sorties/", include("tremplin.exits.urls")),
     path("recherche/", include("tremplin.search.urls")),
+    path("messages/", include("tremplin.messaging.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tremplin.core.urls")),
 ]

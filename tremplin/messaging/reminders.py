@@ -46,7 +46,7 @@ def offsets(config: MessagingSettings, at: datetime.datetime) -> list[tuple[str,
 
 
 def due(now: datetime.datetime | None = None) -> list[Due]:
-    """The reminders to queue now: 4 queries whatever the number of meetings (meetings, settings, consents,
+    """The reminders to queue now: 5 queries whatever the number of meetings (longest offset, meetings, settings, consents,
     messages already written)."""
     from tremplin.interviews.models import Interview
 

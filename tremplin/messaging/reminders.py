@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max
+from django.db.models import Q
 from django.utils import timezone
 
 from tremplin.consent.models import Consent, ConsentKind
@@ -37,24 +37,42 @@ def offsets(config: MessagingSettings, at: datetime.datetime) -> list[tuple[str,
         found.append((f"h{config.reminder_hours_before}", at - datetime.timedelta(hours=config.reminder_hours_before)))
     if config.reminder_morning_before:
         local = timezone.localtime(at)
-        quiet_until = config.quiet_until
-        if isinstance(quiet_until, str):
-            quiet_until = datetime.time.fromisoformat(quiet_until)
-        morning = datetime.datetime.combine(local.date() - datetime.timedelta(days=1), quiet_until)
+        morning = datetime.datetime.combine(local.date() - datetime.timedelta(days=1), _time(config.quiet_until))
         found.append(("morning", timezone.make_aware(morning, local.tzinfo)))
     return found
 
 
+def _windows(configs: list[MessagingSettings], now: datetime.datetime) -> Q:
+    """The meeting times whose reminder moment lies in (now - GRACE, now] for at least one structure's offsets:
+    few distinct offsets over all structures, so a short OR of ranges the index on planned_at serves."""
+    local = timezone.localtime(now)
+    condition = Q(pk__in=[])
+    for hours in sorted({config.reminder_hours_before for config in configs if config.reminder_hours_before}):
+        ahead = datetime.timedelta(hours=hours)
+        condition |= Q(planned_at__gt=now + ahead - GRACE, planned_at__lte=now + ahead)
+    for quiet_until in {_time(config.quiet_until) for config in configs if config.reminder_morning_before}:
+        morning = timezone.make_aware(datetime.datetime.combine(local.date(), quiet_until), local.tzinfo)
+        if morning <= now < morning + GRACE:
+            tomorrow = local.date() + datetime.timedelta(days=1)
+            start = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min), local.tzinfo)
+            condition |= Q(planned_at__gte=start, planned_at__lt=start + datetime.timedelta(days=1))
+    return condition
+
+
+def _time(value) -> datetime.time:
+    return datetime.time.fromisoformat(value) if isinstance(value, str) else value
+
+
 def due(now: datetime.datetime | None = None) -> list[Due]:
-    """The reminders to queue now: 5 queries whatever the number of meetings (longest offset, meetings, settings, consents,
-    messages already written)."""
+    """The reminders to queue now: 4 queries whatever the number of meetings (the structures' settings, the
+    meetings in the offsets' windows, the consents, the messages already written)."""
     from tremplin.interviews.models import Interview
 
     now = now or timezone.now()
-    longest = MessagingSettings.objects.aggregate(hours=Max("reminder_hours_before"))["hours"] or 0
-    horizon = now + datetime.timedelta(hours=max(longest, 48) + 1) + GRACE
+    saved = {config.structure_id: config for config in MessagingSettings.objects.all()}
+    configs = [*saved.values(), MessagingSettings()]  # the defaults, for every structure without settings
     interviews = list(
-        Interview.objects.filter(planned_at__gt=now, planned_at__lte=horizon, held_on__isnull=True)
+        Interview.objects.filter(_windows(configs, now), planned_at__gt=now, held_on__isnull=True)
         .select_related(
             "pathway__person__contact_preference", "pathway__person__structure", "pathway__structure", "led_by"
         )
@@ -62,8 +80,6 @@ def due(now: datetime.datetime | None = None) -> list[Due]:
     )
     if not interviews:
         return []
-    structures = {interview.pathway.structure_id for interview in interviews}
-    saved = {config.structure_id: config for config in MessagingSettings.objects.filter(structure_id__in=structures)}
     people = {interview.pathway.person_id for interview in interviews}
     consenting = set(
         Consent.objects.filter(person_id__in=people, kind=ConsentKind.CONTACT)
@@ -73,6 +89,9 @@ def due(now: datetime.datetime | None = None) -> list[Due]:
     candidates = []
     for interview in interviews:
         pathway = interview.pathway
+        person = pathway.person
+        if person.pk not in consenting:
+            continue
         config = saved.get(pathway.structure_id) or MessagingSettings(structure_id=pathway.structure_id)
         current = [
             (name, moment) for name, moment in offsets(config, interview.planned_at) if moment <= now < moment + GRACE
@@ -80,9 +99,7 @@ def due(now: datetime.datetime | None = None) -> list[Due]:
         if not current:
             continue
         name = max(current, key=lambda item: item[1])[0]
-        person = pathway.person
-        preference = services.preference_of(person)
-        channels = services.preferred_channels(person, preference, consent=person.pk in consenting)
+        channels = services.preferred_channels(person, services.preference_of(person), consent=True)
         if channels:
             candidates.append(Due(of_interview(interview), name, channels))
     keys = {

@@ -242,7 +242,7 @@ ANYMAIL = {key.removeprefix("ANYMAIL_"): value for key, value in os.environ.item
 # The address the links in messages start with ("I can't come"), when sent by the reminders' job.
 TREMPLIN_SITE_URL = os.environ.get("TREMPLIN_SITE_URL", "http://127.0.0.1:8000")
 # SMS: "console" (development), "file" (demo: one JSON line per SMS in TREMPLIN_SMS_FILE), "brevo".
-TREMPLIN_SMS_BACKEND = os.environ.get("TREMPLIN_SMS_BACKEND", "console")
+TREMPLIN_SMS_BACKEND = os.environ.get("TREMPLIN_SMS_BACKEND", "file" if DEMO else "console")
 TREMPLIN_SMS_FILE = os.environ.get("TREMPLIN_SMS_FILE", str(BASE_DIR / "var" / "sms.jsonl"))
 TREMPLIN_SMS_SENDER = os.environ.get("TREMPLIN_SMS_SENDER", "Tremplin")
 TREMPLIN_BREVO_API_KEY = os.environ.get("TREMPLIN_BREVO_API_KEY", "")

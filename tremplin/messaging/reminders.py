@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from tremplin.consent.models import Consent, ConsentKind
@@ -21,6 +21,33 @@ from .meetings import Meeting, of_interview
 from .models import Message, MessagingSettings, Purpose
 
 GRACE = datetime.timedelta(hours=2)
+# What a reminder reads of its meeting, person, structure and staff member (select_related with only()).
+READ = (
+    "public_id",
+    "pathway",
+    "led_by",
+    "pathway__person",
+    "pathway__structure",
+    "planned_at",
+    "channel",
+    "visibility",
+    "held_on",
+    "pathway__structure_id",
+    "pathway__person__first_name",
+    "pathway__person__email",
+    "pathway__person__phone",
+    "pathway__person__preferred_language",
+    "pathway__person__structure_id",
+    "pathway__person__contact_preference",
+    "pathway__structure__name",
+    "pathway__structure__kind",
+    "pathway__structure__address",
+    "pathway__structure__postcode",
+    "pathway__structure__city",
+    "led_by__first_name",
+    "led_by__last_name",
+    "led_by__email",
+)
 
 
 @dataclass
@@ -64,34 +91,27 @@ def _time(value) -> datetime.time:
 
 
 def due(now: datetime.datetime | None = None) -> list[Due]:
-    """The reminders to queue now: 4 queries whatever the number of meetings (the structures' settings, the
-    meetings in the offsets' windows, the consents, the messages already written)."""
+    """The reminders to queue now: 3 queries whatever the number of meetings (the structures' settings, the
+    meetings in the offsets' windows of the people who agreed to be contacted, the messages already written)."""
     from tremplin.interviews.models import Interview
 
     now = now or timezone.now()
     saved = {config.structure_id: config for config in MessagingSettings.objects.all()}
     configs = [*saved.values(), MessagingSettings()]  # the defaults, for every structure without settings
-    interviews = list(
-        Interview.objects.filter(_windows(configs, now), planned_at__gt=now, held_on__isnull=True)
-        .select_related(
-            "pathway__person__contact_preference", "pathway__person__structure", "pathway__structure", "led_by"
-        )
-        .order_by("planned_at", "pk")
+    consent = Consent.objects.filter(person_id=OuterRef("pathway__person_id"), kind=ConsentKind.CONTACT).active_on(
+        timezone.localdate(now)
     )
-    if not interviews:
-        return []
-    people = {interview.pathway.person_id for interview in interviews}
-    consenting = set(
-        Consent.objects.filter(person_id__in=people, kind=ConsentKind.CONTACT)
-        .active_on(timezone.localdate(now))
-        .values_list("person_id", flat=True)
+    interviews = list(
+        Interview.objects.filter(_windows(configs, now), Exists(consent), planned_at__gt=now, held_on__isnull=True)
+        .select_related("pathway__person__contact_preference", "pathway__structure", "led_by")
+        .only(*READ)
+        .order_by("planned_at", "pk")
     )
     candidates = []
     for interview in interviews:
         pathway = interview.pathway
         person = pathway.person
-        if person.pk not in consenting:
-            continue
+        person.structure = pathway.structure  # the same structure: no second copy read
         config = saved.get(pathway.structure_id) or MessagingSettings(structure_id=pathway.structure_id)
         current = [
             (name, moment) for name, moment in offsets(config, interview.planned_at) if moment <= now < moment + GRACE

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from tremplin.accounts.access import check_pathway_access, require_membership
+from tremplin.accounts.access import check_pathway_access, person_visible_to, require_membership
 from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
 from tremplin.core.visibility import visibilities_for
@@ -44,6 +44,8 @@ READERS = (Capability.VIEW_ALL_PEOPLE, Capability.VIEW_TEAM_PEOPLE)
 @reads_personal_data("messages")
 def person_messages(request: HttpRequest, person_id: uuid.UUID) -> HttpResponse:
     person, membership = person_membership_or_404(request, person_id, *READERS)
+    if not person_visible_to(membership, person):  # a supervisor outside the person's team
+        raise Http404
     rows = Message.objects.filter(person=person).visible_to(membership).select_related("sent_by")
     page = Paginator(rows, 25).get_page(request.GET.get("page"))
     preference = services.preference_of(person)

@@ -65,3 +65,8 @@ def test_the_query_count_does_not_depend_on_the_number_of_messages(
     MessageFactory(pathway=pathway, sent_by=counsellor)
     with django_assert_num_queries(baseline):
         client.get(url(person))
+
+
+def test_a_supervisor_outside_the_persons_team_gets_404(client, member, person, pathway):
+    client.force_login(member(Role.SUPERVISOR))
+    assert client.get(url(person)).status_code == 404

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.people.models import ContactLanguage
 
 from . import texts
-from .models import Channel, ContactPreference, MessageTemplate, MessagingSettings
+from .models import Channel, ContactPreference, MessagingSettings
 from .phones import to_e164
 
 
@@ -106,6 +106,3 @@ class InviteField(forms.MultipleChoiceField):
         kwargs.setdefault("required", False)
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
         super().__init__(**kwargs)
-
-
-__all__ = ["InviteField", "MessageTemplate", "PreferenceForm", "SettingsForm", "TemplateForm"]

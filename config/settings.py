@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "tremplin.immersions",
     "tremplin.cv",
     "tremplin.exits",
+    "tremplin.messaging",
     "tremplin.search",
     "tremplin.les_emplois",
     "tremplin.onboarding",
@@ -237,8 +238,27 @@ WHITENOISE_USE_FINDERS = DEMO
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tremplin@localhost")
-# The site's address, for links in what is sent without a request (the daily digest).
-SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+# django-anymail: EMAIL_BACKEND="anymail.backends.brevo.EmailBackend" (or another provider) with ANYMAIL set from
+# the environment (docs/deploy.md); SMTP works with Django's own backend and EMAIL_HOST/EMAIL_PORT.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+ANYMAIL = {key.removeprefix("ANYMAIL_"): value for key, value in os.environ.items() if key.startswith("ANYMAIL_")}
+
+# Messages to the people (tremplin.messaging, docs/decisions/0014-messages.md).
+# The address the links in messages start with ("I can't come"), when sent by the reminders' job.
+TREMPLIN_SITE_URL = os.environ.get("TREMPLIN_SITE_URL", "http://127.0.0.1:8000")
+# SMS: "console" (development), "file" (demo: one JSON line per SMS in TREMPLIN_SMS_FILE), "brevo".
+TREMPLIN_SMS_BACKEND = os.environ.get("TREMPLIN_SMS_BACKEND", "file" if DEMO else "console")
+TREMPLIN_SMS_FILE = os.environ.get("TREMPLIN_SMS_FILE", str(BASE_DIR / "var" / "sms.jsonl"))
+TREMPLIN_SMS_SENDER = os.environ.get("TREMPLIN_SMS_SENDER", "Tremplin")
+TREMPLIN_BREVO_API_KEY = os.environ.get("TREMPLIN_BREVO_API_KEY", "")
+TREMPLIN_BREVO_API_URL = os.environ.get("TREMPLIN_BREVO_API_URL", "")
+# The secret of the delivery reports' URL (Brevo's webhook): /messages/fournisseur/brevo/?token=…
+TREMPLIN_WEBHOOK_TOKEN = os.environ.get("TREMPLIN_WEBHOOK_TOKEN", "")
 
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(60 * 60 * 8)))
 SESSION_COOKIE_HTTPONLY = True
@@ -394,6 +414,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tremplin.notifications.send_daily_digest",
         "schedule": crontab(hour=6, minute=30),
     },
+    # Reminders of meetings by SMS and e-mail, and the messages that waited (quiet hours, daily cap).
+    "messaging-reminders": {"task": "tremplin.messaging.send_due_reminders", "schedule": crontab(minute="*/15")},
 }
 
 # Access log (tremplin.audit) in a database of its own, optional: set AUDIT_DATABASE_URL, ideally

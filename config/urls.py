@@ -50,6 +50,7 @@ urlpatterns = [
     path("exports/", include("tremplin.exports.urls")),
     path("notifications/", include("tremplin.notifications.urls")),
     path("agenda/", include("tremplin.calendars.urls")),
+    path("messages/", include("tremplin.messaging.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tremplin.core.urls")),
 ]

@@ -34,6 +34,7 @@ READ_PARTS = {
     "immersions": _("immersions"),
     "interviews": _("entretiens"),
     "matching": _("rapprochement avec les offres"),
+    "messages": _("messages envoyés à la personne"),
     "mobility": _("mobilité"),
     "orientations": _("orientations"),
     "partner_summary": _("synthèse pour le partenaire"),

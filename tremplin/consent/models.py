@@ -73,6 +73,8 @@ class ConsentKind(models.TextChoices):
     SHARE_WITH_PRESCRIBER = "share_with_prescriber", _("Partage avec le prescripteur")
     SHARE_WITH_PARTNER = "share_with_partner", _("Partage avec un partenaire nommé")
     PUBLIC_BADGE = "public_badge", _("Badge de compétences public")
+    # Invitations and reminders by SMS or e-mail (tremplin.messaging): none is sent without it.
+    CONTACT = "contact", _("Contact par SMS ou courriel")
 
 
 class ConsentQuerySet(VisibilityQuerySet):

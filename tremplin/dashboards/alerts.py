@@ -40,6 +40,8 @@ ACTION_OVERDUE = "action_overdue"
 CASELOAD_OVER = "caseload_over"
 ORIENTATION_NO_NEWS = "orientation_no_news"
 FOLLOW_UP_DUE = "follow_up_due"
+MISSED_MEETINGS = "missed_meetings"
+MISSED_IN_A_ROW = 3  # meetings missed since the person last came: the alert's threshold (issue 16)
 
 # Sections of the plan whose actions prepare the exit (see has_exit_plan).
 EXIT_SECTIONS = (Section.JOB_SEARCH, Section.FOLLOW_UP)
@@ -111,6 +113,8 @@ def load_alert_figures(pathways: list[Pathway], visibilities: Iterable[str], tod
         pathway.oldest_news_due_on = row.oldest_news_due
         pathway.follow_up_due_on = row.follow_up_due
         pathway.follow_up_due_months = row.follow_up_months
+        pathway.missed_in_a_row = row.missed_in_a_row
+        pathway.last_missed_on = row.last_missed
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,8 @@ class Figures:
     oldest_news_due: datetime.date | None = None
     follow_up_due: datetime.date | None = None  # first follow-up after exit without an outcome
     follow_up_months: int | None = None
+    missed_in_a_row: int = 0  # held meetings the person missed since they last came
+    last_missed: datetime.date | None = None
 
 
 def read_figures(
@@ -191,7 +197,8 @@ def read_figures(
         a.overdue, a.oldest_overdue, a.first_exit_step,
         r.waiting, r.oldest_news_due,
         (SELECT f.due_on {follow_ups}),
-        (SELECT f.months {follow_ups})
+        (SELECT f.months {follow_ups}),
+        m.missed, m.last_missed
     FROM {table(Pathway)} p
     LEFT JOIN (
         SELECT pathway_id,
@@ -220,6 +227,14 @@ def read_figures(
             AND status IN ({among("awaiting", AWAITING_NEWS)}) AND news_due_on < %(today)s
         GROUP BY pathway_id
     ) r ON r.pathway_id = p.id
+    LEFT JOIN (
+        SELECT x.pathway_id, COUNT(*) AS missed, MAX(x.held_on) AS last_missed FROM {table(Interview)} x
+        WHERE x.pathway_id IN ({pathways}) AND x.visibility IN ({visible}) AND x.held_on IS NOT NULL
+            AND x.attendance IN ({among("absent", (Attendance.ABSENT_EXCUSED, Attendance.ABSENT_UNEXCUSED))})
+            AND NOT EXISTS (SELECT 1 FROM {table(Interview)} y WHERE y.pathway_id = x.pathway_id
+                AND y.visibility IN ({visible}) AND y.held_on >= x.held_on AND y.attendance = %(present)s)
+        GROUP BY x.pathway_id
+    ) m ON m.pathway_id = p.id
     WHERE p.id IN ({pathways})"""  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -239,6 +254,8 @@ def read_figures(
             oldest_news_due=_day(oldest_news_due),
             follow_up_due=_day(follow_up_due),
             follow_up_months=follow_up_months,
+            missed_in_a_row=missed or 0,
+            last_missed=_day(last_missed),
         )
         for (
             pathway_id,
@@ -255,6 +272,8 @@ def read_figures(
             oldest_news_due,
             follow_up_due,
             follow_up_months,
+            missed,
+            last_missed,
         ) in rows
     }
 
@@ -360,6 +379,18 @@ def pathway_alerts(pathway: Pathway, today: datetime.date) -> list[Alert]:
                 pathway,
                 follow_up_due_sentence(name, pathway.follow_up_due_months, follow_up_due_on),
                 follow_up_due_on,
+            )
+        )
+
+    missed = getattr(pathway, "missed_in_a_row", 0)
+    if missed >= MISSED_IN_A_ROW:
+        alerts.append(
+            Alert(
+                MISSED_MEETINGS,
+                pathway,
+                _("%(name)s : %(n)s rendez-vous manqués d'affilée (le dernier le %(date)s).")
+                % {"name": name, "n": missed, "date": _date(pathway.last_missed_on)},
+                pathway.last_missed_on,
             )
         )
 

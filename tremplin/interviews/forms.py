@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.accounts.roles import Responsibility
 from tremplin.core.forms import BoundedModelChoiceField, DateInput
 from tremplin.core.visibility import Visibility
+from tremplin.messaging.forms import InviteField
 
 from .intake import INTAKE_SECTIONS
 from .models import Attendance, Channel, Interview, Kind
@@ -51,6 +52,17 @@ class PlanForm(_LedByMixin, forms.ModelForm):
         choices=[("", _("selon le type : équipe sociale pour l'accueil et l'individuel, sinon toute l'équipe"))]
         + list(Visibility.choices),
         help_text=VISIBILITY_HELP,
+    )
+    # Not the interview's: the invitation sent when it is planned (tremplin.messaging).
+    invite = InviteField(
+        label=_("Inviter la personne par"),
+        help_text=_("Coché selon les préférences de la personne ; rien ne part sans son accord pour être contactée."),
+    )
+    bring = forms.CharField(
+        label=_("À apporter (écrit dans l'invitation)"),
+        required=False,
+        max_length=200,
+        help_text=_("Par exemple : pièce d'identité, CV."),
     )
 
     class Meta:
@@ -98,6 +110,11 @@ class EditForm(_LedByMixin, forms.ModelForm):
     )
     visibility = forms.ChoiceField(
         label=_("Visibilité des notes"), choices=Visibility.choices, help_text=VISIBILITY_HELP
+    )
+    notify = forms.BooleanField(
+        label=_("Prévenir la personne si la date change (par les canaux de son invitation)"),
+        required=False,
+        initial=True,
     )
 
     class Meta:

@@ -88,7 +88,11 @@ class Interview(PublicModel):
         ordering = ["-planned_at", "-id"]
         verbose_name = _("entretien")
         verbose_name_plural = _("entretiens")
-        indexes = [models.Index(fields=["pathway", "planned_at"])]
+        indexes = [
+            models.Index(fields=["pathway", "planned_at"]),
+            # The reminders' job reads the meetings still to come in a few windows of time, across pathways.
+            models.Index(fields=["planned_at"], condition=models.Q(held_on__isnull=True), name="interview_to_come_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.planned_at:%Y-%m-%d}"

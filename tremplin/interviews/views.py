@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,6 +23,8 @@ from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import Visibility, visibilities_for
+from tremplin.messaging import services as messaging
+from tremplin.messaging.meetings import of_interview
 from tremplin.pathways.access import pathway_membership_or_404
 
 from . import services
@@ -61,6 +64,9 @@ def interview_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     page = Paginator(interviews, 25).get_page(request.GET.get("page"))
     for interview in page.object_list:
         interview.answered = answered_sections(interview.answers, sees_social=sees_social) if interview.answers else []
+    answers = messaging.meeting_answers("interview", [interview.public_id for interview in page.object_list])
+    for interview in page.object_list:
+        interview.declined_at, interview.followed_up = answers.get(interview.public_id, (None, False))
     due = services.next_interview_due(pathway, readable)
     return render(
         request,
@@ -80,16 +86,36 @@ def interview_list(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
 @login_required
 def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     pathway, _membership = _pathway(request, pathway_id, Capability.EDIT_PEOPLE)
-    form = PlanForm(request.POST or None, structure=pathway.structure, initial={"led_by": request.user.pk})
+    person = pathway.person
+    reach = messaging.reach_of(person)
+    form = PlanForm(
+        request.POST or None,
+        structure=pathway.structure,
+        initial={"led_by": request.user.pk, "invite": reach.preferred},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.plan_interview(pathway=pathway, by=request.user, **form.terms())
+            # The meeting and its invitation together, or neither (a refused channel refuses the form).
+            with transaction.atomic():
+                channels = messaging.checked_channels(person, form.cleaned_data["invite"])
+                interview = services.plan_interview(pathway=pathway, by=request.user, **form.terms())
+                sent = messaging.invite(
+                    of_interview(interview),
+                    by=request.user,
+                    channels=channels,
+                    site_url=request.build_absolute_uri("/"),
+                    bring=form.cleaned_data["bring"],
+                )
         except ValidationError as error:
             add_validation_error(form, error)
         else:
-            messages.success(request, _("Entretien prévu."))
+            messages.success(request, _("Entretien prévu, invitation envoyée.") if sent else _("Entretien prévu."))
             return redirect("interviews:list", pathway_id=pathway.public_id)
-    return render(request, "interviews/create.html", {"form": form, "pathway": pathway, "person": pathway.person})
+    return render(
+        request,
+        "interviews/create.html",
+        {"form": form, "pathway": pathway, "person": person, "unreachable": reach.why_not},
+    )
 
 
 @login_required
@@ -159,16 +185,28 @@ def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         try:
             # The form's field has minutes, not seconds: an untouched date is not a change.
             moved = _to_minute(form.instance.planned_at) != _to_minute(original_planned_at)
-            services.update_interview(form.instance, planned_at_changed=moved)
+            with transaction.atomic():
+                services.update_interview(form.instance, planned_at_changed=moved)
+                if moved and form.cleaned_data.get("notify") and form.instance.held_on is None:
+                    messaging.notify_change(
+                        of_interview(form.instance), by=request.user, site_url=request.build_absolute_uri("/")
+                    )
         except ValidationError as error:
             add_validation_error(form, error)
         else:
             messages.success(request, _("Entretien modifié."))
             return redirect("interviews:list", pathway_id=pathway.public_id)
+    declined_at = messaging.meeting_answers("interview", [interview.public_id]).get(interview.public_id, (None,))[0]
     return render(
         request,
         "interviews/edit.html",
-        {"form": form, "interview": interview, "pathway": pathway, "person": pathway.person},
+        {
+            "form": form,
+            "interview": interview,
+            "pathway": pathway,
+            "person": pathway.person,
+            "declined_at": declined_at,
+        },
     )
 
 

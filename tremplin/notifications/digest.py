@@ -37,7 +37,7 @@ def is_subscribed(user) -> bool:
 
 
 def _site_url(path: str) -> str:
-    return f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{path}"
+    return f"{settings.TREMPLIN_SITE_URL.rstrip('/')}{path}"
 
 
 def digest_of(user) -> list[dict]:

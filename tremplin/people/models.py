@@ -62,6 +62,17 @@ def normalise_phone(phone: str) -> str:
     return digits
 
 
+class ContactLanguage(models.TextChoices):
+    """The language the person reads best among those Tremplin writes to people in (messages, issue 18)."""
+
+    FR = "fr", "français"
+    EN = "en", "English"
+    IT = "it", "italiano"
+    NL = "nl", "Nederlands"
+    AR = "ar", "العربية"
+    UK = "uk", "українська"
+
+
 class Person(PublicModel):
     """A person supported by one structure.
 
@@ -87,6 +98,13 @@ class Person(PublicModel):
     )
     languages = models.CharField(
         _("langues parlées"), max_length=200, blank=True, help_text=_("Séparées par des virgules.")
+    )
+    preferred_language = models.CharField(
+        _("langue des messages"),
+        max_length=5,
+        choices=ContactLanguage.choices,
+        default=ContactLanguage.FR,
+        help_text=_("La langue des SMS et courriels envoyés à la personne."),
     )
     french_level = models.CharField(_("niveau de français"), max_length=10, choices=FrenchLevel.choices, blank=True)
     driving_licence = models.CharField(

@@ -34,6 +34,7 @@ class EventKind(models.TextChoices):
     IMMERSION = "immersion", _("Immersions en entreprise")
     EXIT = "exit", _("Sortie")
     FOLLOW_UP = "follow_up", _("Suivi après sortie")
+    MESSAGE = "message", _("Messages à la personne")
 
 
 class TimelineEvent(models.Model):

@@ -243,3 +243,25 @@ def test_the_figures_count_only_what_the_reader_may_see(structure, counsellor):
     assert team_only.flagged_observations == 0
     assert team_only.last_observation is None
     assert timezone.localtime(team_only.next_planned).date() == day(9)
+
+
+def test_three_meetings_missed_in_a_row_raise_an_alert(structure, counsellor):
+    path = opened(structure, counsellor)
+    held_interview(path, day(1), attendance=Attendance.PRESENT)
+    held_interview(path, day(3), attendance=Attendance.ABSENT_UNEXCUSED)
+    held_interview(path, day(5), attendance=Attendance.ABSENT_EXCUSED)
+    assert alerts_on(day(6), counsellor, alerts.MISSED_MEETINGS) == []
+    held_interview(path, day(7), attendance=Attendance.ABSENT_UNEXCUSED)
+    [alert] = alerts_on(day(8), counsellor, alerts.MISSED_MEETINGS)
+    assert alert.since == day(7)
+    assert "3 rendez-vous manqués d'affilée" in alert.sentence
+
+
+def test_coming_again_ends_the_missed_meetings_alert(structure, counsellor):
+    path = opened(structure, counsellor)
+    for n in (1, 2, 3):
+        held_interview(path, day(n), attendance=Attendance.ABSENT_UNEXCUSED)
+    assert len(alerts_on(day(4), counsellor, alerts.MISSED_MEETINGS)) == 1
+    held_interview(path, day(5), attendance=Attendance.PRESENT)
+    held_interview(path, day(6), attendance=Attendance.ABSENT_UNEXCUSED)
+    assert alerts_on(day(7), counsellor, alerts.MISSED_MEETINGS) == []

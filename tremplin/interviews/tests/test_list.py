@@ -103,8 +103,9 @@ def test_the_query_count_does_not_depend_on_the_number_of_interviews(
     client.force_login(counsellor)
 
     # session, user, current membership; savepoint; the pathway (plan joined) and the membership of its
-    # structure; count and page of interviews; the interviews for the next date; 3 for the access log; release.
-    with django_assert_num_queries(13):
+    # structure; count and page of interviews; the people's answers to the page's invitations (messaging);
+    # the interviews for the next date; 3 for the access log; release.
+    with django_assert_num_queries(14):
         response = client.get(url(pathway))
 
     assert len(response.context["page"].object_list) == min(count, 25)

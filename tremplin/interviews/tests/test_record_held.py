@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tremplin.core.visibility import Visibility
 from tremplin.interviews.models import Attendance, Channel, Interview, Kind
@@ -38,7 +39,11 @@ def test_a_phone_call_of_last_week_is_recorded_as_held_on_its_day(client, counse
     assert response.status_code == 302
     assert response.url == reverse("interviews:list", args=[pathway.public_id])
     interview = Interview.objects.get(pathway=pathway)
-    assert (interview.held_on, interview.planned_at.date(), interview.channel) == (last_week, last_week, "phone")
+    assert (interview.held_on, timezone.localtime(interview.planned_at).date(), interview.channel) == (
+        last_week,
+        last_week,
+        "phone",
+    )
     assert interview.attendance == Attendance.PRESENT
     assert interview.led_by == counsellor
     assert interview.visibility == Visibility.SOCIAL_STAFF_ONLY  # an individual interview, by default

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "tremplin.immersions",
     "tremplin.cv",
     "tremplin.exits",
+    "tremplin.indicators",
     "tremplin.search",
     # Top layer: builds data through the domain apps and times their pages (`make bench`).
     "tremplin.benchmark",

@@ -42,6 +42,7 @@ urlpatterns = [
     path("immersions/", include("tremplin.immersions.urls")),
     path("cv/", include("tremplin.cv.urls")),
     path("sorties/", include("tremplin.exits.urls")),
+    path("indicateurs/", include("tremplin.indicators.urls")),
     path("recherche/", include("tremplin.search.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tremplin.core.urls")),

@@ -28,6 +28,8 @@ SHOWS_A_PERSON = {
     "handover:detail",
     # The person's header card (référent, next appointment, alerts), loaded after each page about them.
     "dashboards:person_card",
+    # The people behind a figure of the indicators (a page about the structure, listing the people it counts).
+    "indicators:people",
 }
 
 BLANK_FORM = "a form for something new: the person's name above it, no part of their file"

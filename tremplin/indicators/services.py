@@ -1,0 +1,261 @@
+"""Loads the rows the indicators read, in a fixed number of queries, and computes every figure.
+
+`compute(structure, period, programme)` is the one entry point: the page, the people behind a figure and
+the tests all go through it, so a figure and its list of people cannot disagree.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Min, Q
+from django.utils import timezone
+
+from tremplin.barriers.models import Barrier, BarrierDomain, BarrierStatus
+from tremplin.contracts.models import Contract, ContractStatus, Suspension
+from tremplin.eligibility.models import CriterionProof
+from tremplin.exits.models import FOLLOW_UP_MONTHS, Exit, FollowUp, Outcome
+from tremplin.programmes.models import Programme
+
+from . import figures as f
+from .figures import Figure, Period
+
+
+@dataclass
+class Indicators:
+    """Every figure of one structure, period and programme (None: all), computed at `computed_at`."""
+
+    structure: object
+    period: Period
+    programme: Programme | None
+    computed_at: datetime.datetime
+    figures: dict[str, Figure] = field(default_factory=dict)
+    # Category and criterion codes met in the data, with their labels.
+    category_labels: dict[str, str] = field(default_factory=dict)
+    criterion_labels: dict[str, str] = field(default_factory=dict)
+    # Per month of the period: (first day, entries, exits) and counted exits per group.
+    months: list[tuple[datetime.date, int, int]] = field(default_factory=list)
+    exit_groups_per_month: list[tuple[datetime.date, dict[str, int]]] = field(default_factory=list)
+
+    def __getitem__(self, key: str) -> Figure:
+        return self.figures[key]
+
+    def get(self, key: str) -> Figure | None:
+        return self.figures.get(key)
+
+
+def default_period(today: datetime.date | None = None) -> Period:
+    today = today or timezone.localdate()
+    return Period(datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31))
+
+
+def effective_period(period: Period, today: datetime.date) -> Period:
+    """The figures stop at today: a period running into the future is read up to today."""
+    if period.end <= today or period.start > today:
+        return period
+    return Period(period.start, today)
+
+
+def _scoped(queryset, structure, programme, prefix: str = "pathway__"):
+    queryset = queryset.filter(**{f"{prefix}structure": structure})
+    if programme is not None:
+        queryset = queryset.filter(**{f"{prefix}programme": programme})
+    return queryset
+
+
+def load_contracts(structure, programme, period: Period) -> tuple[list[f.ContractRow], list[f.PersonRow]]:
+    """Contracts running on at least one day of the period (2 queries), and the people under them."""
+    contracts = (
+        _scoped(Contract.objects.exclude(status=ContractStatus.CANCELLED), structure, programme)
+        .filter(start_date__lte=period.end)
+        .filter(
+            Q(ended_on__isnull=False, ended_on__gte=period.start)
+            | Q(ended_on__isnull=True, planned_end_date__gte=period.start)
+        )
+        .order_by()
+    )
+    rows = list(
+        contracts.values_list(
+            "id",
+            "pathway_id",
+            "pathway__person_id",
+            "start_date",
+            "ended_on",
+            "planned_end_date",
+            "weekly_hours",
+            "pathway__programme__kind",
+            "pathway__person__birth_date",
+            "pathway__person__recognised_disability",
+        )
+    )
+    suspensions: dict[int, list[tuple[datetime.date, datetime.date]]] = {}
+    if rows:
+        for contract_id, start, end in (
+            Suspension.objects.filter(contract__in=contracts.values("id"))
+            .order_by()
+            .values_list("contract_id", "start_date", "end_date")
+        ):
+            suspensions.setdefault(contract_id, []).append((start, end))
+    result, people = [], {}
+    for cid, pathway_id, person_id, start, ended_on, planned_end, hours, kind, birth, disabled in rows:
+        result.append(
+            f.ContractRow(
+                pathway_id=pathway_id,
+                person_id=person_id,
+                start=start,
+                end=ended_on or planned_end,
+                weekly_hours=hours,
+                full_time_hours=f.FULL_TIME_HOURS.get(kind, f.DEFAULT_FULL_TIME_HOURS),
+                suspensions=tuple(suspensions.get(cid, ())),
+            )
+        )
+        people[pathway_id] = (person_id, birth, disabled)
+    return result, [
+        f.PersonRow(pathway_id, person_id, birth, disabled)
+        for pathway_id, (person_id, birth, disabled) in people.items()
+    ]
+
+
+def load_first_starts(structure, programme, period: Period) -> list[f.ContractRow]:
+    """One row per pathway whose first contract (not cancelled) began in the period; one query."""
+    rows = (
+        _scoped(Contract.objects.exclude(status=ContractStatus.CANCELLED), structure, programme)
+        .order_by()
+        .values("pathway_id", "pathway__person_id")
+        .annotate(first=Min("start_date"))
+        .filter(first__gte=period.start, first__lte=period.end)
+    )
+    return [
+        f.ContractRow(r["pathway_id"], r["pathway__person_id"], r["first"], r["first"], weekly_hours=0) for r in rows
+    ]
+
+
+def load_exits(structure, programme, period: Period) -> list[f.ExitRow]:
+    rows = (
+        _scoped(Exit.objects.all(), structure, programme)
+        .filter(exit_on__gte=period.start, exit_on__lte=period.end)
+        .order_by()
+        .values_list(
+            "pathway_id",
+            "pathway__person_id",
+            "exit_on",
+            "entry_on",
+            "group",
+            "category",
+            "is_counted",
+            "not_counted_because",
+        )
+    )
+    return [f.ExitRow(*row) for row in rows]
+
+
+def load_follow_ups(structure, programme, period: Period) -> list[f.FollowUpRow]:
+    rows = (
+        _scoped(FollowUp.objects.all(), structure, programme, prefix="exit__pathway__")
+        .filter(exit__exit_on__gte=period.start, exit__exit_on__lte=period.end)
+        .order_by()
+        .values_list("exit__pathway_id", "exit__pathway__person_id", "months", "outcome")
+    )
+    return [f.FollowUpRow(*row) for row in rows]
+
+
+def load_barriers(structure, programme, period: Period) -> list[f.BarrierRow]:
+    """Barriers of the pathways that exited in the period; "lifted on" is the day a lifted one was marked so."""
+    rows = (
+        _scoped(Barrier.objects.all(), structure, programme)
+        .filter(pathway__exit_record__exit_on__gte=period.start, pathway__exit_record__exit_on__lte=period.end)
+        .order_by()
+        .values_list("pathway_id", "pathway__person_id", "domain", "identified_on", "status", "status_changed_on")
+    )
+    return [
+        f.BarrierRow(pathway_id, person_id, domain, identified, changed if status == BarrierStatus.LIFTED else None)
+        for pathway_id, person_id, domain, identified, status, changed in rows
+    ]
+
+
+def load_criteria(people: list[f.PersonRow], structure, programme, period: Period) -> tuple[list, dict[str, str]]:
+    """Criteria of the eligible diagnoses of the pathways supported (one query), and their labels."""
+    if not people:
+        return people, {}
+    pathway_ids = {p.pathway_id for p in people}
+    per_pathway: dict[int, set[str]] = {}
+    labels: dict[str, str] = {}
+    proofs = (
+        _scoped(CriterionProof.objects.all(), structure, programme, prefix="diagnosis__pathway__")
+        .filter(diagnosis__is_eligible=True, diagnosis__made_on__lte=period.end)
+        .order_by()
+        .values_list("diagnosis__pathway_id", "criterion_code", "criterion_label")
+    )
+    for pathway_id, code, label in proofs:
+        if pathway_id in pathway_ids:
+            per_pathway.setdefault(pathway_id, set()).add(code)
+            labels.setdefault(code, label)
+    return [
+        f.PersonRow(
+            p.pathway_id,
+            p.person_id,
+            p.birth_date,
+            p.recognised_disability,
+            frozenset(per_pathway.get(p.pathway_id, ())),
+        )
+        for p in people
+    ], labels
+
+
+def _category_labels(structure, programme, codes: set[str]) -> dict[str, str]:
+    programmes = [programme] if programme is not None else list(Programme.objects.filter(structure=structure))
+    labels = {}
+    for code in codes:
+        for candidate in programmes:
+            category = candidate.rules.exit_category(code)
+            if category is not None:
+                labels[code] = str(category.label)
+                break
+        else:
+            labels[code] = code
+    return labels
+
+
+def compute(structure, period: Period, programme: Programme | None = None, *, today: datetime.date | None = None):
+    """Every figure of the structure for the period (up to today); a fixed number of queries."""
+    today = today or timezone.localdate()
+    read = effective_period(period, today)
+    contracts, people = load_contracts(structure, programme, read)
+    first_starts = load_first_starts(structure, programme, read)
+    exits = load_exits(structure, programme, read)
+    follow_ups = load_follow_ups(structure, programme, read)
+    barriers = load_barriers(structure, programme, read)
+    people, criterion_labels = load_criteria(people, structure, programme, read)
+
+    result = Indicators(structure, period, programme, timezone.now(), criterion_labels=criterion_labels)
+    figures = result.figures
+    for figure in (
+        f.supported(contracts, read),
+        f.hired(first_starts, read),
+        f.present_at_end(contracts, read),
+        f.hours_worked(contracts, read),
+        f.full_time_equivalents(contracts, read),
+        f.disability(people),
+    ):
+        figures[figure.key] = figure
+    figures.update(f.pathway_lengths(exits, read))
+    figures.update(f.exit_figures(exits, read))
+    by_category = f.exits_by_category(exits, read)
+    figures.update(by_category)
+    result.category_labels = _category_labels(structure, programme, {k.split(":", 1)[1] for k in by_category})
+    figures.update(f.follow_up_figures(follow_ups, [o.value for o in Outcome], FOLLOW_UP_MONTHS))
+    figures.update(f.age_bands(people, read))
+    figures.update(f.criteria(people))
+    figures.update(f.barrier_figures(barriers, exits, read))
+
+    entries = dict(f.per_month((c.start for c in first_starts), read))
+    leavings = dict(f.per_month((e.exit_on for e in exits), read))
+    result.months = [(month, entries[month], leavings[month]) for month in sorted(entries)]
+    per_group: dict[datetime.date, dict[str, int]] = {m: dict.fromkeys(f.COUNTED_GROUPS, 0) for m in entries}
+    for e in exits:
+        if e.is_counted and e.group in f.COUNTED_GROUPS:
+            per_group[e.exit_on.replace(day=1)][e.group] += 1
+    result.exit_groups_per_month = sorted(per_group.items())
+    return result
+
+
+BARRIER_DOMAIN_LABELS = dict(BarrierDomain.choices)

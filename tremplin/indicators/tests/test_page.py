@@ -5,11 +5,13 @@ import re
 
 import pytest
 from django.test.utils import override_settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from tremplin.accounts.roles import Role
 from tremplin.exits.models import Outcome
+from tremplin.indicators.charts import build_bars
 from tremplin.programmes.factories import ProgrammeFactory
 
 from .builders import add_exit, pathway_with_contract
@@ -79,7 +81,14 @@ def test_no_number_in_the_charts_is_written_with_a_comma(client, structure, memb
         assert "<title" in svg and "<desc" in svg
         numbers = re.findall(r'(?:x|y|width|height|viewBox)="([^"]*)"', svg)
         assert numbers and not any("," in n for n in numbers), numbers
-        assert any("." in n for n in numbers)  # 7 exits on a 420-point axis give fractions
+
+
+def test_a_fractional_coordinate_is_written_with_a_dot_in_french():
+    chart = build_bars("test", "Titre", "Description", ["série"], [("un", [1]), ("onze", [11])])
+    with translation.override("fr"):
+        svg = render_to_string("indicators/_chart.html", {"chart": chart})
+    assert 'width="38.2"' in svg  # 1 on an axis of 420 points for 11
+    assert "38,2" not in svg
 
 
 def test_a_counsellor_is_refused(client, structure, member):

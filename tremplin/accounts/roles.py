@@ -44,6 +44,10 @@ class Capability(models.TextChoices):
     APPOINT_DIRECTION = "appoint_direction", _("attribuer ou retirer le rôle de direction")
     VIEW_TEAM_CALENDAR = "view_team_calendar", _("voir les réunions de synthèse et les ateliers de la structure")
     USE_PARTNER_PORTAL = "use_partner_portal", _("consulter les parcours partagés avec son organisation")
+    WRITE_ACTIVITY_REPORTS = (
+        "write_activity_reports",
+        _("établir les rapports d'activité pour les financeurs et y écrire les commentaires de la structure"),
+    )
 
 
 _ALL = set(Capability)

@@ -59,3 +59,22 @@ class PeriodForm(forms.Form):
         if programme is not None:
             params["programme"] = str(programme.public_id)
         return urlencode(params)
+
+
+class CommentsForm(forms.Form):
+    """One comment per section of the report, written by the direction."""
+
+    def __init__(self, *args, sections, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .services import COMMENT_MAX_LENGTH
+
+        for section in sections:
+            self.fields[f"comment_{section.key}"] = forms.CharField(
+                label=section.title,
+                required=False,
+                max_length=COMMENT_MAX_LENGTH,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def comments(self) -> dict[str, str]:
+        return {name.removeprefix("comment_"): value for name, value in self.cleaned_data.items()}

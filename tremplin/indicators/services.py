@@ -259,3 +259,60 @@ def compute(structure, period: Period, programme: Programme | None = None, *, to
 
 
 BARRIER_DOMAIN_LABELS = dict(BarrierDomain.choices)
+
+
+# --- Activity reports -----------------------------------------------------------------------------------
+
+COMMENT_MAX_LENGTH = 4000
+
+
+def snapshot(result: Indicators) -> dict[str, list[str | None]]:
+    """The figures as stored in a report: [value, percent] as text, so a Decimal comes back exact."""
+    return {
+        key: [None if fig.value is None else str(fig.value), None if fig.percent is None else str(fig.percent)]
+        for key, fig in sorted(result.figures.items())
+    }
+
+
+def create_report(structure, period: Period, programme=None, *, by, today: datetime.date | None = None):
+    """Computes the figures of the period as of today and keeps them with the period and the day."""
+    from .models import Report
+
+    today = today or timezone.localdate()
+    result = compute(structure, period, programme, today=today)
+    return Report.objects.create(
+        structure=structure,
+        programme=programme,
+        start=period.start,
+        end=period.end,
+        computed_on=today,
+        figures=snapshot(result),
+        created_by=by,
+    )
+
+
+def report_indicators(report) -> Indicators:
+    """The report's figures recomputed as of its computation day (the same numbers while the records stand)."""
+    return compute(report.structure, Period(report.start, report.end), report.programme, today=report.computed_on)
+
+
+def save_comments(report, comments: dict[str, str], *, sections: list[str]) -> None:
+    """Replaces the structure's comments; only known sections, each at most COMMENT_MAX_LENGTH characters."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    errors = {}
+    cleaned = {}
+    for key, text in comments.items():
+        if key not in sections:
+            errors[f"comment_{key}"] = _("Section inconnue.")
+        elif len(text) > COMMENT_MAX_LENGTH:
+            errors[f"comment_{key}"] = _("Le commentaire ne peut pas dépasser %(max)s caractères.") % {
+                "max": COMMENT_MAX_LENGTH
+            }
+        elif text.strip():
+            cleaned[key] = text.strip()
+    if errors:
+        raise ValidationError(errors)
+    report.comments = cleaned
+    report.save(update_fields=["comments", "updated_at"])

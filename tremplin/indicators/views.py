@@ -1,21 +1,28 @@
 """The structure's indicators for a period and programme, and the people behind one figure."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
-from tremplin.accounts.access import require_membership, saw_people
+from tremplin.accounts.access import check_object_access, require_membership, saw_people
 from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
 from tremplin.barriers.models import Barrier
+from tremplin.core.forms import add_validation_error
+from tremplin.core.pdf import pdf_response, render_pdf
 from tremplin.exits.models import Exit
 from tremplin.pathways.models import Pathway
 from tremplin.programmes.models import Programme
 
-from . import services
-from .forms import PeriodForm
+from . import exports, services
+from .forms import CommentsForm, PeriodForm
+from .models import Report
 from .presentation import build_sections, label_of
 
 # Figures whose list would tell the exit or the barrier: the list keeps only those the reader's levels read.
@@ -95,3 +102,116 @@ def people(request: HttpRequest) -> HttpResponse:
             "query": form.query(),
         },
     )
+
+
+# --- Activity reports -------------------------------------------------------------------------------------
+
+
+def _report_for(request: HttpRequest, public_id) -> Report:
+    """404 outside the structure, 403 without the dashboard (check_object_access)."""
+    report = get_object_or_404(Report.objects.select_related("structure", "programme"), public_id=public_id)
+    check_object_access(request, report.structure, Capability.VIEW_STRUCTURE_DASHBOARD)
+    return report
+
+
+def _report_sections(report: Report):
+    result = services.report_indicators(report)
+    return result, build_sections(result, query="", links=False)
+
+
+@require_http_methods(["GET", "POST"])
+@require_membership(Capability.VIEW_STRUCTURE_DASHBOARD)
+def reports(request: HttpRequest) -> HttpResponse:
+    """The structure's activity reports; the direction makes a new one for a period and programme."""
+    membership = request.membership
+    structure = membership.structure
+    may_write = membership.can(Capability.WRITE_ACTIVITY_REPORTS)
+    programmes = list(Programme.objects.filter(structure=structure).order_by("name"))
+    default = services.default_period(timezone.localdate().replace(year=timezone.localdate().year - 1))
+    form = PeriodForm(request.POST if request.method == "POST" else None, programmes=programmes, default=default)
+    if request.method == "POST":
+        if not may_write:
+            raise PermissionDenied
+        if form.is_valid():
+            report = services.create_report(structure, form.period(), form.chosen_programme(), by=request.user)
+            messages.success(request, _("Rapport établi : les chiffres sont arrêtés à aujourd'hui."))
+            return redirect("indicators:report", public_id=report.public_id)
+    rows = list(Report.objects.filter(structure=structure).select_related("programme")[:100])
+    return render(request, "indicators/reports.html", {"form": form, "reports": rows, "may_write": may_write})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def report(request: HttpRequest, public_id) -> HttpResponse:
+    item = _report_for(request, public_id)
+    membership = request.membership
+    result, sections = _report_sections(item)
+    may_write = membership.can(Capability.WRITE_ACTIVITY_REPORTS)
+    initial = {f"comment_{key}": text for key, text in item.comments.items()}
+    form = CommentsForm(request.POST if request.method == "POST" else None, sections=sections, initial=initial)
+    if request.method == "POST":
+        if not may_write:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.save_comments(item, form.comments(), sections=[s.key for s in sections])
+            except ValidationError as error:
+                add_validation_error(form, error)
+            else:
+                messages.success(request, _("Commentaires enregistrés."))
+                return redirect("indicators:report", public_id=item.public_id)
+    return render(
+        request,
+        "indicators/report.html",
+        {"report": item, "result": result, "sections": sections, "form": form, "may_write": may_write},
+    )
+
+
+def _filename(item: Report, extension: str) -> str:
+    programme = slugify(item.programme.name) if item.programme else "tous-dispositifs"
+    return f"rapport-activite-{slugify(item.structure.name)}-{programme}-{item.start:%Y-%m-%d}-{item.end:%Y-%m-%d}.{extension}"
+
+
+def _meta(item: Report) -> list[tuple[str, str]]:
+    return [
+        (_("Structure"), item.structure.name),
+        (_("Dispositif"), item.programme.name if item.programme else _("tous les dispositifs")),
+        (_("Début de la période"), item.start.isoformat()),
+        (_("Fin de la période"), item.end.isoformat()),
+        (_("Chiffres arrêtés le"), item.computed_on.isoformat()),
+    ]
+
+
+@require_GET
+@login_required
+def report_pdf(request: HttpRequest, public_id) -> HttpResponse:
+    item = _report_for(request, public_id)
+    result, sections = _report_sections(item)
+    pdf = render_pdf("indicators/report_pdf.html", {"report": item, "result": result, "sections": sections})
+    return pdf_response(pdf, _filename(item, "pdf"))
+
+
+def _download(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@login_required
+def report_xlsx(request: HttpRequest, public_id) -> HttpResponse:
+    item = _report_for(request, public_id)
+    _result, sections = _report_sections(item)
+    content = exports.xlsx(_meta(item), exports.sheets(sections))
+    return _download(
+        content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _filename(item, "xlsx")
+    )
+
+
+@require_GET
+@login_required
+def report_csv(request: HttpRequest, public_id) -> HttpResponse:
+    item = _report_for(request, public_id)
+    _result, sections = _report_sections(item)
+    return _download(exports.csv_text(exports.sheets(sections)), "text/csv; charset=utf-8", _filename(item, "csv"))

@@ -1,4 +1,4 @@
-"""Rows of the permission matrix for the indicators (see tests/security/access_rules.py)."""
+"""Rows of the permission matrix for the indicators and activity reports (see tests/security/access_rules.py)."""
 
 from tests.security.access_rules import allow
 from tremplin.accounts.roles import Role
@@ -9,11 +9,18 @@ READERS = {Role.DIRECTOR, Role.ADMIN, Role.CASE_MANAGER}
 EXPECTED = {
     "indicators:page": allow(READERS),
     "indicators:people": allow(READERS),
+    "indicators:reports": allow(READERS),
+    "indicators:report": allow(READERS),
+    "indicators:report_pdf": allow(READERS),
+    "indicators:report_xlsx": allow(READERS),
+    "indicators:report_csv": allow(READERS),
 }
 PERSONAL = False
 
 
 def build(world: dict) -> dict:
-    """Nothing to add: without `?figure=` the people page lists the people supported, and the world's main
-    pathway is under contract this year."""
-    return {}
+    """A report of last year. Without `?figure=` the people page lists the people supported, and the world's
+    main pathway is under contract this year."""
+    from tremplin.indicators.factories import ReportFactory
+
+    return {"indicators": ReportFactory(structure=world["structure"])}

@@ -4,8 +4,8 @@ import datetime
 import re
 
 import pytest
-from django.test.utils import override_settings
 from django.template.loader import render_to_string
+from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import translation
 

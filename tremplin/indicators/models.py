@@ -1,0 +1,43 @@
+"""A yearly activity report: the period, programme and day its figures were computed, and the structure's words.
+
+The figures are stored as computed (`figures`, strings so a Decimal stays exact); recomputing the report at its
+computation day (`services.report_indicators`) gives the same numbers, which the tests check.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tremplin.core.models import PublicModel
+
+
+class Report(PublicModel):
+    structure = models.ForeignKey("structures.Structure", on_delete=models.CASCADE, related_name="activity_reports")
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activity_reports",
+        verbose_name=_("dispositif"),
+    )
+    start = models.DateField(_("début de la période"))
+    end = models.DateField(_("fin de la période"))
+    computed_on = models.DateField(_("chiffres arrêtés le"))
+    figures = models.JSONField(_("chiffres"), default=dict)
+    # The structure's comment per section of the report (section key -> text).
+    comments = models.JSONField(_("commentaires de la structure"), default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("par")
+    )
+
+    class Meta:
+        ordering = ["-end", "-created_at"]
+        verbose_name = _("rapport d'activité")
+        verbose_name_plural = _("rapports d'activité")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="report_end_after_start")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"

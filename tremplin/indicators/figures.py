@@ -27,6 +27,8 @@ DEFAULT_FULL_TIME_HOURS = Decimal("35")
 # Age bands of the people supported, on the last day of the period (the bands the French State's reporting uses).
 AGE_BANDS = (("under_26", 0, 25), ("26_49", 26, 49), ("50_plus", 50, 200))
 # Bands of pathway length, in days from the first day of contract to the exit.
+# The bands `retention.services.age_band` keeps when a person is anonymised.
+KEPT_BANDS = {"<26": "under_26", "26-49": "26_49", "50+": "50_plus"}
 LENGTH_BANDS = (
     ("lt_3", 0, 90),
     ("3_6", 91, 182),
@@ -104,6 +106,8 @@ class PersonRow:
     birth_date: datetime.date | None
     recognised_disability: bool
     criteria: frozenset[str] = frozenset()
+    # An anonymised person has no birth date any more: the band at entry the anonymisation kept ("<26", …).
+    kept_band: str = ""
 
 
 @dataclass(frozen=True)
@@ -328,12 +332,13 @@ def follow_up_figures(follow_ups: Iterable[FollowUpRow], outcomes: Iterable[str]
 
 
 def age_bands(people: Iterable[PersonRow], period: Period) -> dict[str, Figure]:
-    """People supported by age on the period's last day; a person without a birth date is "unknown"."""
+    """People supported by age on the period's last day; an anonymised person by the band kept at their
+    anonymisation (their age at entry); without either, "unknown"."""
     groups: dict[str, list[PersonRow]] = {code: [] for code, _low, _high in AGE_BANDS}
     groups["unknown"] = []
     for row in people:
         if row.birth_date is None:
-            groups["unknown"].append(row)
+            groups[KEPT_BANDS.get(row.kept_band, "unknown")].append(row)
             continue
         age = age_on(row.birth_date, period.end)
         code = next((c for c, low, high in AGE_BANDS if low <= age <= high), "under_26")

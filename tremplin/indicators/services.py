@@ -4,6 +4,7 @@
 the tests all go through it, so a figure and its list of people cannot disagree.
 """
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 
@@ -85,6 +86,7 @@ def load_contracts(structure, programme, period: Period) -> tuple[list[f.Contrac
             "pathway__programme__kind",
             "pathway__person__birth_date",
             "pathway__person__recognised_disability",
+            "pathway__person__retention_record__age_band",
         )
     )
     suspensions: dict[int, list[tuple[datetime.date, datetime.date]]] = {}
@@ -96,7 +98,7 @@ def load_contracts(structure, programme, period: Period) -> tuple[list[f.Contrac
         ):
             suspensions.setdefault(contract_id, []).append((start, end))
     result, people = [], {}
-    for cid, pathway_id, person_id, start, ended_on, planned_end, hours, kind, birth, disabled in rows:
+    for cid, pathway_id, person_id, start, ended_on, planned_end, hours, kind, birth, disabled, band in rows:
         result.append(
             f.ContractRow(
                 pathway_id=pathway_id,
@@ -189,16 +191,7 @@ def load_criteria(people: list[f.PersonRow], structure, programme, period: Perio
         if pathway_id in pathway_ids:
             per_pathway.setdefault(pathway_id, set()).add(code)
             labels.setdefault(code, label)
-    return [
-        f.PersonRow(
-            p.pathway_id,
-            p.person_id,
-            p.birth_date,
-            p.recognised_disability,
-            frozenset(per_pathway.get(p.pathway_id, ())),
-        )
-        for p in people
-    ], labels
+    return [dataclasses.replace(p, criteria=frozenset(per_pathway.get(p.pathway_id, ()))) for p in people], labels
 
 
 def _category_labels(structure, programme, codes: set[str]) -> dict[str, str]:

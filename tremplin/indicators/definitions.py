@@ -21,6 +21,17 @@ LABELS = {
     "exits_dynamic": _("Sorties dynamiques (durable, transition, positive)"),
     "exits_not_counted": _("Sorties non comptabilisées (à part)"),
     "exits_short_stay": _("dont sorties moins de 3 mois après l'entrée"),
+    "it_disadvantaged": _("Personnes défavorisées en contrat, en moyenne sur la période"),
+    "it_share": _("Part des personnes défavorisées dans l'effectif (%)"),
+    "be_ended": _("Mises à l'emploi article 60 terminées"),
+    "be_rights": _("dont terminées avec le droit aux allocations de chômage ouvert"),
+}
+
+# The criteria a funder asks about by name, with the French rules' labels (same words as the eligibility form).
+FUNDER_CRITERION_LABELS = {
+    "rsa": _("Bénéficiaire du RSA"),
+    "priority_district": _("Domicile en quartier prioritaire de la politique de la ville (QPV)"),
+    "rural_zone": _("Domicile en zone de revitalisation rurale (ZRR)"),
 }
 
 DEFINITIONS = {
@@ -63,6 +74,19 @@ DEFINITIONS = {
     "criterion": _(
         "Critères des diagnostics d'éligibilité favorables des personnes accompagnées ; "
         "une personne peut compter dans plusieurs critères."
+    ),
+    "it_disadvantaged": _(
+        "Personnes sous contrat d'une coopérative sociale de type B, comptées chaque jour de la période "
+        "puis divisées par le nombre de jours."
+    ),
+    "it_share": _(
+        "Personnes défavorisées en moyenne ÷ effectif total déclaré de la structure. La loi 381/1991 (art. 4) "
+        "demande au moins 30 %. L'effectif total est celui déclaré aujourd'hui, sans historique."
+    ),
+    "be_ended": _("Sorties de la période des parcours article 60 §7."),
+    "be_rights": _(
+        "Sorties article 60 de la période dans la situation « droit aux allocations de chômage ouvert », "
+        "en part des mises à l'emploi terminées."
     ),
     "barrier": _(
         "Pour les personnes sorties sur la période : parcours ayant un frein repéré dans le domaine avant la sortie, "

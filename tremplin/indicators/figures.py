@@ -36,6 +36,10 @@ LENGTH_BANDS = (
     ("12_24", 366, 730),
     ("gt_24", 731, 100_000),
 )
+# Criteria a funder asks about by name: the département (RSA), the State (priority districts, rural zones).
+FUNDER_CRITERIA = ("rsa", "priority_district", "rural_zone")
+# Italy, law 381/1991 art. 4: disadvantaged people are at least 30 % of a type-B co-operative's workers.
+ITALIAN_FLOOR_PERCENT = Decimal("30")
 COUNTED_GROUPS = ("lasting", "transition", "positive", "other")
 DYNAMIC_GROUPS = ("lasting", "transition", "positive")
 
@@ -75,6 +79,7 @@ class ContractRow:
     weekly_hours: Decimal
     full_time_hours: Decimal = DEFAULT_FULL_TIME_HOURS
     suspensions: tuple[tuple[datetime.date, datetime.date], ...] = ()
+    kind: str = ""  # the programme's kind
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,7 @@ class ExitRow:
     category: str
     is_counted: bool
     not_counted_because: str = ""
+    kind: str = ""  # the programme's kind
 
 
 @dataclass(frozen=True)
@@ -352,11 +358,52 @@ def disability(people: Iterable[PersonRow]) -> Figure:
 
 def criteria(people: Iterable[PersonRow]) -> dict[str, Figure]:
     """People supported per eligibility criterion of their last eligible diagnosis (a person in several)."""
-    per: dict[str, list[PersonRow]] = {}
+    per: dict[str, list[PersonRow]] = {code: [] for code in FUNDER_CRITERIA}
     for row in people:
         for code in row.criteria:
             per.setdefault(code, []).append(row)
     return {f"criterion:{code}": _people_figure(f"criterion:{code}", rows) for code, rows in sorted(per.items())}
+
+
+# --- Programme-specific -----------------------------------------------------------------------------------
+
+
+def italian_share(contracts: Iterable[ContractRow], period: Period, total_workers: int | None) -> dict[str, Figure]:
+    """Disadvantaged workers of a type-B co-operative over the period, against the 30 % floor.
+
+    The disadvantaged workers are the people under an Italian insertion contract, averaged over the days of
+    the period (a person counts once a day, suspended or not); the total is the structure's declared workforce.
+    """
+    rows = [c for c in contracts if c.kind == "it_coop_b" and period.clip(c.start, c.end)]
+    days_per_person: dict[int, set[int]] = {}
+    for c in rows:
+        low, high = period.clip(c.start, c.end)
+        days_per_person.setdefault(c.person_id, set()).update(range(low.toordinal(), high.toordinal() + 1))
+    average = Decimal(sum(len(days) for days in days_per_person.values())) / period.days
+    average = average.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    pathways = frozenset(c.pathway_id for c in rows)
+    people = frozenset(c.person_id for c in rows)
+    share = percent(average, total_workers) if total_workers else None
+    return {
+        "it_disadvantaged": Figure("it_disadvantaged", average, pathways, people),
+        "it_share": Figure(
+            "it_share",
+            share,
+            pathways,
+            people,
+            extra={"total": total_workers, "met": None if share is None else share >= ITALIAN_FLOOR_PERCENT},
+        ),
+    }
+
+
+def belgian_unemployment_rights(exits: Iterable[ExitRow], period: Period) -> dict[str, Figure]:
+    """Article 60 contracts ended in the period, and those ended with unemployment benefit rights opened."""
+    ended = [e for e in exits_in(exits, period) if e.kind == "be_art60"]
+    opened = [e for e in ended if e.category == "unemployment_rights"]
+    return {
+        "be_ended": _exit_figure("be_ended", ended, None),
+        "be_rights": _exit_figure("be_rights", opened, len(ended)),
+    }
 
 
 # --- Barriers ---------------------------------------------------------------------------------------------

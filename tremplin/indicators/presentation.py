@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.exits.models import FOLLOW_UP_MONTHS, Outcome
 
 from . import charts
-from .definitions import AGE_LABELS, DEFINITIONS, GROUP_LABELS, LABELS, LENGTH_LABELS, OUTCOME_LABELS
+from .definitions import (
+    AGE_LABELS,
+    DEFINITIONS,
+    FUNDER_CRITERION_LABELS,
+    GROUP_LABELS,
+    LABELS,
+    LENGTH_LABELS,
+    OUTCOME_LABELS,
+)
 from .figures import AGE_BANDS, COUNTED_GROUPS, LENGTH_BANDS, Figure
 from .services import BARRIER_DOMAIN_LABELS, Indicators
 
@@ -65,7 +73,7 @@ def label_of(key: str, result: Indicators | None = None) -> str:
     if kind == "age":
         return _("Personnes accompagnées : %(band)s") % {"band": AGE_LABELS.get(rest, rest)}
     if kind == "criterion":
-        label = result.criterion_labels.get(rest, rest) if result else rest
+        label = (result.criterion_labels.get(rest) if result else None) or FUNDER_CRITERION_LABELS.get(rest, rest)
         return _("Critère d'éligibilité : %(criterion)s") % {"criterion": label}
     if kind == "barrier":
         domain, _sep, when = rest.partition(":")
@@ -134,12 +142,19 @@ def build_sections(result: Indicators, *, query: str, links: bool) -> list[Secti
 
     criteria = Section("criteria", _("Critères d'éligibilité"), DEFINITIONS["criterion"])
     criteria.rows = [
-        row(key, result.criterion_labels.get(key.split(":", 1)[1]))
-        for key in result.figures
-        if key.startswith("criterion:")
+        row(key, result.criterion_labels.get(code) or FUNDER_CRITERION_LABELS.get(code, code))
+        for key, code in ((k, k.split(":", 1)[1]) for k in result.figures if k.startswith("criterion:"))
+    ]
+
+    programme_rules = Section("programme", _("Obligations propres au dispositif"), "")
+    programme_rules.rows = [
+        defined(k) for k in ("it_disadvantaged", "it_share", "be_ended", "be_rights") if k in result.figures
     ]
 
     months = Section("months", _("Entrées et sorties par mois"), DEFINITIONS["hired"])
     months.chart = charts.entries_and_exits(result)
 
-    return [people, months, lengths, exits, categories, follow_ups, barriers, profile, criteria]
+    sections = [people, months, lengths, exits, categories, follow_ups, barriers, profile, criteria]
+    if programme_rules.rows:
+        sections.insert(1, programme_rules)
+    return sections

@@ -108,13 +108,11 @@ def load_contracts(structure, programme, period: Period) -> tuple[list[f.Contrac
                 weekly_hours=hours,
                 full_time_hours=f.FULL_TIME_HOURS.get(kind, f.DEFAULT_FULL_TIME_HOURS),
                 suspensions=tuple(suspensions.get(cid, ())),
+                kind=kind,
             )
         )
-        people[pathway_id] = (person_id, birth, disabled)
-    return result, [
-        f.PersonRow(pathway_id, person_id, birth, disabled)
-        for pathway_id, (person_id, birth, disabled) in people.items()
-    ]
+        people[pathway_id] = f.PersonRow(pathway_id, person_id, birth, disabled, kept_band=band or "")
+    return result, list(people.values())
 
 
 def load_first_starts(structure, programme, period: Period) -> list[f.ContractRow]:
@@ -145,6 +143,7 @@ def load_exits(structure, programme, period: Period) -> list[f.ExitRow]:
             "category",
             "is_counted",
             "not_counted_because",
+            "pathway__programme__kind",
         )
     )
     return [f.ExitRow(*row) for row in rows]
@@ -239,6 +238,13 @@ def compute(structure, period: Period, programme: Programme | None = None, *, to
     figures.update(f.age_bands(people, read))
     figures.update(f.criteria(people))
     figures.update(f.barrier_figures(barriers, exits, read))
+    kinds = {c.kind for c in contracts} | {e.kind for e in exits}
+    if programme is not None:
+        kinds.add(programme.kind)
+    if "it_coop_b" in kinds:
+        figures.update(f.italian_share(contracts, read, structure.total_workers))
+    if "be_art60" in kinds:
+        figures.update(f.belgian_unemployment_rights(exits, read))
 
     entries = dict(f.per_month((c.start for c in first_starts), read))
     leavings = dict(f.per_month((e.exit_on for e in exits), read))

@@ -27,6 +27,8 @@ from .presentation import build_sections, label_of
 
 # Figures whose list would tell the exit or the barrier: the list keeps only those the reader's levels read.
 EXIT_KINDS = ("exits", "category", "length", "follow_up")
+# Who counts in an eligibility criterion (addiction, justice…) or as a disabled worker: the social staff only.
+SOCIAL_KINDS = ("criterion", "disability")
 
 
 def _form(request: HttpRequest, structure) -> PeriodForm:
@@ -52,7 +54,9 @@ def page(request: HttpRequest) -> HttpResponse:
 
 def _visible_pathway_ids(key: str, pathway_ids: frozenset[int], membership) -> set[int]:
     kind = key.split(":", 1)[0]
-    if kind in EXIT_KINDS or key.startswith("exits_") or key.startswith("length_"):
+    if kind in SOCIAL_KINDS and not membership.can(Capability.READ_SOCIAL_STAFF_ONLY):
+        return set()
+    if kind in EXIT_KINDS or key.startswith(("exits_", "length_", "be_")):
         return set(
             Exit.objects.filter(pathway_id__in=pathway_ids).visible_to(membership).values_list("pathway_id", flat=True)
         )

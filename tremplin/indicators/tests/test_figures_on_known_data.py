@@ -131,3 +131,34 @@ def test_recomputing_gives_the_same_numbers(structure, known):
     assert {k: (v.value, v.percent, v.pathway_ids) for k, v in first.figures.items()} == {
         k: (v.value, v.percent, v.pathway_ids) for k, v in again.figures.items()
     }
+
+
+def test_an_italian_co_operative_sees_its_disadvantaged_share_against_the_floor():
+    coop = StructureFactory(kind="COOP_B", total_workers=10)
+    programme = ProgrammeFactory(structure=coop, kind="it_coop_b")
+    pathway_with_contract(coop, programme, d(2024, 6, 1), d(2026, 6, 1), hours="30")  # all year: 1
+    pathway_with_contract(coop, programme, d(2025, 7, 2), d(2026, 6, 1), hours="30")  # 183 days
+    result = compute(coop, YEAR, today=TODAY)
+    average = (Decimal(365 + 183) / 365).quantize(Decimal("0.01"))
+    assert result["it_disadvantaged"].value == average
+    assert result["it_share"].value == Decimal("15.0")
+    assert result["it_share"].extra["met"] is False
+
+
+def test_a_belgian_cpas_sees_the_article_60_ended_with_unemployment_rights():
+    cpas = StructureFactory(kind="CPAS")
+    programme = ProgrammeFactory(structure=cpas, kind="be_art60")
+    first = pathway_with_contract(cpas, programme, d(2024, 6, 1), d(2025, 5, 31))
+    add_exit(first, d(2025, 5, 31), group="positive", category="unemployment_rights")
+    second = pathway_with_contract(cpas, programme, d(2024, 9, 1), d(2025, 3, 31))
+    add_exit(second, d(2025, 3, 31), group="other", category="back_to_cpas_aid")
+    result = compute(cpas, YEAR, today=TODAY)
+    assert (result["be_ended"].value, result["be_rights"].value) == (2, 1)
+    assert result["be_rights"].percent == Decimal("50.0")
+    assert "it_share" not in result.figures
+
+
+def test_the_funders_criteria_are_always_shown(structure, known):
+    result = compute(structure, YEAR, today=TODAY)
+    assert result["criterion:rsa"].value == 0
+    assert "be_rights" not in result.figures and "it_share" not in result.figures

@@ -71,3 +71,10 @@ def test_only_the_structure_s_own_people_are_listed(client, structure, member, p
 def test_a_job_coach_is_refused(client, structure, member):
     client.force_login(member(Role.JOB_COACH))
     assert client.get(URL).status_code == 403
+
+
+def test_the_administration_does_not_list_who_counts_in_an_eligibility_criterion(client, structure, member, pathways):
+    client.force_login(member(Role.ADMIN))
+    response = client.get(URL, {"figure": "criterion:rsa", **YEAR})
+    assert response.status_code == 200
+    assert response.context["pathways"] == []

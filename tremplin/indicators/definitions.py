@@ -21,6 +21,15 @@ LABELS = {
     "exits_dynamic": _("Sorties dynamiques (durable, transition, positive)"),
     "exits_not_counted": _("Sorties non comptabilisées (à part)"),
     "exits_short_stay": _("dont sorties moins de 3 mois après l'entrée"),
+    "immersions": _("Immersions en entreprise commencées"),
+    "trainings": _("Formations terminées"),
+    "trainings_obtained": _("dont avec diplôme ou attestation obtenu"),
+    "certifications": _("Certifications obtenues"),
+    "badges": _("Badges attribués"),
+    "workshops": _("Ateliers collectifs tenus"),
+    "workshop_invited": _("Invitations à un atelier"),
+    "workshop_present": _("Présences aux ateliers"),
+    "orientations": _("Orientations vers un partenaire"),
     "it_disadvantaged": _("Personnes défavorisées en contrat, en moyenne sur la période"),
     "it_share": _("Part des personnes défavorisées dans l'effectif (%)"),
     "be_ended": _("Mises à l'emploi article 60 terminées"),
@@ -87,6 +96,23 @@ DEFINITIONS = {
     "be_rights": _(
         "Sorties article 60 de la période dans la situation « droit aux allocations de chômage ouvert », "
         "en part des mises à l'emploi terminées."
+    ),
+    "immersions": _("Immersions (PMSMP ou équivalent) dont le premier jour tombe dans la période."),
+    "trainings": _(
+        "Formations du portfolio des personnes du dispositif dont la fin tombe dans la période ; "
+        "une formation compte une fois même si la personne a deux parcours."
+    ),
+    "trainings_obtained": _("Formations terminées dans la période avec le diplôme ou l'attestation obtenu."),
+    "certifications": _("Certifications du portfolio obtenues dans la période."),
+    "badges": _("Badges numériques attribués dans la période et non révoqués."),
+    "workshops": _("Ateliers collectifs de la structure datés dans la période."),
+    "workshop_invited": _("Personnes inscrites aux ateliers de la période (une ligne par atelier et par personne)."),
+    "workshop_present": _(
+        "Inscriptions marquées « présent·e » ; la part est calculée sur les inscriptions dont la présence a été saisie."
+    ),
+    "orientations": _(
+        "Orientations créées dans la période, par type de partenaire, et où elles en sont aujourd'hui : "
+        "réalisées, en cours (proposée, envoyée, acceptée, rendez-vous pris), refusées ou abandonnées."
     ),
     "barrier": _(
         "Pour les personnes sorties sur la période : parcours ayant un frein repéré dans le domaine avant la sortie, "

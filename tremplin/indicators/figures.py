@@ -365,6 +365,80 @@ def criteria(people: Iterable[PersonRow]) -> dict[str, Figure]:
     return {f"criterion:{code}": _people_figure(f"criterion:{code}", rows) for code, rows in sorted(per.items())}
 
 
+# --- Activities (immersions, trainings, certifications, badges, workshops, orientations) ------------------
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """One dated item of a pathway: `item_id` counts it once even when the row repeats per pathway."""
+
+    item_id: int
+    pathway_id: int
+    person_id: int
+    day: datetime.date
+    group: str = ""  # what the figure splits by (obtained, attendance, partner kind|status…)
+
+
+def _items_figure(key: str, rows: list[ActivityRow]) -> Figure:
+    return Figure(
+        key,
+        len({r.item_id for r in rows}),
+        frozenset(r.pathway_id for r in rows),
+        frozenset(r.person_id for r in rows),
+    )
+
+
+def activities(kind: str, rows: Iterable[ActivityRow], period: Period) -> dict[str, Figure]:
+    """Items dated in the period ("immersions", "trainings", "certifications", "badges"), and for trainings
+    those whose diploma or certificate was obtained."""
+    inside = [r for r in rows if period.start <= r.day <= period.end]
+    result = {kind: _items_figure(kind, inside)}
+    if kind == "trainings":
+        result["trainings_obtained"] = _items_figure("trainings_obtained", [r for r in inside if r.group == "obtained"])
+    return result
+
+
+def workshop_figures(rows: Iterable[ActivityRow], period: Period, workshops_held: int) -> dict[str, Figure]:
+    """Workshop invitations of the period (item = invitation, group = attendance): invited, present, and the
+    attendance rate, present out of the invitations whose attendance was recorded."""
+    inside = [r for r in rows if period.start <= r.day <= period.end]
+    present = [r for r in inside if r.group == "present"]
+    recorded = [r for r in inside if r.group]
+    return {
+        "workshops": Figure("workshops", workshops_held),
+        "workshop_invited": _items_figure("workshop_invited", inside),
+        "workshop_present": Figure(
+            "workshop_present",
+            len({r.item_id for r in present}),
+            frozenset(r.pathway_id for r in present),
+            frozenset(r.person_id for r in present),
+            percent(len({r.item_id for r in present}), len({r.item_id for r in recorded})),
+        ),
+    }
+
+
+ORIENTATION_OUTCOMES = {
+    "done": ("done",),
+    "open": ("proposed", "sent", "accepted", "appointment_taken"),
+    "ended": ("refused", "dropped"),
+}
+
+
+def orientation_figures(rows: Iterable[ActivityRow], period: Period) -> dict[str, Figure]:
+    """Orientations made in the period per partner kind (group = "kind|status"), split by where they stand."""
+    inside = [r for r in rows if period.start <= r.day <= period.end]
+    per_kind: dict[str, list[ActivityRow]] = {}
+    for r in inside:
+        per_kind.setdefault(r.group.split("|")[0], []).append(r)
+    result = {"orientations": _items_figure("orientations", inside)}
+    for kind, kind_rows in sorted(per_kind.items()):
+        result[f"orientation:{kind}:all"] = _items_figure(f"orientation:{kind}:all", kind_rows)
+        for outcome, statuses in ORIENTATION_OUTCOMES.items():
+            key = f"orientation:{kind}:{outcome}"
+            result[key] = _items_figure(key, [r for r in kind_rows if r.group.split("|")[1] in statuses])
+    return result
+
+
 # --- Programme-specific -----------------------------------------------------------------------------------
 
 

@@ -20,7 +20,7 @@ from .definitions import (
     OUTCOME_LABELS,
 )
 from .figures import AGE_BANDS, COUNTED_GROUPS, LENGTH_BANDS, Figure
-from .services import BARRIER_DOMAIN_LABELS, Indicators
+from .services import BARRIER_DOMAIN_LABELS, PARTNER_KIND_LABELS, Indicators
 
 
 @dataclass
@@ -75,6 +75,18 @@ def label_of(key: str, result: Indicators | None = None) -> str:
     if kind == "criterion":
         label = (result.criterion_labels.get(rest) if result else None) or FUNDER_CRITERION_LABELS.get(rest, rest)
         return _("Critère d'éligibilité : %(criterion)s") % {"criterion": label}
+    if kind == "orientation":
+        partner, _sep, outcome = rest.partition(":")
+        what = {
+            "all": _("toutes"),
+            "done": _("réalisées"),
+            "open": _("en cours"),
+            "ended": _("refusées ou abandonnées"),
+        }.get(outcome, outcome)
+        return _("Orientations vers %(kind)s : %(outcome)s") % {
+            "kind": PARTNER_KIND_LABELS.get(partner, partner),
+            "outcome": what,
+        }
     if kind == "barrier":
         domain, _sep, when = rest.partition(":")
         name = BARRIER_DOMAIN_LABELS.get(domain, domain)
@@ -146,6 +158,28 @@ def build_sections(result: Indicators, *, query: str, links: bool) -> list[Secti
         for key, code in ((k, k.split(":", 1)[1]) for k in result.figures if k.startswith("criterion:"))
     ]
 
+    activities = Section("activities", _("Immersions, formations, certifications et badges"), "")
+    activities.rows = [
+        defined(k) for k in ("immersions", "trainings", "trainings_obtained", "certifications", "badges")
+    ]
+
+    workshops = Section("workshops", _("Ateliers collectifs et présence"), "")
+    workshops.rows = [defined(k) for k in ("workshops", "workshop_invited", "workshop_present")]
+
+    orientations = Section("orientations", _("Orientations par type de partenaire"), DEFINITIONS["orientations"])
+    orientations.columns = [_("orientations"), _("réalisées"), _("en cours"), _("refusées ou abandonnées")]
+    partner_kinds = sorted(
+        {k.split(":")[1] for k in result.figures if k.startswith("orientation:")},
+        key=lambda kind: str(PARTNER_KIND_LABELS.get(kind, kind)),
+    )
+    orientations.grid = [
+        (
+            str(PARTNER_KIND_LABELS.get(kind, kind)),
+            [row(f"orientation:{kind}:{outcome}") for outcome in ("all", "done", "open", "ended")],
+        )
+        for kind in partner_kinds
+    ]
+
     programme_rules = Section("programme", _("Obligations propres au dispositif"), "")
     programme_rules.rows = [
         defined(k) for k in ("it_disadvantaged", "it_share", "be_ended", "be_rights") if k in result.figures
@@ -154,7 +188,20 @@ def build_sections(result: Indicators, *, query: str, links: bool) -> list[Secti
     months = Section("months", _("Entrées et sorties par mois"), DEFINITIONS["hired"])
     months.chart = charts.entries_and_exits(result)
 
-    sections = [people, months, lengths, exits, categories, follow_ups, barriers, profile, criteria]
+    sections = [
+        people,
+        months,
+        lengths,
+        exits,
+        categories,
+        follow_ups,
+        barriers,
+        activities,
+        workshops,
+        orientations,
+        profile,
+        criteria,
+    ]
     if programme_rules.rows:
         sections.insert(1, programme_rules)
     return sections

@@ -8,13 +8,15 @@ import dataclasses
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Min, Q
+from django.db.models import Case, Min, Q, When
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 from tremplin.barriers.models import Barrier, BarrierDomain, BarrierStatus
 from tremplin.contracts.models import Contract, ContractStatus, Suspension
 from tremplin.eligibility.models import CriterionProof
 from tremplin.exits.models import FOLLOW_UP_MONTHS, Exit, FollowUp, Outcome
+from tremplin.partners.models import PartnerKind
 from tremplin.programmes.models import Programme
 
 from . import figures as f
@@ -173,6 +175,97 @@ def load_barriers(structure, programme, period: Period) -> list[f.BarrierRow]:
     ]
 
 
+def _activity_rows(queryset, *fields: str) -> list[f.ActivityRow]:
+    return [
+        f.ActivityRow(item, pathway, person, day.date() if isinstance(day, datetime.datetime) else day, str(group))
+        for item, pathway, person, day, group in queryset.order_by().values_list(*fields)
+    ]
+
+
+def load_activities(structure, programme, period: Period) -> dict[str, list[f.ActivityRow]]:
+    """Immersions, trainings, certifications, badges, workshop invitations and orientations of the period (six
+    queries). Trainings and certifications belong to the person: one row per pathway of theirs in the scope."""
+    from django.db.models import Value
+
+    from tremplin.badges.models import Award
+    from tremplin.immersions.models import Immersion
+    from tremplin.orientations.models import Orientation
+    from tremplin.portfolio.models import Certification, Training
+    from tremplin.workshops.models import Participant
+
+    start, end = period.start, period.end
+    person_scope = {"person__pathways__structure": structure}
+    if programme is not None:
+        person_scope["person__pathways__programme"] = programme
+    tz_start = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
+    tz_end = timezone.make_aware(datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min))
+    person_fields = ("id", "person__pathways__id", "person_id")
+    return {
+        "immersions": _activity_rows(
+            _scoped(Immersion.objects.all(), structure, programme).filter(starts_on__gte=start, starts_on__lte=end),
+            "id",
+            "pathway_id",
+            "pathway__person_id",
+            "starts_on",
+            Value(""),
+        ),
+        "trainings": _activity_rows(
+            Training.objects.filter(ended_on__gte=start, ended_on__lte=end, **person_scope).annotate(
+                grade=Case(When(obtained=True, then=Value("obtained")), default=Value(""))
+            ),
+            *person_fields,
+            "ended_on",
+            "grade",
+        ),
+        "certifications": _activity_rows(
+            Certification.objects.filter(obtained_on__gte=start, obtained_on__lte=end, **person_scope),
+            *person_fields,
+            "obtained_on",
+            Value(""),
+        ),
+        "badges": _activity_rows(
+            _scoped(Award.objects.all(), structure, programme).filter(
+                awarded_at__gte=tz_start, awarded_at__lt=tz_end, revoked_at__isnull=True
+            ),
+            "id",
+            "pathway_id",
+            "pathway__person_id",
+            "awarded_at",
+            Value(""),
+        ),
+        "workshops": _activity_rows(
+            _scoped(Participant.objects.all(), structure, programme).filter(
+                workshop__structure=structure, workshop__date__gte=start, workshop__date__lte=end
+            ),
+            "id",
+            "pathway_id",
+            "pathway__person_id",
+            "workshop__date",
+            "attendance",
+        ),
+        "orientations": _activity_rows(
+            _scoped(Orientation.objects.all(), structure, programme)
+            .filter(created_at__gte=tz_start, created_at__lt=tz_end)
+            .annotate(kind_status=Concat("organisation__kind", Value("|"), "status")),
+            "id",
+            "pathway_id",
+            "pathway__person_id",
+            "created_at",
+            "kind_status",
+        ),
+    }
+
+
+def workshops_held(structure, programme, period: Period) -> int:
+    """Workshops of the structure dated in the period (with a participant of the programme when one is chosen)."""
+    from tremplin.workshops.models import Workshop
+
+    workshops = Workshop.objects.filter(structure=structure, date__gte=period.start, date__lte=period.end)
+    if programme is not None:
+        workshops = workshops.filter(participants__pathway__programme=programme)
+    return workshops.values("pk").distinct().count()
+
+
 def load_criteria(people: list[f.PersonRow], structure, programme, period: Period) -> tuple[list, dict[str, str]]:
     """Criteria of the eligible diagnoses of the pathways supported (one query), and their labels."""
     if not people:
@@ -238,6 +331,11 @@ def compute(structure, period: Period, programme: Programme | None = None, *, to
     figures.update(f.age_bands(people, read))
     figures.update(f.criteria(people))
     figures.update(f.barrier_figures(barriers, exits, read))
+    activity_rows = load_activities(structure, programme, read)
+    for kind in ("immersions", "trainings", "certifications", "badges"):
+        figures.update(f.activities(kind, activity_rows[kind], read))
+    figures.update(f.workshop_figures(activity_rows["workshops"], read, workshops_held(structure, programme, read)))
+    figures.update(f.orientation_figures(activity_rows["orientations"], read))
     kinds = {c.kind for c in contracts} | {e.kind for e in exits}
     if programme is not None:
         kinds.add(programme.kind)
@@ -258,6 +356,7 @@ def compute(structure, period: Period, programme: Programme | None = None, *, to
 
 
 BARRIER_DOMAIN_LABELS = dict(BarrierDomain.choices)
+PARTNER_KIND_LABELS = dict(PartnerKind.choices)
 
 
 # --- Activity reports -----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from tremplin.barriers.models import Barrier
 from tremplin.core.forms import add_validation_error
 from tremplin.core.pdf import pdf_response, render_pdf
 from tremplin.exits.models import Exit
+from tremplin.orientations.models import Orientation
 from tremplin.pathways.models import Pathway
 from tremplin.programmes.models import Programme
 
@@ -59,6 +60,12 @@ def _visible_pathway_ids(key: str, pathway_ids: frozenset[int], membership) -> s
     if kind in EXIT_KINDS or key.startswith(("exits_", "length_", "be_")):
         return set(
             Exit.objects.filter(pathway_id__in=pathway_ids).visible_to(membership).values_list("pathway_id", flat=True)
+        )
+    if kind == "orientation":
+        return set(
+            Orientation.objects.filter(pathway_id__in=pathway_ids)
+            .visible_to(membership)
+            .values_list("pathway_id", flat=True)
         )
     if kind == "barrier":
         domain = key.split(":")[1]

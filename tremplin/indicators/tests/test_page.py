@@ -62,7 +62,7 @@ def test_the_query_count_does_not_grow_with_the_data(client, structure, member, 
     _year_of_data(structure, aci, size)
     year = datetime.date.today().year - 1
     client.force_login(member(Role.DIRECTOR))
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(21):
         response = client.get(URL, {"start": f"{year}-01-01", "end": f"{year}-12-31"})
     assert response.context["result"]["supported"].value == size
 

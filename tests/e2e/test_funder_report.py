@@ -47,8 +47,9 @@ def test_a_director_reads_the_year_s_indicators_their_people_and_the_report(page
     page.get_by_role("button", name="Établir le rapport").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Rapport d'activité — ACI Les Jardins du Nord")
 
-    with page.expect_download() as pdf_download:
-        page.get_by_role("link", name="Télécharger le PDF").click()
+    # WeasyPrint takes a few seconds for seven pages of tables and charts.
+    with page.expect_download(timeout=60_000) as pdf_download:
+        page.get_by_role("link", name="Télécharger le PDF").click(timeout=60_000)
     text = subprocess.run(
         ["pdftotext", "-layout", pdf_download.value.path(), "-"], capture_output=True, check=True
     ).stdout.decode()

@@ -79,6 +79,7 @@ NOT_PAGES = {
     "dashboards:menu_counts",
     "dashboards:person_card",
     "professional_project:job_suggestions",
+    "indicators:progress",
     "accounts:mfa_verify",
     "accounts:switch_structure",
     "badges:award_json",

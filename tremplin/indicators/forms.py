@@ -78,3 +78,17 @@ class CommentsForm(forms.Form):
 
     def comments(self) -> dict[str, str]:
         return {name.removeprefix("comment_"): value for name, value in self.cleaned_data.items()}
+
+
+class TargetsForm(forms.Form):
+    year = forms.IntegerField(label=_("Année"), min_value=2000, max_value=2100)
+    dynamic_exit_rate = forms.DecimalField(
+        label=_("Taux de sorties dynamiques visé (%)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        max_digits=4,
+        decimal_places=1,
+    )
+    people = forms.IntegerField(label=_("Personnes accompagnées visées"), required=False, min_value=0)
+    hours = forms.IntegerField(label=_("Heures travaillées visées"), required=False, min_value=0)

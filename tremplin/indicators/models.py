@@ -41,3 +41,34 @@ class Report(PublicModel):
 
     def __str__(self) -> str:
         return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"
+
+
+class Target(PublicModel):
+    """The yearly targets the direction negotiated with the funders, for the whole structure."""
+
+    structure = models.ForeignKey("structures.Structure", on_delete=models.CASCADE, related_name="yearly_targets")
+    year = models.PositiveSmallIntegerField(_("année"))
+    dynamic_exit_rate = models.DecimalField(
+        _("taux de sorties dynamiques visé (%)"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    people = models.PositiveIntegerField(_("personnes accompagnées visées"), null=True, blank=True)
+    hours = models.PositiveIntegerField(_("heures travaillées visées"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("par")
+    )
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("objectifs de l'année")
+        verbose_name_plural = _("objectifs des années")
+        constraints = [
+            models.UniqueConstraint(fields=["structure", "year"], name="one_target_per_structure_and_year"),
+            models.CheckConstraint(
+                condition=models.Q(dynamic_exit_rate__isnull=True)
+                | (models.Q(dynamic_exit_rate__gte=0) & models.Q(dynamic_exit_rate__lte=100)),
+                name="target_rate_is_a_percentage",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.year)

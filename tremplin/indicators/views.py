@@ -22,9 +22,11 @@ from tremplin.pathways.models import Pathway
 from tremplin.programmes.models import Programme
 
 from . import exports, services
-from .forms import CommentsForm, PeriodForm
+from .forms import CommentsForm, PeriodForm, TargetsForm
 from .models import Report
 from .presentation import build_sections, label_of
+from .targets import progress as target_progress
+from .targets import save_targets
 
 # Figures whose list would tell the exit or the barrier: the list keeps only those the reader's levels read.
 EXIT_KINDS = ("exits", "category", "length", "follow_up")
@@ -226,3 +228,49 @@ def report_csv(request: HttpRequest, public_id) -> HttpResponse:
     item = _report_for(request, public_id)
     _result, sections = _report_sections(item)
     return _download(exports.csv_text(exports.sheets(sections)), "text/csv; charset=utf-8", _filename(item, "csv"))
+
+
+# --- Yearly targets ---------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@require_membership(Capability.VIEW_STRUCTURE_DASHBOARD)
+def targets(request: HttpRequest) -> HttpResponse:
+    """The year's targets and progress; the direction enters them."""
+    membership = request.membership
+    structure = membership.structure
+    may_write = membership.can(Capability.WRITE_ACTIVITY_REPORTS)
+    today = timezone.localdate()
+    current, rows = target_progress(structure, today)
+    initial = {"year": today.year}
+    if current is not None:
+        initial |= {"dynamic_exit_rate": current.dynamic_exit_rate, "people": current.people, "hours": current.hours}
+    form = TargetsForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST":
+        if not may_write:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            save_targets(
+                structure,
+                data["year"],
+                dynamic_exit_rate=data["dynamic_exit_rate"],
+                people=data["people"],
+                hours=data["hours"],
+                by=request.user,
+            )
+            messages.success(request, _("Objectifs enregistrés."))
+            return redirect("indicators:targets")
+    return render(
+        request,
+        "indicators/targets.html",
+        {"form": form, "target": current, "rows": rows, "may_write": may_write, "today": today},
+    )
+
+
+@require_GET
+@require_membership(Capability.VIEW_STRUCTURE_DASHBOARD)
+def progress(request: HttpRequest) -> HttpResponse:
+    """The dashboard's block (loaded after the page, so the dashboard's own queries do not change)."""
+    current, rows = target_progress(request.membership.structure)
+    return render(request, "indicators/_progress.html", {"target": current, "rows": rows})

@@ -14,6 +14,8 @@ EXPECTED = {
     "indicators:report_pdf": allow(READERS),
     "indicators:report_xlsx": allow(READERS),
     "indicators:report_csv": allow(READERS),
+    "indicators:targets": allow(READERS),
+    "indicators:progress": allow(READERS),
 }
 PERSONAL = False
 

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 WIDTH = 640
-LABEL_WIDTH = 170
-VALUE_WIDTH = 50
-BAR_HEIGHT = 14
-ROW_GAP = 10
+LABEL_WIDTH = 210
+VALUE_WIDTH = 60
+BAR_HEIGHT = 18
+ROW_GAP = 12
+# Longer labels are cut in the drawing; the data table beside gives them whole.
+LABEL_CHARS = 24
 TOP = 8
 # One colour per series (contrast ≥ 3:1 on white), the legend and the table name them.
 COLOURS = ("#0e5a52", "#a3430f", "#4b3f8f", "#6b6254", "#1f5f99")
@@ -46,6 +48,10 @@ class ChartRow:
     @property
     def total(self) -> int:
         return sum(self.values)
+
+    @property
+    def short_label(self) -> str:
+        return self.label if len(self.label) <= LABEL_CHARS else self.label[: LABEL_CHARS - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,7 @@ def build_bars(
             if stacked:
                 x += width
         end = x if stacked else LABEL_WIDTH + max(values, default=0) * scale
-        middle = y + bars_per_row * BAR_HEIGHT / 2 + 4
+        middle = y + bars_per_row * BAR_HEIGHT / 2 + 5
         chart.rows.append(
             ChartRow(
                 str(label), tuple(values), svg_number(middle), svg_number(middle), svg_number(end + 4), tuple(rects)

@@ -87,8 +87,8 @@ def test_a_fractional_coordinate_is_written_with_a_dot_in_french():
     chart = build_bars("test", "Titre", "Description", ["série"], [("un", [1]), ("onze", [11])])
     with translation.override("fr"):
         svg = render_to_string("indicators/_chart.html", {"chart": chart})
-    assert 'width="38.2"' in svg  # 1 on an axis of 420 points for 11
-    assert "38,2" not in svg
+    assert 'width="33.6"' in svg  # 1 on an axis of 370 points for 11
+    assert "33,6" not in svg
 
 
 def test_a_counsellor_is_refused(client, structure, member):

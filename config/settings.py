@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "tremplin.cv",
     "tremplin.exits",
     "tremplin.messaging",
+    "tremplin.indicators",
     "tremplin.search",
     "tremplin.les_emplois",
     "tremplin.onboarding",

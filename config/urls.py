@@ -43,6 +43,7 @@ urlpatterns = [
     path("immersions/", include("tremplin.immersions.urls")),
     path("cv/", include("tremplin.cv.urls")),
     path("sorties/", include("tremplin.exits.urls")),
+    path("indicateurs/", include("tremplin.indicators.urls")),
     path("recherche/", include("tremplin.search.urls")),
     path("emplois-inclusion/", include("tremplin.les_emplois.urls")),
     path("api/v1/", include("tremplin.api.urls")),

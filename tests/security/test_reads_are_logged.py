@@ -31,6 +31,8 @@ SHOWS_A_PERSON = {
     # A staff member's agenda: the people of the week's or the day's appointments.
     "calendars:week",
     "calendars:day",
+    # The people behind a figure of the indicators (a page about the structure, listing the people it counts).
+    "indicators:people",
 }
 
 BLANK_FORM = "a form for something new: the person's name above it, no part of their file"

@@ -52,6 +52,10 @@ class Capability(models.TextChoices):
     IMPORT_PEOPLE = "import_people", _("reprendre les personnes, parcours et contrats depuis un tableur")
     # Issue 17: only the direction (every capability but the team scope and the portal) creates and revokes them.
     MANAGE_API_TOKENS = "manage_api_tokens", _("créer et révoquer les jetons d'accès à l'API")
+    WRITE_ACTIVITY_REPORTS = (
+        "write_activity_reports",
+        _("établir les rapports d'activité pour les financeurs et y écrire les commentaires de la structure"),
+    )
 
 
 _ALL = set(Capability)

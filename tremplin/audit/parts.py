@@ -30,6 +30,7 @@ READ_PARTS = {
     "document": _("documents"),
     "exit": _("sortie"),
     "handover": _("passation"),
+    "indicator_people": _("personnes derrière un indicateur"),
     "immersion_agreement": _("convention d'immersion"),
     "immersions": _("immersions"),
     "interviews": _("entretiens"),

@@ -172,6 +172,60 @@ def orientation_answered(step) -> list[Notification]:
     return created
 
 
+def _staff_or_referent(staff_user, pathway):
+    return staff_user if staff_user is not None else pathway.referent
+
+
+def meeting_declined(message, meeting, person, staff_user) -> Notification | None:
+    """The person answered "I can't come" to a message: whoever holds the meeting (else the référent·e) is told,
+    with a link to the meeting, to move it."""
+    from django.urls import reverse
+    from django.utils.formats import date_format
+    from django.utils.timezone import localtime
+    from django.utils.translation import gettext as _
+
+    pathway = message.pathway
+    recipient = _staff_or_referent(staff_user, pathway)
+    if message.meeting_kind == "interview":
+        url = reverse("interviews:edit", args=[message.meeting_id])
+    else:
+        url = reverse("messaging:person", args=[person.public_id])
+    when = date_format(localtime(message.meeting_at), "DATETIME_FORMAT") if message.meeting_at else ""
+    return notify(
+        recipient,
+        Kind.MEETING_DECLINED,
+        structure=message.structure,
+        title=_("%(name)s ne pourra pas venir au rendez-vous du %(when)s.")
+        % {"name": person_name(person), "when": when},
+        url=url,
+        target=message,
+        dedupe_key=f"meeting_declined:{message.meeting_kind}:{message.meeting_id}:{message.meeting_at}",
+        person=person,
+        visibility=message.visibility,
+    )
+
+
+def message_failed(message, staff_user) -> Notification | None:
+    """A message could not be delivered for good: who sent it (else the référent·e) is told, with the person's
+    messages, where the reason is shown."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    recipient = _staff_or_referent(staff_user, message.pathway)
+    return notify(
+        recipient,
+        Kind.MESSAGE_FAILED,
+        structure=message.structure,
+        title=_("%(name)s : un message n'a pas pu être remis (%(channel)s).")
+        % {"name": person_name(message.person), "channel": message.get_channel_display()},
+        url=reverse("messaging:person", args=[message.person.public_id]),
+        target=message,
+        dedupe_key=f"message_failed:{message.pk}",
+        person=message.person,
+        visibility=message.visibility,
+    )
+
+
 def notify_due_follow_ups(today: datetime.date | None = None) -> int:
     """The daily job: each follow-up after exit whose day has come and that has no outcome yet tells the
     person's référent·e once (the dedupe key makes a second run, or a second worker, add nothing)."""

@@ -22,9 +22,25 @@ def _orientation_step_saved(sender, instance, created, **kwargs) -> None:
         services.orientation_answered(instance)
 
 
+def _meeting_declined(sender, message, meeting, person, staff_user, **kwargs) -> None:
+    from . import services
+
+    services.meeting_declined(message, meeting, person, staff_user)
+
+
+def _message_failed(sender, message, staff_user, **kwargs) -> None:
+    from . import services
+
+    services.message_failed(message, staff_user)
+
+
 def connect() -> None:
+    from tremplin.messaging import signals as messaging_signals
     from tremplin.observations.models import Observation
     from tremplin.orientations.models import OrientationStep
 
     post_save.connect(_observation_saved, sender=Observation, dispatch_uid="notifications.observation")
     post_save.connect(_orientation_step_saved, sender=OrientationStep, dispatch_uid="notifications.orientation_step")
+    # The messages' own signals (tremplin/messaging/signals.py): a person's "I can't come", a message not delivered.
+    messaging_signals.meeting_declined.connect(_meeting_declined, dispatch_uid="notifications.meeting_declined")
+    messaging_signals.message_failed.connect(_message_failed, dispatch_uid="notifications.message_failed")

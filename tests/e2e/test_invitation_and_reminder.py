@@ -1,6 +1,7 @@
 """A counsellor plans an interview and invites the person by SMS and e-mail; the fake SMS API (Brevo's shapes)
 and the local SMTP server receive them; the person says "I can't come" through the link, without signing in;
-the counsellor sees it on the meeting; the reminders' job, run twice, sends the reminder once."""
+the counsellor's bell rings and the notification leads to the meeting; the reminders' job, run twice, sends the
+reminder once; the counsellor's private iCal feed holds the meeting."""
 
 import datetime
 import re
@@ -9,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from icalendar import Calendar
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_accessible, field, sign_in
@@ -79,7 +81,12 @@ def test_an_invitation_a_decline_and_one_reminder(page, browser, live_server, fr
     assert_accessible(person_page)
     phone.close()
 
-    # The counsellor sees it on the meeting.
+    # The counsellor's bell rings; the notification leads to the meeting, which shows the answer.
+    page.goto(reverse("dashboards:home"))
+    expect(page.locator("#nav-count-notifications")).to_contain_text("1")
+    page.get_by_role("link", name="Notifications").click()
+    page.get_by_role("button", name=re.compile("Awa Traoré ne pourra pas venir")).click()
+    expect(page).to_have_url(re.compile(r"/modifier/$"))
     page.goto(reverse("interviews:list", args=[pathway.public_id]))
     expect(page.get_by_text("La personne ne pourra pas venir")).to_be_visible()
 
@@ -89,3 +96,14 @@ def test_an_invitation_a_decline_and_one_reminder(page, browser, live_server, fr
     reminders = [sms for sms in brevo.received if "Rappel" in sms["content"]]
     assert len(reminders) == 1
     assert len(sink.messages) == 2
+
+    # The counsellor's private calendar feed, read without a session, holds the meeting.
+    page.goto(reverse("calendars:week"))
+    page.get_by_role("button", name="Créer mon flux d'agenda").click()
+    feed_url = page.get_by_label("Adresse du flux").input_value()
+    anonymous = browser.new_context()
+    try:
+        events = Calendar.from_ical(anonymous.request.get(feed_url).body()).walk("VEVENT")
+    finally:
+        anonymous.close()
+    assert [event["DTSTART"].dt for event in events] == [meeting_at.replace(second=0, microsecond=0)]

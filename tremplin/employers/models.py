@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from tremplin.core.models import PublicModel
 from tremplin.structures.models import Structure
+from tremplin.structures.siret import siret_problem
 
 
 class SizeBand(models.TextChoices):
@@ -59,29 +60,9 @@ def siret_digits(value: str) -> str:
     return re.sub(r"\s+", "", value or "")
 
 
-def luhn_valid(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        number = int(char)
-        if index % 2 == 1:
-            number *= 2
-            if number > 9:
-                number -= 9
-        total += number
-    return total % 10 == 0
-
-
-# La Poste's establishments share one SIREN whose SIRETs do not follow the Luhn key.
-LA_POSTE_SIREN = "356000000"
-
-
 def siret_is_valid(digits: str) -> bool:
-    """A French SIRET: 14 digits, Luhn key (La Poste: digit sum a multiple of 5)."""
-    if not re.fullmatch(r"\d{14}", digits):
-        return False
-    if digits.startswith(LA_POSTE_SIREN):
-        return sum(int(c) for c in digits) % 5 == 0
-    return luhn_valid(digits)
+    """A French SIRET, by the rule the structures' own SIRET follows (tremplin/structures/siret.py)."""
+    return siret_problem(digits) is None
 
 
 class Company(PublicModel):

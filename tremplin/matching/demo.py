@@ -5,12 +5,13 @@ import datetime
 
 from tremplin.accounts.models import Membership
 from tremplin.accounts.roles import Role
-from tremplin.employers.models import Company, Contact, InteractionKind, Site, luhn_valid
+from tremplin.employers.models import Company, Contact, InteractionKind, Site
 from tremplin.employers.services import record_interaction, save_company
 from tremplin.job_offers.models import ContractType, JobOffer, PhysicalDemand
 from tremplin.job_offers.services import save_offer
 from tremplin.pathways.models import Pathway, Status
 from tremplin.structures.models import Country
+from tremplin.structures.siret import luhn_ok
 
 from .models import MobilityProfile, Transport
 from .services import rank_offers_for, save_mobility, send_offer
@@ -376,7 +377,7 @@ def _siret(rng) -> str:
     while True:
         digits = "".join(str(rng.randrange(10)) for _ in range(13))
         for last in "0123456789":
-            if luhn_valid(digits + last):
+            if luhn_ok(digits + last):
                 return digits + last
 
 

@@ -45,7 +45,7 @@ def world(db):
     objective = ObjectiveFactory(plan=plan, text="Trouver un logement")
     action = ActionFactory(plan=plan, objective=objective)
     justice = BarrierFactory(pathway=pathway, visibility=Visibility.SOCIAL_STAFF_ONLY)
-    hidden_objective = ObjectiveFactory(plan=plan, text="Préparer l'audience", barrier=justice)
+    hidden_objective = ObjectiveFactory(plan=plan, text="Préparer l'audience", barriers=[justice])
     return {
         "structure": structure,
         "members": members,

@@ -1,7 +1,8 @@
 """The meetings a message can be about, seen through one small shape (`Meeting`), whatever app holds them.
 
-Only individual interviews are wired today; a workshop's participant, a review meeting, an immersion start or
-a post-exit call would add a kind to `MeetingKind` and a branch here (decision 0014).
+Wired: individual interviews, and workshops (one meeting per participant, so each person has their own
+invitation, reminder and "I can't come"). A review meeting, an immersion start or a post-exit call would add a
+kind to `MeetingKind` and a branch here (decision 0014).
 """
 
 from __future__ import annotations
@@ -9,6 +10,10 @@ from __future__ import annotations
 import datetime
 import uuid
 from dataclasses import dataclass
+
+from django.utils import timezone
+
+from tremplin.core.visibility import Visibility
 
 from .models import MeetingKind
 
@@ -27,6 +32,7 @@ class Meeting:
     cancelled: bool
     held: bool
     source: object
+    place: str = ""  # where, when it is not the structure's address (a workshop's room)
 
 
 def of_interview(interview) -> Meeting:
@@ -47,6 +53,38 @@ def of_interview(interview) -> Meeting:
     )
 
 
+def workshop_start(workshop) -> datetime.datetime | None:
+    """A workshop's date and start time, or None without a start time (nothing is sent then: no time to give)."""
+    if workshop.start_time is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(workshop.date, workshop.start_time))
+
+
+def of_participant(participant) -> Meeting | None:
+    """A workshop seen by one participant; None when the workshop has no start time."""
+    workshop = participant.workshop
+    at = workshop_start(workshop)
+    if at is None:
+        return None
+    pathway = participant.pathway
+    return Meeting(
+        kind=MeetingKind.WORKSHOP,
+        public_id=participant.public_id,
+        at=at,
+        pathway=pathway,
+        person=pathway.person,
+        structure=pathway.structure,
+        channel="in_person",
+        staff=workshop.facilitator_user,
+        # Who takes part in a workshop is seen by the whole team (the workshops' timeline events are).
+        visibility=Visibility.WHOLE_TEAM,
+        cancelled=False,
+        held=bool(participant.attendance),
+        source=participant,
+        place=workshop.place,
+    )
+
+
 def find(kind: str, public_id) -> Meeting | None:
     if kind == MeetingKind.INTERVIEW:
         from tremplin.interviews.models import Interview
@@ -57,4 +95,13 @@ def find(kind: str, public_id) -> Meeting | None:
             .first()
         )
         return of_interview(interview) if interview is not None else None
+    if kind == MeetingKind.WORKSHOP:
+        from tremplin.workshops.models import Participant
+
+        participant = (
+            Participant.objects.select_related("pathway__person", "pathway__structure", "workshop__facilitator_user")
+            .filter(public_id=public_id)
+            .first()
+        )
+        return of_participant(participant) if participant is not None else None
     return None

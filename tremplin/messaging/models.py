@@ -45,6 +45,7 @@ class Language(models.TextChoices):
 
 class MeetingKind(models.TextChoices):
     INTERVIEW = "interview", _("entretien")
+    WORKSHOP = "workshop", _("atelier collectif")
 
 
 class MessageQuerySet(VisibilityQuerySet):

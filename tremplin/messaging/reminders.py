@@ -17,7 +17,7 @@ from django.utils import timezone
 from tremplin.consent.models import Consent, ConsentKind
 
 from . import services
-from .meetings import Meeting, of_interview
+from .meetings import Meeting, of_interview, of_participant
 from .models import Message, MessagingSettings, Purpose
 
 GRACE = datetime.timedelta(hours=2)
@@ -69,20 +69,42 @@ def offsets(config: MessagingSettings, at: datetime.datetime) -> list[tuple[str,
     return found
 
 
-def _windows(configs: list[MessagingSettings], now: datetime.datetime) -> Q:
-    """The meeting times whose reminder moment lies in (now - GRACE, now] for at least one structure's offsets:
-    few distinct offsets over all structures, so a short OR of ranges the index on planned_at serves."""
+def _ranges(
+    configs: list[MessagingSettings], now: datetime.datetime
+) -> list[tuple[datetime.datetime, datetime.datetime]]:
+    """The meeting times (start, end] whose reminder moment lies in (now - GRACE, now] for at least one
+    structure's offsets: few distinct offsets over all structures, so a short OR of ranges an index serves."""
     local = timezone.localtime(now)
-    condition = Q(pk__in=[])
+    ranges = []
     for hours in sorted({config.reminder_hours_before for config in configs if config.reminder_hours_before}):
         ahead = datetime.timedelta(hours=hours)
-        condition |= Q(planned_at__gt=now + ahead - GRACE, planned_at__lte=now + ahead)
+        ranges.append((now + ahead - GRACE, now + ahead))
     for quiet_until in {_time(config.quiet_until) for config in configs if config.reminder_morning_before}:
         morning = timezone.make_aware(datetime.datetime.combine(local.date(), quiet_until), local.tzinfo)
         if morning <= now < morning + GRACE:
             tomorrow = local.date() + datetime.timedelta(days=1)
             start = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min), local.tzinfo)
-            condition |= Q(planned_at__gte=start, planned_at__lt=start + datetime.timedelta(days=1))
+            ranges.append((start - datetime.timedelta(microseconds=1), start + datetime.timedelta(days=1)))
+    return ranges
+
+
+def _windows(ranges) -> Q:
+    condition = Q(pk__in=[])
+    for start, end in ranges:
+        condition |= Q(planned_at__gt=start, planned_at__lte=end)
+    return condition
+
+
+def _workshop_days(ranges) -> Q:
+    """The workshop dates the ranges touch (a workshop has a date and a time apart): the exact moment is checked
+    on each row read, as for interviews."""
+    condition = Q(pk__in=[])
+    for start, end in ranges:
+        condition |= Q(
+            workshop__date__gte=timezone.localdate(start),
+            workshop__date__lte=timezone.localdate(end),
+            workshop__start_time__isnull=False,
+        )
     return condition
 
 
@@ -91,9 +113,11 @@ def _time(value) -> datetime.time:
 
 
 def due(now: datetime.datetime | None = None) -> list[Due]:
-    """The reminders to queue now: 3 queries whatever the number of meetings (the structures' settings, the
-    meetings in the offsets' windows of the people who agreed to be contacted, the messages already written)."""
+    """The reminders to queue now: 4 queries whatever the number of meetings (the structures' settings, the
+    interviews and the workshop participants in the offsets' windows of the people who agreed to be contacted,
+    the messages already written)."""
     from tremplin.interviews.models import Interview
+    from tremplin.workshops.models import Participant
 
     now = now or timezone.now()
     saved = {config.structure_id: config for config in MessagingSettings.objects.all()}
@@ -101,27 +125,32 @@ def due(now: datetime.datetime | None = None) -> list[Due]:
     consent = Consent.objects.filter(person_id=OuterRef("pathway__person_id"), kind=ConsentKind.CONTACT).active_on(
         timezone.localdate(now)
     )
+    ranges = _ranges(configs, now)
     interviews = list(
-        Interview.objects.filter(_windows(configs, now), Exists(consent), planned_at__gt=now, held_on__isnull=True)
+        Interview.objects.filter(_windows(ranges), Exists(consent), planned_at__gt=now, held_on__isnull=True)
         .select_related("pathway__person__contact_preference", "pathway__structure", "led_by")
         .only(*READ)
         .order_by("planned_at", "pk")
     )
+    participants = list(
+        Participant.objects.filter(_workshop_days(ranges), Exists(consent), attendance="")
+        .select_related("pathway__person__contact_preference", "pathway__structure", "workshop__facilitator_user")
+        .order_by("workshop__date", "workshop__start_time", "pk")
+    )
+    meetings = [of_interview(interview) for interview in interviews]
+    meetings += [meeting for meeting in map(of_participant, participants) if meeting is not None and meeting.at > now]
     candidates = []
-    for interview in interviews:
-        pathway = interview.pathway
-        person = pathway.person
-        person.structure = pathway.structure  # the same structure: no second copy read
-        config = saved.get(pathway.structure_id) or MessagingSettings(structure_id=pathway.structure_id)
-        current = [
-            (name, moment) for name, moment in offsets(config, interview.planned_at) if moment <= now < moment + GRACE
-        ]
+    for meeting in meetings:
+        person = meeting.person
+        person.structure = meeting.structure  # the same structure: no second copy read
+        config = saved.get(meeting.structure.pk) or MessagingSettings(structure_id=meeting.structure.pk)
+        current = [(name, moment) for name, moment in offsets(config, meeting.at) if moment <= now < moment + GRACE]
         if not current:
             continue
         name = max(current, key=lambda item: item[1])[0]
         channels = services.preferred_channels(person, services.preference_of(person), consent=True)
         if channels:
-            candidates.append(Due(of_interview(interview), name, channels))
+            candidates.append(Due(meeting, name, channels))
     keys = {
         services._key(Purpose.REMINDER, item.meeting, channel, extra=item.offset): item
         for item in candidates

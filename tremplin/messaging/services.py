@@ -154,6 +154,8 @@ def place_of(meeting, language: str) -> str:
         return texts.BY_PHONE[language]
     if meeting.channel == "video":
         return texts.BY_VIDEO[language]
+    if meeting.place:
+        return meeting.place
     structure = meeting.structure
     return ", ".join(part for part in (structure.address, f"{structure.postcode} {structure.city}".strip()) if part)
 
@@ -429,6 +431,31 @@ def notify_change(meeting, *, by, site_url: str = "") -> list[Message]:
     allowed = allowed_channels(person, preference_of(person), consent=has_contact_consent(person))
     channels = [channel for channel in allowed if channel in used]
     return queue_for_meeting(meeting, Purpose.UPDATE, channels, by=by, site_url=site_url)
+
+
+def invite_participants(participants, *, by, site_url: str = "") -> int:
+    """Workshop participants just added: each invited by their preferred channels (those who agreed to be
+    contacted); nothing for a workshop without a start time. Returns how many people were written to."""
+    written = 0
+    for participant in participants:
+        meeting = meeting_shapes.of_participant(participant)
+        if meeting is None:
+            return 0
+        channels = reach_of(meeting.person).preferred
+        if channels and queue_for_meeting(meeting, Purpose.INVITATION, channels, by=by, site_url=site_url):
+            written += 1
+    return written
+
+
+def notify_workshop_change(workshop, *, by, site_url: str = "") -> int:
+    """A workshop moved (day, time or place): an update to each participant who was invited by message."""
+    written = 0
+    for participant in workshop.participants.select_related("pathway__person", "pathway__structure"):
+        participant.workshop = workshop
+        meeting = meeting_shapes.of_participant(participant)
+        if meeting is not None and not meeting.held and notify_change(meeting, by=by, site_url=site_url):
+            written += 1
+    return written
 
 
 def send_follow_up(meeting, *, by, site_url: str = "") -> list[Message]:

@@ -85,7 +85,13 @@ WHAT = {
         Language.EN: "an appointment",
         Language.IT: "un appuntamento",
         Language.NL: "een afspraak",
-    }
+    },
+    MeetingKind.WORKSHOP: {
+        Language.FR: "un atelier collectif",
+        Language.EN: "a group workshop",
+        Language.IT: "un laboratorio di gruppo",
+        Language.NL: "een groepsworkshop",
+    },
 }
 SUBJECTS = {
     Language.FR: {

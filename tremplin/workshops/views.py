@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,6 +28,7 @@ from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import visibilities_for
+from tremplin.messaging import services as messaging
 
 from . import services
 from .forms import PeriodForm, WorkshopForm
@@ -100,11 +102,29 @@ def workshop_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     form = WorkshopForm(request.POST or None, instance=workshop, structure=workshop.structure)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_workshop(Workshop.objects.get(pk=workshop.pk), **form.cleaned_data)
+            with transaction.atomic():
+                saved = Workshop.objects.select_related("structure", "facilitator_user").get(pk=workshop.pk)
+                before = (saved.date, saved.start_time, saved.place)
+                services.update_workshop(saved, **form.cleaned_data)
+                updated = 0
+                if (saved.date, saved.start_time, saved.place) != before and saved.date >= timezone.localdate():
+                    updated = messaging.notify_workshop_change(
+                        saved, by=request.user, site_url=request.build_absolute_uri("/")
+                    )
         except ValidationError as error:
             add_validation_error(form, error)
         else:
-            messages.success(request, _("Atelier enregistré."))
+            messages.success(
+                request,
+                ngettext(
+                    "Atelier enregistré ; %(n)s personne prévenue du changement.",
+                    "Atelier enregistré ; %(n)s personnes prévenues du changement.",
+                    updated,
+                )
+                % {"n": updated}
+                if updated
+                else _("Atelier enregistré."),
+            )
             return redirect(_detail_url(workshop))
     return render(request, "workshops/workshop_form.html", {"form": form, "workshop": workshop})
 
@@ -146,14 +166,25 @@ def invite(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             errors.append(_("Personnes : une des personnes cochées ne peut pas être invitée à cet atelier."))
         else:
             try:
-                services.invite(workshop, chosen)
+                # The participants and their messages together, or neither.
+                with transaction.atomic():
+                    added = services.invite(workshop, chosen)
+                    written = 0
+                    if request.POST.get("send"):
+                        written = messaging.invite_participants(
+                            added, by=request.user, site_url=request.build_absolute_uri("/")
+                        )
             except ValidationError as error:
                 errors.extend(error.messages)
             else:
-                messages.success(
-                    request,
-                    ngettext("%(n)s personne invitée.", "%(n)s personnes invitées.", len(chosen)) % {"n": len(chosen)},
-                )
+                text = ngettext("%(n)s personne invitée.", "%(n)s personnes invitées.", len(chosen)) % {
+                    "n": len(chosen)
+                }
+                if written:
+                    text += " " + ngettext(
+                        "%(n)s message envoyé (SMS ou courriel).", "%(n)s messages envoyés (SMS ou courriel).", written
+                    ) % {"n": written}
+                messages.success(request, text)
                 return redirect(_detail_url(workshop))
     return render(
         request,
@@ -163,6 +194,8 @@ def invite(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "candidates": candidates,
             "errors": errors,
             "checked": set(request.POST.getlist("pathways")),
+            "send": request.method != "POST" or bool(request.POST.get("send")),
+            "has_time": workshop.start_time is not None,
         },
     )
 

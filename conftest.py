@@ -44,3 +44,14 @@ def access_log_checkpoints_elsewhere(tmp_path_factory):
     from django.conf import settings
 
     settings.AUDIT_CHECKPOINT_DIR = tmp_path_factory.mktemp("audit-checkpoints")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def background_tasks_run_inline():
+    """CI sets REDIS_URL (the cache and sessions use it), which makes Celery send tasks to Redis, where no worker
+    runs during the tests: a queued import or message would wait for ever. Tests run every task inline, as the
+    demo does; the tasks' own code is the same either way."""
+    from config.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True

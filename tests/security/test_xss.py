@@ -19,7 +19,7 @@ SHORT_PAYLOAD = "<img src=x onerror=alert(2)>"
 DANGERS = ("<script>alert(1)", "<img src=x onerror")
 
 # Values the code reads as keys or technical data, not text typed by someone.
-TECHNICAL_FIELDS = {"password", "criterion_code", "content_type", "sha256"}
+TECHNICAL_FIELDS = {"password", "criterion_code", "content_type", "sha256", "dedupe_key"}
 
 READERS = ["director", "counsellor", "supervisor", "dpo", "admin"]
 

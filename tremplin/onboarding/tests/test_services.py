@@ -188,7 +188,7 @@ def test_the_person_forms_rules_apply_to_each_line(structure):
 
     found = {(p[1], p[3]) for p in problems(run)}
     assert ("Prénom", "Ce champ est obligatoire.") in found
-    assert ("Courriel", "Saisissez une adresse de courriel valide.") in found
+    assert any(column == "Courriel" and "valide" in message for column, message in found)  # Django's own wording
     assert any(column == "Téléphone" and "6 à 15 chiffres" in message for column, message in found)
     assert any(column == "Date de naissance" and "au moins 16 ans" in message for column, message in found)
 

@@ -190,8 +190,9 @@ def anonymise_person(person: Person, today: datetime.date) -> None:
     pathways = list(person.pathways.all())
     starts = [pathway_start(pathway) for pathway in pathways]
     record, _created = RetentionRecord.objects.get_or_create(person=person)
-    record.age_band = age_band(person.birth_date, min(starts) if starts else _local_date(person.created_at))
-    record.department = _department(person.postcode)
+    if record.anonymised_on is None:  # a second pass finds no birth date nor postcode: it keeps the first's figures
+        record.age_band = age_band(person.birth_date, min(starts) if starts else _local_date(person.created_at))
+        record.department = _department(person.postcode)
     erase_personal_data(person)
     person.refresh_from_db()
     # Past versions kept by the change history hold the identity too (suspensions included).

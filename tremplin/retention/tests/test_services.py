@@ -172,6 +172,16 @@ def test_a_person_without_pathway_goes_24_months_after_being_recorded(structure)
     assert [a.person for a in services.plan_purge(today())] == [person]
 
 
+def test_anonymising_again_keeps_the_age_band_and_department_counted_by_the_indicators(closed_file):
+    person = closed_file(25)
+    services.apply_purge(today())
+
+    services.anonymise_person(Person.objects.get(pk=person.pk), today())
+
+    record = RetentionRecord.objects.get(person=person)
+    assert record.age_band == "26-49" and record.department == "59"
+
+
 def test_age_bands():
     on = datetime.date(2026, 1, 1)
     assert services.age_band(datetime.date(2005, 1, 1), on) == "<26"

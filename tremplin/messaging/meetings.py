@@ -1,8 +1,8 @@
 """The meetings a message can be about, seen through one small shape (`Meeting`), whatever app holds them.
 
-Wired: individual interviews, and workshops (one meeting per participant, so each person has their own
-invitation, reminder and "I can't come"). A review meeting, an immersion start or a post-exit call would add a
-kind to `MeetingKind` and a branch here (decision 0014).
+Wired: individual interviews, workshops (one meeting per participant, so each person has their own
+invitation, reminder and "I can't come"), and an immersion's first day (when its arrival time is known). A review
+meeting or a post-exit call would add a kind to `MeetingKind` and a branch here (decision 0014).
 """
 
 from __future__ import annotations
@@ -85,6 +85,42 @@ def of_participant(participant) -> Meeting | None:
     )
 
 
+def immersion_start(immersion) -> datetime.datetime | None:
+    """The immersion's first day at the arrival time, or None without one (nothing is sent then)."""
+    if immersion.arrival_time is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(immersion.starts_on, immersion.arrival_time))
+
+
+def immersion_place(immersion) -> str:
+    """The host and the address written on the immersion (a network company has sites, not one address)."""
+    return ", ".join(part for part in (immersion.host_name, immersion.host_address) if part)
+
+
+def of_immersion(immersion) -> Meeting | None:
+    """An immersion's first day; None without an arrival time. Held once the first day has come."""
+    at = immersion_start(immersion)
+    if at is None:
+        return None
+    pathway = immersion.pathway
+    return Meeting(
+        kind=MeetingKind.IMMERSION,
+        public_id=immersion.public_id,
+        at=at,
+        pathway=pathway,
+        person=pathway.person,
+        structure=pathway.structure,
+        channel="in_person",
+        staff=immersion.created_by,
+        # Immersions are read by the whole team that follows the person (no visibility field of their own).
+        visibility=Visibility.WHOLE_TEAM,
+        cancelled=False,
+        held=timezone.localdate() > immersion.starts_on,
+        source=immersion,
+        place=immersion_place(immersion),
+    )
+
+
 def find(kind: str, public_id) -> Meeting | None:
     if kind == MeetingKind.INTERVIEW:
         from tremplin.interviews.models import Interview
@@ -104,4 +140,13 @@ def find(kind: str, public_id) -> Meeting | None:
             .first()
         )
         return of_participant(participant) if participant is not None else None
+    if kind == MeetingKind.IMMERSION:
+        from tremplin.immersions.models import Immersion
+
+        immersion = (
+            Immersion.objects.select_related("pathway__person", "pathway__structure", "created_by")
+            .filter(public_id=public_id)
+            .first()
+        )
+        return of_immersion(immersion) if immersion is not None else None
     return None

@@ -46,6 +46,7 @@ class Language(models.TextChoices):
 class MeetingKind(models.TextChoices):
     INTERVIEW = "interview", _("entretien")
     WORKSHOP = "workshop", _("atelier collectif")
+    IMMERSION = "immersion", _("premier jour d'immersion")
 
 
 class MessageQuerySet(VisibilityQuerySet):

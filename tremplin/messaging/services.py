@@ -458,6 +458,24 @@ def notify_workshop_change(workshop, *, by, site_url: str = "") -> int:
     return written
 
 
+def invite_to_immersion(immersion, *, by, site_url: str = "") -> int:
+    """An immersion just recorded: the person invited to its first day by their preferred channels; nothing
+    without an arrival time. Returns how many messages were written."""
+    meeting = meeting_shapes.of_immersion(immersion)
+    if meeting is None or meeting.held:
+        return 0
+    channels = reach_of(meeting.person).preferred
+    return len(queue_for_meeting(meeting, Purpose.INVITATION, channels, by=by, site_url=site_url)) if channels else 0
+
+
+def notify_immersion_change(immersion, *, by, site_url: str = "") -> int:
+    """An immersion's first day, arrival time or place changed: an update if the person was invited by message."""
+    meeting = meeting_shapes.of_immersion(immersion)
+    if meeting is None or meeting.held:
+        return 0
+    return len(notify_change(meeting, by=by, site_url=site_url))
+
+
 def send_follow_up(meeting, *, by, site_url: str = "") -> list[Message]:
     """After a missed meeting: one follow-up by the person's preferred channels (once per meeting and time)."""
     reach = reach_of(meeting.person)

@@ -92,6 +92,12 @@ WHAT = {
         Language.IT: "un laboratorio di gruppo",
         Language.NL: "een groepsworkshop",
     },
+    MeetingKind.IMMERSION: {
+        Language.FR: "votre premier jour d'immersion en entreprise",
+        Language.EN: "your first day of work placement",
+        Language.IT: "il suo primo giorno di tirocinio in azienda",
+        Language.NL: "uw eerste stagedag",
+    },
 }
 SUBJECTS = {
     Language.FR: {

@@ -18,7 +18,8 @@ from tremplin.pathways.models import Pathway
 from . import reminders
 from .models import ContactPreference
 
-QUERY_LIMIT = 5  # one per kind of meeting wired (interviews, workshops, immersions), settings and the keys sent
+QUERY_LIMIT = 6  # one per kind of meeting wired (interviews, workshops, immersions, calls after an exit),
+# settings and the keys sent
 
 
 def measure(context: dict) -> dict:

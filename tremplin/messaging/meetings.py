@@ -1,8 +1,9 @@
 """The meetings a message can be about, seen through one small shape (`Meeting`), whatever app holds them.
 
 Wired: individual interviews, workshops (one meeting per participant, so each person has their own
-invitation, reminder and "I can't come"), and an immersion's first day (when its arrival time is known). A review
-meeting or a post-exit call would add a kind to `MeetingKind` and a branch here (decision 0014).
+invitation, reminder and "I can't come"), an immersion's first day (when its arrival time is known), and the
+call planned after an exit (when its time is set). A review meeting would add a kind to `MeetingKind` and a branch
+here (decision 0014).
 """
 
 from __future__ import annotations
@@ -121,6 +122,36 @@ def of_immersion(immersion) -> Meeting | None:
     )
 
 
+def call_start(follow_up) -> datetime.datetime | None:
+    """A post-exit follow-up's call: its due date at the planned time, or None without a time."""
+    if follow_up.call_time is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(follow_up.due_on, follow_up.call_time))
+
+
+def of_follow_up(follow_up) -> Meeting | None:
+    """The phone call after an exit; None without a planned time. Held once its outcome is recorded."""
+    at = call_start(follow_up)
+    if at is None:
+        return None
+    exit_record = follow_up.exit
+    pathway = exit_record.pathway
+    return Meeting(
+        kind=MeetingKind.FOLLOW_UP_CALL,
+        public_id=follow_up.public_id,
+        at=at,
+        pathway=pathway,
+        person=pathway.person,
+        structure=pathway.structure,
+        channel="phone",
+        staff=pathway.referent,
+        visibility=exit_record.visibility,  # an exit for health or justice reasons stays with the social staff
+        cancelled=False,
+        held=bool(follow_up.outcome),
+        source=follow_up,
+    )
+
+
 def find(kind: str, public_id) -> Meeting | None:
     if kind == MeetingKind.INTERVIEW:
         from tremplin.interviews.models import Interview
@@ -149,4 +180,15 @@ def find(kind: str, public_id) -> Meeting | None:
             .first()
         )
         return of_immersion(immersion) if immersion is not None else None
+    if kind == MeetingKind.FOLLOW_UP_CALL:
+        from tremplin.exits.models import FollowUp
+
+        follow_up = (
+            FollowUp.objects.select_related(
+                "exit__pathway__person", "exit__pathway__structure", "exit__pathway__referent"
+            )
+            .filter(public_id=public_id)
+            .first()
+        )
+        return of_follow_up(follow_up) if follow_up is not None else None
     return None

@@ -47,6 +47,7 @@ class MeetingKind(models.TextChoices):
     INTERVIEW = "interview", _("entretien")
     WORKSHOP = "workshop", _("atelier collectif")
     IMMERSION = "immersion", _("premier jour d'immersion")
+    FOLLOW_UP_CALL = "follow_up_call", _("appel de suivi après la sortie")
 
 
 class MessageQuerySet(VisibilityQuerySet):

@@ -17,7 +17,7 @@ from django.utils import timezone
 from tremplin.consent.models import Consent, ConsentKind
 
 from . import services
-from .meetings import Meeting, of_immersion, of_interview, of_participant
+from .meetings import Meeting, of_follow_up, of_immersion, of_interview, of_participant
 from .models import Message, MessagingSettings, Purpose
 
 GRACE = datetime.timedelta(hours=2)
@@ -127,9 +127,10 @@ def _time(value) -> datetime.time:
 
 
 def due(now: datetime.datetime | None = None) -> list[Due]:
-    """The reminders to queue now: 5 queries whatever the number of meetings (the structures' settings, the
-    interviews, the workshop participants and the immersions' first days in the offsets' windows of the people
-    who agreed to be contacted, the messages already written)."""
+    """The reminders to queue now: 6 queries whatever the number of meetings (the structures' settings, the
+    interviews, the workshop participants, the immersions' first days and the calls after an exit in the offsets'
+    windows of the people who agreed to be contacted, the messages already written)."""
+    from tremplin.exits.models import FollowUp
     from tremplin.immersions.models import Immersion
     from tremplin.interviews.models import Interview
     from tremplin.workshops.models import Participant
@@ -157,9 +158,25 @@ def due(now: datetime.datetime | None = None) -> list[Due]:
         .select_related("pathway__person__contact_preference", "pathway__structure", "created_by")
         .order_by("starts_on", "arrival_time", "pk")
     )
+    calls = list(
+        FollowUp.objects.filter(
+            _days(ranges, "due_on", "call_time"),
+            Exists(
+                Consent.objects.filter(
+                    person_id=OuterRef("exit__pathway__person_id"), kind=ConsentKind.CONTACT
+                ).active_on(timezone.localdate(now))
+            ),
+            outcome="",
+        )
+        .select_related(
+            "exit__pathway__person__contact_preference", "exit__pathway__structure", "exit__pathway__referent"
+        )
+        .order_by("due_on", "call_time", "pk")
+    )
     meetings = [of_interview(interview) for interview in interviews]
     meetings += [meeting for meeting in map(of_participant, participants) if meeting is not None and meeting.at > now]
     meetings += [meeting for meeting in map(of_immersion, immersions) if meeting is not None and meeting.at > now]
+    meetings += [meeting for meeting in map(of_follow_up, calls) if meeting is not None and meeting.at > now]
     candidates = []
     for meeting in meetings:
         person = meeting.person

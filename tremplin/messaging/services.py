@@ -476,6 +476,28 @@ def notify_immersion_change(immersion, *, by, site_url: str = "") -> int:
     return len(notify_change(meeting, by=by, site_url=site_url))
 
 
+def plan_call(follow_up, call_time, *, by, send: bool, site_url: str = "") -> int:
+    """Sets (or clears) the time of a post-exit call; the person invited when asked, or told when the time
+    changes after an invitation. Returns how many messages were written."""
+    from tremplin.exits.models import FollowUp
+
+    with transaction.atomic():
+        FollowUp.objects.select_for_update().filter(pk=follow_up.pk).exists()
+        before = follow_up.call_time
+        follow_up.call_time = call_time
+        follow_up.save(update_fields=["call_time", "updated_at"])
+        meeting = meeting_shapes.of_follow_up(follow_up)
+        if meeting is None or meeting.held or meeting.at <= timezone.now():
+            return 0
+        if before is not None and before != call_time:
+            return len(notify_change(meeting, by=by, site_url=site_url))
+        if send:
+            channels = reach_of(meeting.person).preferred
+            if channels:
+                return len(queue_for_meeting(meeting, Purpose.INVITATION, channels, by=by, site_url=site_url))
+    return 0
+
+
 def send_follow_up(meeting, *, by, site_url: str = "") -> list[Message]:
     """After a missed meeting: one follow-up by the person's preferred channels (once per meeting and time)."""
     reach = reach_of(meeting.person)

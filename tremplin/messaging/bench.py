@@ -18,7 +18,7 @@ from tremplin.pathways.models import Pathway
 from . import reminders
 from .models import ContactPreference
 
-QUERY_LIMIT = 6  # one per kind of meeting wired (interviews, workshops, immersions, calls after an exit),
+QUERY_LIMIT = 7  # one per kind of meeting wired (interviews, workshops, immersions, calls after an exit, reviews),
 # settings and the keys sent
 
 

@@ -2,8 +2,8 @@
 
 Wired: individual interviews, workshops (one meeting per participant, so each person has their own
 invitation, reminder and "I can't come"), an immersion's first day (when its arrival time is known), and the
-call planned after an exit (when its time is set). A review meeting would add a kind to `MeetingKind` and a branch
-here (decision 0014).
+call planned after an exit (when its time is set), and a review meeting for a person on its agenda who is invited
+to it. Another kind adds a `MeetingKind` and a branch here (decision 0014).
 """
 
 from __future__ import annotations
@@ -152,6 +152,31 @@ def of_follow_up(follow_up) -> Meeting | None:
     )
 
 
+def of_review_item(item) -> Meeting | None:
+    """A review meeting seen by a person on its agenda; None unless they are invited and the meeting has a start
+    time. Held once its day has passed; taken off the agenda, the item is gone."""
+    review = item.meeting
+    if not item.person_invited or review.start_time is None:
+        return None
+    pathway = item.pathway
+    return Meeting(
+        kind=MeetingKind.REVIEW,
+        public_id=item.public_id,
+        at=timezone.make_aware(datetime.datetime.combine(review.date, review.start_time)),
+        pathway=pathway,
+        person=pathway.person,
+        structure=pathway.structure,
+        channel="in_person",
+        staff=review.created_by,
+        # The agenda is the team's: who is reviewed is seen by the whole team, as for workshops.
+        visibility=Visibility.WHOLE_TEAM,
+        cancelled=False,
+        held=timezone.localdate() > review.date,
+        source=item,
+        place=review.place,
+    )
+
+
 def find(kind: str, public_id) -> Meeting | None:
     if kind == MeetingKind.INTERVIEW:
         from tremplin.interviews.models import Interview
@@ -191,4 +216,13 @@ def find(kind: str, public_id) -> Meeting | None:
             .first()
         )
         return of_follow_up(follow_up) if follow_up is not None else None
+    if kind == MeetingKind.REVIEW:
+        from tremplin.review_meetings.models import ReviewItem
+
+        item = (
+            ReviewItem.objects.select_related("pathway__person", "pathway__structure", "meeting__created_by")
+            .filter(public_id=public_id)
+            .first()
+        )
+        return of_review_item(item) if item is not None else None
     return None

@@ -48,6 +48,7 @@ class MeetingKind(models.TextChoices):
     WORKSHOP = "workshop", _("atelier collectif")
     IMMERSION = "immersion", _("premier jour d'immersion")
     FOLLOW_UP_CALL = "follow_up_call", _("appel de suivi après la sortie")
+    REVIEW = "review", _("réunion d'équipe")
 
 
 class MessageQuerySet(VisibilityQuerySet):

@@ -17,7 +17,7 @@ from django.utils import timezone
 from tremplin.consent.models import Consent, ConsentKind
 
 from . import services
-from .meetings import Meeting, of_follow_up, of_immersion, of_interview, of_participant
+from .meetings import Meeting, of_follow_up, of_immersion, of_interview, of_participant, of_review_item
 from .models import Message, MessagingSettings, Purpose
 
 GRACE = datetime.timedelta(hours=2)
@@ -127,12 +127,14 @@ def _time(value) -> datetime.time:
 
 
 def due(now: datetime.datetime | None = None) -> list[Due]:
-    """The reminders to queue now: 6 queries whatever the number of meetings (the structures' settings, the
-    interviews, the workshop participants, the immersions' first days and the calls after an exit in the offsets'
-    windows of the people who agreed to be contacted, the messages already written)."""
+    """The reminders to queue now: 7 queries whatever the number of meetings (the structures' settings, the
+    interviews, the workshop participants, the immersions' first days, the calls after an exit and the review
+    meetings' invited people in the offsets' windows of the people who agreed to be contacted, the messages
+    already written)."""
     from tremplin.exits.models import FollowUp
     from tremplin.immersions.models import Immersion
     from tremplin.interviews.models import Interview
+    from tremplin.review_meetings.models import ReviewItem
     from tremplin.workshops.models import Participant
 
     now = now or timezone.now()
@@ -173,10 +175,18 @@ def due(now: datetime.datetime | None = None) -> list[Due]:
         )
         .order_by("due_on", "call_time", "pk")
     )
+    reviewed = list(
+        ReviewItem.objects.filter(
+            _days(ranges, "meeting__date", "meeting__start_time"), Exists(consent), person_invited=True
+        )
+        .select_related("pathway__person__contact_preference", "pathway__structure", "meeting__created_by")
+        .order_by("meeting__date", "meeting__start_time", "pk")
+    )
     meetings = [of_interview(interview) for interview in interviews]
     meetings += [meeting for meeting in map(of_participant, participants) if meeting is not None and meeting.at > now]
     meetings += [meeting for meeting in map(of_immersion, immersions) if meeting is not None and meeting.at > now]
     meetings += [meeting for meeting in map(of_follow_up, calls) if meeting is not None and meeting.at > now]
+    meetings += [meeting for meeting in map(of_review_item, reviewed) if meeting is not None and meeting.at > now]
     candidates = []
     for meeting in meetings:
         person = meeting.person

@@ -498,6 +498,31 @@ def plan_call(follow_up, call_time, *, by, send: bool, site_url: str = "") -> in
     return 0
 
 
+def invite_to_review(items, *, by, site_url: str = "") -> int:
+    """People on a review meeting's agenda who are invited: each one's invitation (nothing without a start time).
+    Returns how many people were written to."""
+    written = 0
+    for item in items:
+        meeting = meeting_shapes.of_review_item(item)
+        if meeting is None or meeting.held:
+            continue
+        channels = reach_of(meeting.person).preferred
+        if channels and queue_for_meeting(meeting, Purpose.INVITATION, channels, by=by, site_url=site_url):
+            written += 1
+    return written
+
+
+def notify_review_change(review, *, by, site_url: str = "") -> int:
+    """A review meeting moved (day, time or place): an update to each invited person who was written to."""
+    written = 0
+    for item in review.items.filter(person_invited=True).select_related("pathway__person", "pathway__structure"):
+        item.meeting = review
+        meeting = meeting_shapes.of_review_item(item)
+        if meeting is not None and not meeting.held and notify_change(meeting, by=by, site_url=site_url):
+            written += 1
+    return written
+
+
 def send_follow_up(meeting, *, by, site_url: str = "") -> list[Message]:
     """After a missed meeting: one follow-up by the person's preferred channels (once per meeting and time)."""
     reach = reach_of(meeting.person)

@@ -104,6 +104,12 @@ WHAT = {
         Language.IT: "una nostra telefonata",
         Language.NL: "een telefoontje van ons",
     },
+    MeetingKind.REVIEW: {
+        Language.FR: "une réunion avec l'équipe pour faire le point",
+        Language.EN: "a meeting with the team to review how things are going",
+        Language.IT: "una riunione con l'équipe per fare il punto",
+        Language.NL: "een overleg met het team om te kijken hoe het gaat",
+    },
 }
 # Kinds whose messages say something else than "you have an appointment": the call after an exit tells the person
 # when they will be phoned.

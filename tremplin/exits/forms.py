@@ -81,6 +81,23 @@ class FollowUpForm(forms.Form):
             self.initial.setdefault("contacted_on", timezone.localdate())
 
 
+class CallForm(forms.Form):
+    """The time of the call on the due date; the person may be told by SMS or e-mail when they will be phoned."""
+
+    call_time = forms.TimeField(
+        label=_("Heure de l'appel"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("Facultatif. Sans heure, la personne n'est pas prévenue de l'appel."),
+    )
+    send = forms.BooleanField(
+        label=_("Prévenir la personne par SMS ou courriel"),
+        required=False,
+        initial=True,
+        help_text=_("Selon ses préférences ; rien ne part sans son accord pour être contactée."),
+    )
+
+
 class IndicatorsFilterForm(forms.Form):
     programme = forms.ChoiceField(label=_("Dispositif"), required=False)
     start = forms.DateField(label=_("Sorties du"), required=False, widget=DateInput())

@@ -106,6 +106,8 @@ class FollowUp(PublicModel):
     exit = models.ForeignKey(Exit, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("sortie"))
     months = models.PositiveSmallIntegerField(_("mois après la sortie"))
     due_on = models.DateField(_("prévu le"))
+    # The call planned on the due date: the person is told when they will be phoned (issue 16). Optional.
+    call_time = models.TimeField(_("heure de l'appel prévu"), null=True, blank=True)
     contacted_on = models.DateField(_("date du contact"), null=True, blank=True)
     outcome = models.CharField(_("situation de la personne"), max_length=20, choices=Outcome.choices, blank=True)
     note = models.TextField(_("note"), blank=True)

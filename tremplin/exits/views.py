@@ -23,11 +23,12 @@ from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.visibility import Visibility, visibilities_for
+from tremplin.messaging import services as messaging
 from tremplin.pathways.access import pathway_membership_or_404
 from tremplin.programmes.models import Programme
 
 from . import services
-from .forms import ExitForm, FollowUpForm, IndicatorsFilterForm
+from .forms import CallForm, ExitForm, FollowUpForm, IndicatorsFilterForm
 from .models import Exit, FollowUp
 
 RECORDERS = (Capability.EDIT_PEOPLE, Capability.MANAGE_JOB_COACHING)
@@ -133,8 +134,26 @@ def follow_up(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     pathway = exit_record.pathway
     membership = check_pathway_access(request, pathway, *RECORDERS, record=item)
     _check_visible(membership, exit_record)
-    form = FollowUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    planning = request.method == "POST" and request.POST.get("action") == "plan_call"
+    call_form = CallForm(request.POST if planning else None, prefix="call", initial={"call_time": item.call_time})
+    if planning:
+        if item.is_done:
+            raise Http404  # the call took place: nothing left to plan
+        if call_form.is_valid():
+            written = messaging.plan_call(
+                item,
+                call_form.cleaned_data["call_time"],
+                by=request.user,
+                send=call_form.cleaned_data["send"],
+                site_url=request.build_absolute_uri("/"),
+            )
+            text = _("Appel prévu.") if item.call_time else _("Heure de l'appel retirée.")
+            if written:
+                text += " " + _("La personne est prévenue par SMS ou courriel.")
+            messages.success(request, text)
+            return redirect("exits:follow_up", public_id=item.public_id)
+    form = FollowUpForm(None if planning else request.POST or None)
+    if request.method == "POST" and not planning and form.is_valid():
         data = form.cleaned_data
         try:
             services.record_follow_up(
@@ -148,7 +167,14 @@ def follow_up(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     return render(
         request,
         "exits/follow_up.html",
-        {"form": form, "follow_up": item, "exit": exit_record, "pathway": pathway, "person": pathway.person},
+        {
+            "form": form,
+            "call_form": call_form,
+            "follow_up": item,
+            "exit": exit_record,
+            "pathway": pathway,
+            "person": pathway.person,
+        },
     )
 
 

@@ -24,6 +24,7 @@ FIELDS = [
     "tutor_email",
     "starts_on",
     "ends_on",
+    "arrival_time",
     "objective",
     "objective_details",
     "schedule",
@@ -34,6 +35,7 @@ WIDGETS = {
     "job_title": JobCombobox(value="title", code_field="job_code"),
     "starts_on": DateInput(),
     "ends_on": DateInput(),
+    "arrival_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     "objective_details": forms.Textarea(attrs={"rows": 3}),
     "schedule": forms.Textarea(attrs={"rows": 2}),
 }

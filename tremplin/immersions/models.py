@@ -58,6 +58,13 @@ class Immersion(PublicModel):
     tutor_email = models.EmailField(_("courriel du tuteur"), blank=True)
     starts_on = models.DateField(_("premier jour"))
     ends_on = models.DateField(_("dernier jour"))
+    # Without it, no invitation or reminder goes to the person (no time to give them).
+    arrival_time = models.TimeField(
+        _("heure d'arrivée le premier jour"),
+        null=True,
+        blank=True,
+        help_text=_("Facultatif. Sans heure, aucune invitation ni rappel n'est envoyé par SMS ou courriel."),
+    )
     objective = models.CharField(_("objectif"), max_length=20, choices=Objective.choices)
     objective_details = models.TextField(
         _("objectifs détaillés"), blank=True, help_text=_("Ce que la personne veut observer, essayer, vérifier.")

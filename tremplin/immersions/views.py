@@ -14,10 +14,12 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tremplin.accounts.access import check_pathway_access
 from tremplin.accounts.roles import Capability
@@ -28,6 +30,7 @@ from tremplin.core.pdf import pdf_response, render_pdf
 from tremplin.interviews import services as interview_services
 from tremplin.interviews.forms import PlanForm
 from tremplin.interviews.models import Kind
+from tremplin.messaging import services as messaging
 from tremplin.pathways.access import pathway_membership_or_404
 
 from . import services
@@ -85,14 +88,35 @@ def create(request: HttpRequest, pathway_id: uuid.UUID) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            immersion, warnings = services.record_immersion(pathway=pathway, by=request.user, **form.cleaned_data)
+            # The immersion and its invitation together, or neither.
+            with transaction.atomic():
+                immersion, warnings = services.record_immersion(pathway=pathway, by=request.user, **form.cleaned_data)
+                written = 0
+                if request.POST.get("send"):
+                    written = messaging.invite_to_immersion(
+                        immersion, by=request.user, site_url=request.build_absolute_uri("/")
+                    )
         except ValidationError as error:
             add_validation_error(form, error)
         else:
-            messages.success(request, _("Immersion enregistrée."))
+            text = _("Immersion enregistrée.")
+            if written:
+                text += " " + ngettext(
+                    "%(n)s message envoyé (SMS ou courriel).", "%(n)s messages envoyés (SMS ou courriel).", written
+                ) % {"n": written}
+            messages.success(request, text)
             _warn(request, warnings)
             return redirect("immersions:detail", public_id=immersion.public_id)
-    return render(request, "immersions/form.html", {"form": form, "pathway": pathway, "person": pathway.person})
+    return render(
+        request,
+        "immersions/form.html",
+        {
+            "form": form,
+            "pathway": pathway,
+            "person": pathway.person,
+            "send": request.method != "POST" or bool(request.POST.get("send")),
+        },
+    )
 
 
 @login_required
@@ -152,6 +176,7 @@ def plan_follow_up(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 @reads_personal_data("immersions")
 def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     immersion, _membership = _immersion(request, public_id, *WRITERS)
+    before = _first_day(immersion)
     form = ImmersionEditForm(request.POST or None, instance=immersion, structure=immersion.pathway.structure)
     if request.method == "POST" and form.is_valid():
         try:
@@ -159,14 +184,35 @@ def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         except ValidationError as error:
             add_validation_error(form, error)
         else:
-            if form.save_unless_changed() is not None:
-                messages.success(request, _("Immersion modifiée."))
+            with transaction.atomic():
+                saved = form.save_unless_changed()
+                updated = 0
+                if saved is not None and _first_day(saved) != before:
+                    updated = messaging.notify_immersion_change(
+                        saved, by=request.user, site_url=request.build_absolute_uri("/")
+                    )
+            if saved is not None:
+                text = _("Immersion modifiée.")
+                if updated:
+                    text += " " + _("La personne est prévenue du changement.")
+                messages.success(request, text)
                 _warn(request, warnings)
                 return redirect("immersions:detail", public_id=immersion.public_id)
     return render(
         request,
         "immersions/form.html",
         {"form": form, "immersion": immersion, "pathway": immersion.pathway, "person": immersion.pathway.person},
+    )
+
+
+def _first_day(immersion: Immersion) -> tuple:
+    """What the person's invitation says: the day, the arrival time and where."""
+    return (
+        immersion.starts_on,
+        immersion.arrival_time,
+        immersion.host_name,
+        immersion.host_address,
+        immersion.company_id,
     )
 
 

@@ -18,7 +18,8 @@ from tremplin.pathways.models import Pathway
 from . import reminders
 from .models import ContactPreference
 
-QUERY_LIMIT = 4  # one per kind of meeting wired (interviews, workshops), settings and the keys sent
+QUERY_LIMIT = 7  # one per kind of meeting wired (interviews, workshops, immersions, calls after an exit, reviews),
+# settings and the keys sent
 
 
 def measure(context: dict) -> dict:

@@ -46,6 +46,9 @@ class Language(models.TextChoices):
 class MeetingKind(models.TextChoices):
     INTERVIEW = "interview", _("entretien")
     WORKSHOP = "workshop", _("atelier collectif")
+    IMMERSION = "immersion", _("premier jour d'immersion")
+    FOLLOW_UP_CALL = "follow_up_call", _("appel de suivi après la sortie")
+    REVIEW = "review", _("réunion d'équipe")
 
 
 class MessageQuerySet(VisibilityQuerySet):

@@ -17,7 +17,7 @@ from django.utils import timezone
 from tremplin.consent.models import Consent, ConsentKind
 
 from . import services
-from .meetings import Meeting, of_interview, of_participant
+from .meetings import Meeting, of_follow_up, of_immersion, of_interview, of_participant, of_review_item
 from .models import Message, MessagingSettings, Purpose
 
 GRACE = datetime.timedelta(hours=2)
@@ -108,15 +108,33 @@ def _workshop_days(ranges) -> Q:
     return condition
 
 
+def _days(ranges, field: str, time_field: str) -> Q:
+    """The first days the ranges touch, for a meeting with a date and a time apart (an immersion's start)."""
+    condition = Q(pk__in=[])
+    for start, end in ranges:
+        condition |= Q(
+            **{
+                f"{field}__gte": timezone.localdate(start),
+                f"{field}__lte": timezone.localdate(end),
+                f"{time_field}__isnull": False,
+            }
+        )
+    return condition
+
+
 def _time(value) -> datetime.time:
     return datetime.time.fromisoformat(value) if isinstance(value, str) else value
 
 
 def due(now: datetime.datetime | None = None) -> list[Due]:
-    """The reminders to queue now: 4 queries whatever the number of meetings (the structures' settings, the
-    interviews and the workshop participants in the offsets' windows of the people who agreed to be contacted,
-    the messages already written)."""
+    """The reminders to queue now: 7 queries whatever the number of meetings (the structures' settings, the
+    interviews, the workshop participants, the immersions' first days, the calls after an exit and the review
+    meetings' invited people in the offsets' windows of the people who agreed to be contacted, the messages
+    already written)."""
+    from tremplin.exits.models import FollowUp
+    from tremplin.immersions.models import Immersion
     from tremplin.interviews.models import Interview
+    from tremplin.review_meetings.models import ReviewItem
     from tremplin.workshops.models import Participant
 
     now = now or timezone.now()
@@ -137,8 +155,38 @@ def due(now: datetime.datetime | None = None) -> list[Due]:
         .select_related("pathway__person__contact_preference", "pathway__structure", "workshop__facilitator_user")
         .order_by("workshop__date", "workshop__start_time", "pk")
     )
+    immersions = list(
+        Immersion.objects.filter(_days(ranges, "starts_on", "arrival_time"), Exists(consent))
+        .select_related("pathway__person__contact_preference", "pathway__structure", "created_by")
+        .order_by("starts_on", "arrival_time", "pk")
+    )
+    calls = list(
+        FollowUp.objects.filter(
+            _days(ranges, "due_on", "call_time"),
+            Exists(
+                Consent.objects.filter(
+                    person_id=OuterRef("exit__pathway__person_id"), kind=ConsentKind.CONTACT
+                ).active_on(timezone.localdate(now))
+            ),
+            outcome="",
+        )
+        .select_related(
+            "exit__pathway__person__contact_preference", "exit__pathway__structure", "exit__pathway__referent"
+        )
+        .order_by("due_on", "call_time", "pk")
+    )
+    reviewed = list(
+        ReviewItem.objects.filter(
+            _days(ranges, "meeting__date", "meeting__start_time"), Exists(consent), person_invited=True
+        )
+        .select_related("pathway__person__contact_preference", "pathway__structure", "meeting__created_by")
+        .order_by("meeting__date", "meeting__start_time", "pk")
+    )
     meetings = [of_interview(interview) for interview in interviews]
     meetings += [meeting for meeting in map(of_participant, participants) if meeting is not None and meeting.at > now]
+    meetings += [meeting for meeting in map(of_immersion, immersions) if meeting is not None and meeting.at > now]
+    meetings += [meeting for meeting in map(of_follow_up, calls) if meeting is not None and meeting.at > now]
+    meetings += [meeting for meeting in map(of_review_item, reviewed) if meeting is not None and meeting.at > now]
     candidates = []
     for meeting in meetings:
         person = meeting.person

@@ -458,6 +458,71 @@ def notify_workshop_change(workshop, *, by, site_url: str = "") -> int:
     return written
 
 
+def invite_to_immersion(immersion, *, by, site_url: str = "") -> int:
+    """An immersion just recorded: the person invited to its first day by their preferred channels; nothing
+    without an arrival time. Returns how many messages were written."""
+    meeting = meeting_shapes.of_immersion(immersion)
+    if meeting is None or meeting.held:
+        return 0
+    channels = reach_of(meeting.person).preferred
+    return len(queue_for_meeting(meeting, Purpose.INVITATION, channels, by=by, site_url=site_url)) if channels else 0
+
+
+def notify_immersion_change(immersion, *, by, site_url: str = "") -> int:
+    """An immersion's first day, arrival time or place changed: an update if the person was invited by message."""
+    meeting = meeting_shapes.of_immersion(immersion)
+    if meeting is None or meeting.held:
+        return 0
+    return len(notify_change(meeting, by=by, site_url=site_url))
+
+
+def plan_call(follow_up, call_time, *, by, send: bool, site_url: str = "") -> int:
+    """Sets (or clears) the time of a post-exit call; the person invited when asked, or told when the time
+    changes after an invitation. Returns how many messages were written."""
+    from tremplin.exits.models import FollowUp
+
+    with transaction.atomic():
+        FollowUp.objects.select_for_update().filter(pk=follow_up.pk).exists()
+        before = follow_up.call_time
+        follow_up.call_time = call_time
+        follow_up.save(update_fields=["call_time", "updated_at"])
+        meeting = meeting_shapes.of_follow_up(follow_up)
+        if meeting is None or meeting.held or meeting.at <= timezone.now():
+            return 0
+        if before is not None and before != call_time:
+            return len(notify_change(meeting, by=by, site_url=site_url))
+        if send:
+            channels = reach_of(meeting.person).preferred
+            if channels:
+                return len(queue_for_meeting(meeting, Purpose.INVITATION, channels, by=by, site_url=site_url))
+    return 0
+
+
+def invite_to_review(items, *, by, site_url: str = "") -> int:
+    """People on a review meeting's agenda who are invited: each one's invitation (nothing without a start time).
+    Returns how many people were written to."""
+    written = 0
+    for item in items:
+        meeting = meeting_shapes.of_review_item(item)
+        if meeting is None or meeting.held:
+            continue
+        channels = reach_of(meeting.person).preferred
+        if channels and queue_for_meeting(meeting, Purpose.INVITATION, channels, by=by, site_url=site_url):
+            written += 1
+    return written
+
+
+def notify_review_change(review, *, by, site_url: str = "") -> int:
+    """A review meeting moved (day, time or place): an update to each invited person who was written to."""
+    written = 0
+    for item in review.items.filter(person_invited=True).select_related("pathway__person", "pathway__structure"):
+        item.meeting = review
+        meeting = meeting_shapes.of_review_item(item)
+        if meeting is not None and not meeting.held and notify_change(meeting, by=by, site_url=site_url):
+            written += 1
+    return written
+
+
 def send_follow_up(meeting, *, by, site_url: str = "") -> list[Message]:
     """After a missed meeting: one follow-up by the person's preferred channels (once per meeting and time)."""
     reach = reach_of(meeting.person)

@@ -92,6 +92,62 @@ WHAT = {
         Language.IT: "un laboratorio di gruppo",
         Language.NL: "een groepsworkshop",
     },
+    MeetingKind.IMMERSION: {
+        Language.FR: "votre premier jour d'immersion en entreprise",
+        Language.EN: "your first day of work placement",
+        Language.IT: "il suo primo giorno di tirocinio in azienda",
+        Language.NL: "uw eerste stagedag",
+    },
+    MeetingKind.FOLLOW_UP_CALL: {
+        Language.FR: "un appel de notre part",
+        Language.EN: "a phone call from us",
+        Language.IT: "una nostra telefonata",
+        Language.NL: "een telefoontje van ons",
+    },
+    MeetingKind.REVIEW: {
+        Language.FR: "une réunion avec l'équipe pour faire le point",
+        Language.EN: "a meeting with the team to review how things are going",
+        Language.IT: "una riunione con l'équipe per fare il punto",
+        Language.NL: "een overleg met het team om te kijken hoe het gaat",
+    },
+}
+# Kinds whose messages say something else than "you have an appointment": the call after an exit tells the person
+# when they will be phoned.
+KIND_DEFAULTS: dict[str, dict[str, dict[str, str]]] = {
+    MeetingKind.FOLLOW_UP_CALL: {
+        Language.FR: {
+            Purpose.INVITATION: "Bonjour {first_name}. Nous vous appellerons le {date} à {time} pour prendre de "
+            "vos nouvelles. {who} vous téléphonera. Pas disponible à cette heure ? Dites-le ici : {link} — {structure}",
+            Purpose.UPDATE: "Bonjour {first_name}. Notre appel change. Nous vous appellerons le {date} à {time}. "
+            "Pas disponible à cette heure ? Dites-le ici : {link} — {structure}",
+            Purpose.REMINDER: "Bonjour {first_name}. Rappel : nous vous appellerons le {date} à {time}. "
+            "Pas disponible ? Dites-le ici : {link} — {structure}",
+        },
+        Language.EN: {
+            Purpose.INVITATION: "Hello {first_name}. We will phone you on {date} at {time} to hear how you are. "
+            "{who} will call you. Not free at that time? Tell us here: {link} — {structure}",
+            Purpose.UPDATE: "Hello {first_name}. Our call has changed. We will phone you on {date} at {time}. "
+            "Not free at that time? Tell us here: {link} — {structure}",
+            Purpose.REMINDER: "Hello {first_name}. Reminder: we will phone you on {date} at {time}. "
+            "Not free? Tell us here: {link} — {structure}",
+        },
+        Language.IT: {
+            Purpose.INVITATION: "Buongiorno {first_name}. La chiameremo il {date} alle {time} per avere sue notizie. "
+            "La chiamerà {who}. Non è disponibile a quell'ora? Ce lo dica qui: {link} — {structure}",
+            Purpose.UPDATE: "Buongiorno {first_name}. La nostra telefonata è cambiata. La chiameremo il {date} alle "
+            "{time}. Non è disponibile a quell'ora? Ce lo dica qui: {link} — {structure}",
+            Purpose.REMINDER: "Buongiorno {first_name}. Promemoria: la chiameremo il {date} alle {time}. "
+            "Non è disponibile? Ce lo dica qui: {link} — {structure}",
+        },
+        Language.NL: {
+            Purpose.INVITATION: "Hallo {first_name}. Wij bellen u op {date} om {time} om te horen hoe het met u gaat. "
+            "{who} belt u. Geen tijd op dat moment? Zeg het hier: {link} — {structure}",
+            Purpose.UPDATE: "Hallo {first_name}. Ons telefoongesprek is veranderd. Wij bellen u op {date} om {time}. "
+            "Geen tijd op dat moment? Zeg het hier: {link} — {structure}",
+            Purpose.REMINDER: "Hallo {first_name}. Herinnering: wij bellen u op {date} om {time}. "
+            "Geen tijd? Zeg het hier: {link} — {structure}",
+        },
+    },
 }
 SUBJECTS = {
     Language.FR: {
@@ -214,7 +270,9 @@ def check_template(text: str, purpose: str) -> None:
 
 
 def default_template(meeting_kind: str, purpose: str, language: str) -> str:
-    return DEFAULTS[language_for(language)][purpose]
+    language = language_for(language)
+    own = KIND_DEFAULTS.get(meeting_kind, {}).get(language, {}).get(purpose)
+    return own or DEFAULTS[language][purpose]
 
 
 def when(moment: datetime.datetime, language: str) -> tuple[str, str]:

@@ -78,6 +78,8 @@ class ReviewItem(PublicModel):
     meeting = models.ForeignKey(ReviewMeeting, on_delete=models.CASCADE, related_name="items")
     pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="review_items")
     reason = models.CharField(_("motif de l'examen"), max_length=20, choices=ReviewReason.choices)
+    # Only then does the person get an invitation, an update and a reminder (issue 16).
+    person_invited = models.BooleanField(_("la personne est invitée"), default=False)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:

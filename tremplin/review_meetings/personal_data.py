@@ -10,7 +10,7 @@ DECLARATIONS = [
         model="review_meetings.ReviewItem",
         person_path="pathway__person",
         part="review_item",
-        keep_reason=_("Une réunion et un motif codé : rien d'autre à effacer."),
+        keep_reason=_("Une réunion, un motif codé et si la personne est invitée : rien d'autre à effacer."),
         export=ExportSection("review_items"),
     ),
     PersonalData(

@@ -169,8 +169,10 @@ def reviewable_pathways(structure) -> QuerySet[Pathway]:
     return Pathway.objects.filter(structure=structure, status__in=ACTIVE_STATUSES)
 
 
-def add_to_agenda(meeting: ReviewMeeting, pathways: Iterable[Pathway], *, reason: str, by) -> list[ReviewItem]:
-    """Puts people on the agenda; those already on it are left as they are."""
+def add_to_agenda(
+    meeting: ReviewMeeting, pathways: Iterable[Pathway], *, reason: str, by, invited: bool = False
+) -> list[ReviewItem]:
+    """Puts people on the agenda (invited to the meeting or not); those already on it are left as they are."""
     pathways = list(pathways)
     if reason not in ReviewReason.values:
         raise ValidationError({"reason": [_("Motif : choisissez un des motifs proposés.")]})
@@ -181,7 +183,9 @@ def add_to_agenda(meeting: ReviewMeeting, pathways: Iterable[Pathway], *, reason
     with transaction.atomic():
         already = set(meeting.items.values_list("pathway_id", flat=True))
         items = [
-            ReviewItem(meeting=meeting, pathway=p, reason=reason, added_by=by) for p in pathways if p.pk not in already
+            ReviewItem(meeting=meeting, pathway=p, reason=reason, added_by=by, person_invited=invited)
+            for p in pathways
+            if p.pk not in already
         ]
         for item in items:
             item.save()

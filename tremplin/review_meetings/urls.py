@@ -12,4 +12,5 @@ urlpatterns = [
     path("<uuid:public_id>/compte-rendu.pdf", views.minutes_pdf, name="minutes_pdf"),
     path("points/<uuid:public_id>/decision/", views.decide, name="decide"),
     path("points/<uuid:public_id>/retirer/", views.remove, name="remove"),
+    path("points/<uuid:public_id>/inviter/", views.invite, name="invite"),
 ]

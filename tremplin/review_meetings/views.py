@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,6 +28,7 @@ from tremplin.accounts.roles import Capability
 from tremplin.audit.reads import reads_personal_data
 from tremplin.core.forms import add_validation_error
 from tremplin.core.pdf import pdf_response, render_pdf
+from tremplin.messaging import services as messaging
 
 from . import services
 from .forms import DecisionForm, HelperForm, MeetingForm
@@ -104,16 +106,28 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def meeting_edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     meeting, _membership = _meeting_for(request, public_id, manage=True)
+    before = (meeting.date, meeting.start_time, meeting.place)  # the form's validation sets the new ones
     form = MeetingForm(request.POST or None, instance=meeting, structure=meeting.structure)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         participants = data.pop("participants") or []
         try:
-            services.update_meeting(meeting, participants=participants, **data)
+            with transaction.atomic():
+                services.update_meeting(meeting, participants=participants, **data)
+                updated = 0
+                if (meeting.date, meeting.start_time, meeting.place) != before:
+                    updated = messaging.notify_review_change(
+                        meeting, by=request.user, site_url=request.build_absolute_uri("/")
+                    )
         except ValidationError as error:
             add_validation_error(form, error)
         else:
-            messages.success(request, _("Réunion enregistrée."))
+            text = _("Réunion enregistrée.")
+            if updated:
+                text += " " + ngettext(
+                    "%(n)s personne prévenue du changement.", "%(n)s personnes prévenues du changement.", updated
+                ) % {"n": updated}
+            messages.success(request, text)
             return redirect(_detail_url(meeting))
     return render(request, "review_meetings/meeting_form.html", {"form": form, "meeting": meeting})
 
@@ -135,6 +149,7 @@ def meeting_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "can_manage": services.may_manage(membership),
             "sees_social": "social_staff_only" in agenda["readable"],
             "can_decide": services.may_manage(membership) and meeting.date <= timezone.localdate(),
+            "today": timezone.localdate(),
         },
     )
 
@@ -173,16 +188,25 @@ def pick(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             elif not chosen:
                 errors.append(_("Personnes : cochez au moins une personne à examiner."))
             else:
-                services.add_to_agenda(meeting, chosen, reason=reason, by=request.user)
-                messages.success(
-                    request,
-                    ngettext(
-                        "%(n)s personne ajoutée à l'ordre du jour.",
-                        "%(n)s personnes ajoutées à l'ordre du jour.",
-                        len(chosen),
-                    )
-                    % {"n": len(chosen)},
-                )
+                invited = bool(request.POST.get("invite"))
+                # The people on the agenda and their invitations together, or neither.
+                with transaction.atomic():
+                    added = services.add_to_agenda(meeting, chosen, reason=reason, by=request.user, invited=invited)
+                    written = 0
+                    if invited:
+                        written = messaging.invite_to_review(
+                            added, by=request.user, site_url=request.build_absolute_uri("/")
+                        )
+                text = ngettext(
+                    "%(n)s personne ajoutée à l'ordre du jour.",
+                    "%(n)s personnes ajoutées à l'ordre du jour.",
+                    len(chosen),
+                ) % {"n": len(chosen)}
+                if written:
+                    text += " " + ngettext(
+                        "%(n)s message envoyé (SMS ou courriel).", "%(n)s messages envoyés (SMS ou courriel).", written
+                    ) % {"n": written}
+                messages.success(request, text)
                 return redirect(_detail_url(meeting))
     elif request.method == "POST":
         errors.append(_("Choisissez d'abord comment proposer les personnes."))
@@ -196,6 +220,7 @@ def pick(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "searched": helper_form.is_bound and helper_form.is_valid(),
             "errors": errors,
             "checked": set(request.POST.getlist("pathways")) if request.method == "POST" else None,
+            "invite": request.method == "POST" and bool(request.POST.get("invite")),
         },
     )
 
@@ -251,6 +276,28 @@ def remove(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     else:
         messages.success(request, _("%(name)s retiré·e de l'ordre du jour.") % {"name": item.pathway.person})
     return redirect(_detail_url(meeting))
+
+
+@require_POST
+@login_required
+def invite(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Invites a person on the agenda to the meeting (an invitation by message when it has a start time), or
+    no longer: a person no longer invited gets no reminder."""
+    item = _item_for(request, public_id, manage=True)
+    meeting = item.meeting
+    wanted = request.POST.get("invited") == "1"
+    with transaction.atomic():
+        ReviewItem.objects.filter(pk=item.pk).update(person_invited=wanted, updated_at=timezone.now())
+        item.person_invited = wanted
+        written = messaging.invite_to_review([item], by=request.user, site_url=request.build_absolute_uri("/"))
+    name = item.pathway.person
+    if not wanted:
+        messages.success(request, _("%(name)s n'est plus invité·e à la réunion.") % {"name": name})
+    elif written:
+        messages.success(request, _("%(name)s est invité·e ; invitation envoyée par SMS ou courriel.") % {"name": name})
+    else:
+        messages.success(request, _("%(name)s est invité·e à la réunion.") % {"name": name})
+    return redirect(f"{_detail_url(meeting)}#item-{item.public_id}")
 
 
 @require_GET

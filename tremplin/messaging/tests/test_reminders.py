@@ -143,6 +143,6 @@ def test_the_selection_takes_a_fixed_number_of_queries(
         InterviewFactory(pathway=PathwayFactory(person=PersonFactory(structure=structure)), planned_at=at(10, 10))
     InterviewFactory(pathway=pathway, planned_at=at(10, 10))
     time_machine.move_to(at(8, 10, 5), tick=False)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(7):
         due = reminders.due()
     assert len(due) == 1  # only the consenting person

@@ -17,6 +17,7 @@ EXPECTED = {
     "review_meetings:pick": allow(PEOPLE_EDITORS),
     "review_meetings:decide": allow(PEOPLE_EDITORS),
     "review_meetings:remove": Expect(POST_ONLY),
+    "review_meetings:invite": Expect(POST_ONLY),
 }
 
 
@@ -33,4 +34,5 @@ def build(world: dict) -> dict:
         "review_meetings": meeting,
         "review_meetings:decide": item,
         "review_meetings:remove": item,
+        "review_meetings:invite": item,
     }
